@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace baidian::crypto {
+
+/// Hashes a PIN or password with argon2id and a random salt; returns the encoded
+/// "$argon2id$v=19$m=...,t=...,p=...$salt$hash" string to store. Throws std::runtime_error
+/// only if the system has no randomness or memory (not an expected failure).
+std::string hashSecret(std::string_view secret);
+
+/// True if `secret` matches an encoded hash made by hashSecret. False for a malformed hash.
+bool verifySecret(std::string_view encodedHash, std::string_view secret);
+
+/// A random RFC 4122 version-4 UUID, lower-case with dashes (OpenSSL's CSPRNG).
+std::string randomUuid();
+
+} // namespace baidian::crypto

@@ -1,0 +1,60 @@
+#include "baidian/crypto/secrets.h"
+
+#include <argon2.h>
+#include <array>
+#include <cstdio>
+#include <openssl/rand.h>
+#include <stdexcept>
+#include <vector>
+
+namespace baidian::crypto {
+namespace {
+
+// argon2id parameters: 19 MiB, 2 passes, 1 lane (OWASP's minimum for argon2id). A till checks
+// a PIN in a few tens of milliseconds; an attacker with a stolen database pays the same per guess.
+constexpr std::uint32_t kTimeCost = 2;
+constexpr std::uint32_t kMemoryKiB = 19 * 1024;
+constexpr std::uint32_t kLanes = 1;
+constexpr std::size_t kSaltBytes = 16;
+constexpr std::size_t kHashBytes = 32;
+
+void randomBytes(unsigned char* out, std::size_t size) {
+    if (RAND_bytes(out, static_cast<int>(size)) != 1)
+        throw std::runtime_error("OpenSSL RAND_bytes failed: no randomness available");
+}
+
+} // namespace
+
+std::string hashSecret(std::string_view secret) {
+    std::array<unsigned char, kSaltBytes> salt{};
+    randomBytes(salt.data(), salt.size());
+    const std::size_t encodedSize =
+        argon2_encodedlen(kTimeCost, kMemoryKiB, kLanes, kSaltBytes, kHashBytes, Argon2_id);
+    std::vector<char> encoded(encodedSize);
+    const int rc =
+        argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, secret.data(), secret.size(),
+                              salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
+    if (rc != ARGON2_OK)
+        throw std::runtime_error(std::string("argon2id failed: ") + argon2_error_message(rc));
+    return std::string(encoded.data());
+}
+
+bool verifySecret(std::string_view encodedHash, std::string_view secret) {
+    const std::string encoded(encodedHash); // argon2 wants a NUL-terminated string
+    return argon2id_verify(encoded.c_str(), secret.data(), secret.size()) == ARGON2_OK;
+}
+
+std::string randomUuid() {
+    std::array<unsigned char, 16> b{};
+    randomBytes(b.data(), b.size());
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80); // RFC 4122 variant
+    std::array<char, 37> out{};
+    std::snprintf(out.data(), out.size(),
+                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                  b[14], b[15]);
+    return std::string(out.data(), 36);
+}
+
+} // namespace baidian::crypto

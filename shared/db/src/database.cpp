@@ -1,0 +1,30 @@
+#include "baidian/db/database.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace baidian::db {
+
+Result<SQLite::Database> openDatabase(const std::string& path) {
+    try {
+        SQLite::Database database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                                            SQLite::OPEN_FULLMUTEX);
+        database.setBusyTimeout(5000);
+        const std::string mode = database.execAndGet("PRAGMA journal_mode=WAL").getString();
+        if (mode != "wal" && path != ":memory:")
+            return makeError(ErrorCode::Storage, "database " + path +
+                                                     ": cannot switch to WAL journal (got " + mode +
+                                                     ")");
+        database.exec("PRAGMA synchronous=FULL");
+        database.exec("PRAGMA foreign_keys=ON");
+        return database;
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage, "cannot open database " + path + ": " + e.what());
+    }
+}
+
+bool integrityOk(SQLite::Database& database) {
+    SQLite::Statement check(database, "PRAGMA integrity_check");
+    return check.executeStep() && check.getColumn(0).getString() == "ok" && !check.executeStep();
+}
+
+} // namespace baidian::db
