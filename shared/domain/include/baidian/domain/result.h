@@ -9,15 +9,16 @@ namespace baidian {
 
 /// Kinds of expected failure. Each comes with a message a cashier or operator can act on.
 enum class ErrorCode {
-    InvalidArgument, ///< a value outside its allowed range (zero weight, negative price ...)
-    ParseError,      ///< text that is not what it claims to be (money, weight, CSV, JSON)
-    Overflow,        ///< arithmetic that would leave the int64 range
-    BadBarcode,      ///< not a barcode of any known kind
-    BadCheckDigit,   ///< a barcode whose check digit is wrong
-    NotFound,        ///< unknown product, sale, cashier ...
-    Conflict,        ///< the state does not allow it (sale already completed ...)
-    Unauthorized,    ///< wrong PIN, missing role or approval
-    Storage,         ///< the database refused (disk full, schema too new ...)
+    InvalidArgument,  ///< a value outside its allowed range (zero weight, negative price ...)
+    ParseError,       ///< text that is not what it claims to be (money, weight, CSV, JSON)
+    Overflow,         ///< arithmetic that would leave the int64 range
+    BadBarcode,       ///< not a barcode of any known kind
+    BadCheckDigit,    ///< a barcode whose check digit is wrong
+    NotFound,         ///< unknown product, sale, cashier ...
+    Conflict,         ///< the state does not allow it (sale already completed ...)
+    Unauthorized,     ///< wrong PIN, or a role that may not do this
+    ApprovalRequired, ///< a supervisor must approve (PIN) before this is allowed
+    Storage,          ///< the database refused (disk full, schema too new ...)
 };
 
 /// An expected failure as a value.

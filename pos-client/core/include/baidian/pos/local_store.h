@@ -1,0 +1,68 @@
+#pragma once
+
+#include "baidian/domain/barcode.h"
+#include "baidian/domain/result.h"
+#include "baidian/pos/types.h"
+
+#include <SQLiteCpp/Database.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baidian::pos {
+
+/// The till's own SQLite database: settings, the catalog copy, cashiers and promotions.
+/// Selling (sales, shifts, journal, outbox) goes through Till, which uses this connection.
+/// Not thread-safe: one LocalStore per thread (open the same file again for another thread).
+class LocalStore {
+public:
+    /// Opens or creates the database at `path`, brings its schema up to date and fills the
+    /// default barcode layouts on first use. Errors: Storage.
+    static Result<LocalStore> open(const std::string& path);
+
+    SQLite::Database& database() { return m_db; }
+
+    // --- settings -------------------------------------------------------------------------
+    Result<TerminalConfig> terminal();
+    Status setTerminal(const TerminalConfig& config);
+    std::int64_t settingInt(const std::string& key, std::int64_t fallback);
+    void setSetting(const std::string& key, const std::string& value);
+
+    // --- catalog --------------------------------------------------------------------------
+    /// Adds or replaces a product (by SKU) and its barcodes. The pinyin code is made from the
+    /// name when empty. Errors: InvalidArgument (validation), Conflict (PLU or barcode taken).
+    Result<std::int64_t> upsertProduct(domain::Product product);
+    std::optional<CatalogItem> productById(std::int64_t id);
+    std::optional<CatalogItem> productBySku(const std::string& sku);
+    std::optional<CatalogItem> productByBarcode(const std::string& gtinKey);
+    std::optional<CatalogItem> productByPlu(const std::string& plu);
+    /// Active products whose pinyin code, name or SKU contains `text`; pinyin codes that start
+    /// with it first, then shorter codes, at most `limit`.
+    std::vector<CatalogItem> search(const std::string& text, int limit = 50);
+    /// The label layouts of this till (barcode_layout table), loaded at open.
+    const domain::VariableMeasureLayouts& layouts() const { return m_layouts; }
+
+    // --- cashiers -------------------------------------------------------------------------
+    /// PIN: 4-8 digits, stored as an argon2id hash. Errors: InvalidArgument, Conflict.
+    Result<Cashier> addCashier(const std::string& code, const std::string& name, Role role,
+                               const std::string& pin);
+    /// Errors: Unauthorized for an unknown code, an inactive cashier or a wrong PIN (the
+    /// message does not say which, so PINs cannot be probed per cashier).
+    Result<Cashier> authenticate(const std::string& code, const std::string& pin);
+    std::optional<Cashier> cashierByCode(const std::string& code);
+
+    // --- promotions -----------------------------------------------------------------------
+    Result<std::int64_t> addPromotion(const Promotion& promotion);
+    /// Promotions of a product valid on `date` (YYYY-MM-DD).
+    std::vector<Promotion> promotionsFor(std::int64_t productId, const std::string& date);
+
+private:
+    explicit LocalStore(SQLite::Database db)
+        : m_db(std::move(db)) {}
+    Status loadLayouts();
+
+    SQLite::Database m_db;
+    domain::VariableMeasureLayouts m_layouts;
+};
+
+} // namespace baidian::pos

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "baidian/pos/basket.h"
+#include "baidian/pos/clock.h"
+#include "baidian/pos/types.h"
+
+#include <SQLiteCpp/Database.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baidian::pos {
+
+struct TenderEntry {
+    TenderKind kind = TenderKind::Cash;
+    domain::Fen amount; ///< as handed over (refunds: paid out), always positive here
+    std::string reference;
+};
+
+/// Everything a completed sale or return writes. Built by Till, written by writeSale().
+struct SaleRecord {
+    bool isReturn = false;
+    std::optional<std::int64_t> originalSaleId;
+    std::int64_t shiftId = 0;
+    std::int64_t cashierId = 0;
+    std::optional<std::int64_t> approvedBy; ///< order discount or no-receipt return
+    std::string approvalWhat;               ///< what the sale-level approval was for
+    std::vector<BasketLine> lines;
+    BasketTotals totals;
+    std::vector<TenderEntry> tenders;
+    domain::Fen change;
+    TimePoint completedAt;
+};
+
+struct CompletedSale {
+    std::int64_t saleId = 0;
+    std::string uuid;
+    std::int64_t seq = 0;
+    std::string receiptNo;
+    domain::Fen total; ///< negative for a return
+    domain::Fen change;
+};
+
+/// "HZ-F01-01-000123": outlet code, two-digit terminal, six-digit sequence (more if needed).
+std::string receiptNumber(const TerminalConfig& terminal, std::int64_t seq);
+
+/// Writes a sale in ONE transaction: the sale, its lines and tenders, approvals, stock
+/// movements, the next hash-chained journal entry and an outbox row with a fresh UUID and the
+/// next gapless sequence number. Either all of it commits or none of it does.
+/// Errors: Storage (disk full, database locked ...), with nothing written.
+Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& terminal,
+                                const SaleRecord& sale);
+
+} // namespace baidian::pos

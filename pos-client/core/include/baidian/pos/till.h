@@ -1,0 +1,160 @@
+#pragma once
+
+#include "baidian/pos/basket.h"
+#include "baidian/pos/clock.h"
+#include "baidian/pos/local_store.h"
+#include "baidian/pos/receipt.h"
+#include "baidian/pos/sale_record.h"
+#include "baidian/pos/shift_report.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baidian::pos {
+
+struct SuspendedSummary {
+    std::int64_t id = 0;
+    std::string createdAt; ///< China time
+    std::string note;
+    int lines = 0;
+};
+
+/// A line of the original sale as seen when a return is rung up against its receipt.
+struct ReturnableLine {
+    int lineNo = 0;
+    std::string name;
+    domain::SaleUnit unit = domain::SaleUnit::Each;
+    std::int64_t unitsSold = 0;
+    domain::Grams gramsSold;
+    std::int64_t unitsReturned = 0; ///< by earlier returns
+    domain::Grams gramsReturned;
+    domain::Fen paid;     ///< what the customer paid for the line
+    domain::Fen refunded; ///< by earlier returns
+};
+
+/// Limits the till enforces; stored as settings in the till database.
+struct TillLimits {
+    std::int64_t approvalLimitBp = 1000; ///< discounts/overrides above 10% need a supervisor
+    std::int64_t maxLineGrams = 50000;   ///< a heavier line is a keying error (50 kg)
+    std::int64_t maxLineUnits = 999;
+    domain::Fen maxUnitPrice{10000000}; ///< ¥100,000: a higher keyed price is a keying error
+};
+
+/// The selling engine a till UI drives: a cashier's session, shifts, the open sale or return,
+/// completion in one transaction, suspend/resume, reprints. Every operation either succeeds or
+/// returns an Error and changes nothing. Not thread-safe: one Till per GUI thread; it does its
+/// own SQLite work synchronously (a sale completes in a few milliseconds).
+class Till {
+public:
+    Till(LocalStore& store, const Clock& clock);
+
+    // --- session ------------------------------------------------------------------------------
+    Result<Cashier> login(const std::string& code, const std::string& pin);
+    void logout();
+    const std::optional<Cashier>& cashier() const { return m_cashier; }
+
+    // --- shift --------------------------------------------------------------------------------
+    /// Opens a shift with a cash float. Errors: Conflict if a shift is already open.
+    Result<std::int64_t> openShift(domain::Fen openingFloat);
+    std::optional<std::int64_t> currentShift();
+    Status cashIn(domain::Fen amount, const std::string& reason);
+    Status cashOut(domain::Fen amount, const std::string& reason);
+    Result<ShiftReport> xReport();
+    /// Closes the shift with the counted amount per tender; stores and returns the Z report.
+    /// Errors: Conflict if a sale is open.
+    Result<ShiftReport> closeShift(const std::map<TenderKind, domain::Fen>& counted);
+
+    // --- the open sale ------------------------------------------------------------------------
+    bool saleOpen() const { return m_open; }
+    bool isReturn() const { return m_isReturn; }
+    const std::vector<BasketLine>& lines() const { return m_lines; }
+    const BasketTotals& totals() const { return m_totals; }
+    const std::vector<TenderEntry>& tenders() const { return m_tenders; }
+    domain::Fen tendered() const;
+    /// What is still to pay (or to pay out for a return); negative when change is due.
+    domain::Fen due() const;
+
+    /// Adds a scanned code: a product barcode (quantity 1) or a variable-measure label. A weighed
+    /// product scanned by a plain barcode needs `grams`. Returns the line index.
+    Result<std::size_t> scan(std::string_view code,
+                             std::optional<domain::Grams> grams = std::nullopt,
+                             WeightSource source = WeightSource::Scale);
+    Result<std::size_t> addByPlu(const std::string& plu, std::int64_t units,
+                                 std::optional<domain::Grams> grams, WeightSource source);
+    Result<std::size_t> addProduct(std::int64_t productId, EntryMethod entry, std::int64_t units,
+                                   std::optional<domain::Grams> grams, WeightSource source);
+    Status setQuantity(std::size_t line, std::int64_t units);
+    Status setWeight(std::size_t line, domain::Grams grams, WeightSource source);
+    Status removeLine(std::size_t line);
+    /// Charges `price` (same basis as the list price). Needs approval when it is more than the
+    /// approval limit below the list price. Errors: ApprovalRequired, Unauthorized,
+    /// InvalidArgument.
+    Status overridePrice(std::size_t line, domain::Fen price,
+                         const std::optional<Approval>& approval = {});
+    Status discountLine(std::size_t line, domain::Fen amount,
+                        const std::optional<Approval>& approval = {});
+    Status discountOrder(domain::Fen amount, const std::optional<Approval>& approval = {});
+    /// 抹零: round the total for payment (nullopt turns it off).
+    Status setCashRounding(std::optional<CashRoundingRule> rule);
+    /// Cash may exceed what is due (change is given); card, WeChat and Alipay may not, and need
+    /// the payment terminal's reference.
+    Status addTender(TenderKind kind, domain::Fen amount, const std::string& reference = {});
+    Status removeTender(std::size_t index);
+    /// Completes the sale or return when fully paid. Errors leave the basket as it was.
+    Result<CompletedSale> complete();
+    /// Abandons the open sale; nothing is recorded.
+    Status voidSale();
+
+    Result<std::int64_t> suspend(const std::string& note = {});
+    std::vector<SuspendedSummary> suspendedSales();
+    Status resume(std::int64_t suspendedId);
+
+    // --- returns ------------------------------------------------------------------------------
+    /// Starts a return against a receipt of this till.
+    Status startReturn(const std::string& receiptNo);
+    std::vector<ReturnableLine> returnableLines() const { return m_returnable; }
+    /// Returns part or all of an original line; refunds what was paid for that share.
+    Result<std::size_t> returnLine(int originalLineNo, std::int64_t units,
+                                   std::optional<domain::Grams> grams);
+    /// Starts a return without a receipt (current prices); a supervisor must approve.
+    Status startNoReceiptReturn(const Approval& approval);
+
+    // --- receipts -----------------------------------------------------------------------------
+    Result<Receipt> receipt(const std::string& receiptNo);
+    TillLimits limits();
+
+private:
+    Status requireCashier() const;
+    Status requireShift();
+    Status ensureSaleOpen();
+    Status editable(std::size_t line) const;
+    Result<std::int64_t> approve(const std::optional<Approval>& approval, const std::string& what);
+    Status reprice();
+    Result<std::size_t> addLine(BasketLine line);
+    Status checkWeight(domain::Grams grams) const;
+    Status checkUnits(std::int64_t units) const;
+    void reset();
+
+    LocalStore& m_store;
+    const Clock& m_clock;
+    std::optional<Cashier> m_cashier;
+    TillLimits m_limits;
+
+    bool m_open = false;
+    bool m_isReturn = false;
+    std::optional<std::int64_t> m_originalSaleId;
+    std::vector<ReturnableLine> m_returnable;
+    std::vector<BasketLine> m_lines;
+    std::vector<std::vector<Promotion>> m_promotions;
+    domain::Fen m_orderDiscount;
+    std::optional<std::int64_t> m_saleApprovedBy;
+    std::string m_saleApprovalWhat;
+    std::optional<CashRoundingRule> m_rounding;
+    BasketTotals m_totals;
+    std::vector<TenderEntry> m_tenders;
+};
+
+} // namespace baidian::pos

@@ -1,0 +1,144 @@
+#include "baidian/pos/basket.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace baidian::pos {
+
+using domain::Fen;
+
+namespace {
+
+Result<Fen> grossOf(const BasketLine& line, const domain::UnitPrice& price) {
+    if (line.refundAmount)
+        return *line.refundAmount;
+    if (line.labelAmount)
+        return *line.labelAmount;
+    if (line.unit == domain::SaleUnit::ByWeight)
+        return domain::amountForWeight(price, line.grams, domain::RoundingMode::HalfUp);
+    return domain::amountForQuantity(price, line.units);
+}
+
+/// Splits `amount` (>= 0) over `weights` (>= 0) in proportion, largest remainder first, so the
+/// parts add up to `amount` exactly. Ties go to the earlier line.
+std::vector<std::int64_t> apportion(std::int64_t amount, const std::vector<std::int64_t>& weights) {
+    std::vector<std::int64_t> parts(weights.size(), 0);
+    const domain::Wide total = std::accumulate(weights.begin(), weights.end(), domain::Wide(0));
+    if (total <= 0 || amount == 0)
+        return parts;
+    std::vector<std::pair<domain::Wide, std::size_t>> remainders;
+    std::int64_t given = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const domain::Wide exact = domain::Wide(amount) * weights[i];
+        parts[i] = static_cast<std::int64_t>(exact / total);
+        given += parts[i];
+        remainders.emplace_back(exact % total, i);
+    }
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t k = 0; given < amount; ++k, ++given)
+        ++parts[remainders[k % remainders.size()].second];
+    return parts;
+}
+
+} // namespace
+
+std::optional<std::pair<std::string, Fen>> bestPromotion(const BasketLine& line,
+                                                         const std::vector<Promotion>& promotions) {
+    if (line.priceOverridden || line.labelAmount || line.refundAmount)
+        return std::nullopt;
+    std::optional<std::pair<std::string, Fen>> best;
+    const auto gross = grossOf(line, line.price);
+    if (!gross)
+        return std::nullopt;
+    for (const auto& promo : promotions) {
+        std::optional<Fen> discount;
+        switch (promo.kind) {
+        case Promotion::Kind::Price: {
+            auto promoGross = grossOf(line, domain::UnitPrice{promo.price, line.price.basis});
+            if (promoGross && *promoGross < *gross)
+                discount = *gross - *promoGross;
+            break;
+        }
+        case Promotion::Kind::Percent:
+            if (auto d = domain::percentOf(*gross, promo.percentBp, domain::RoundingMode::HalfUp))
+                discount = *d;
+            break;
+        case Promotion::Kind::SecondHalf:
+            if (line.unit == domain::SaleUnit::Each)
+                if (auto half =
+                        domain::percentOf(line.price.amount, 5000, domain::RoundingMode::HalfUp))
+                    if (auto d = half->times(line.units / 2))
+                        discount = *d;
+            break;
+        case Promotion::Kind::BuyXGetY:
+            if (line.unit == domain::SaleUnit::Each && promo.buyQty > 0 && promo.freeQty > 0) {
+                const auto free = (line.units / (promo.buyQty + promo.freeQty)) * promo.freeQty;
+                if (auto d = line.price.amount.times(free))
+                    discount = *d;
+            }
+            break;
+        }
+        if (discount && discount->value() > 0 &&
+            (!best || *discount > best->second ||
+             (*discount == best->second && promo.code < best->first)))
+            best = std::make_pair(promo.code, *discount);
+    }
+    return best;
+}
+
+Result<BasketTotals> priceBasket(std::vector<BasketLine>& lines,
+                                 const std::vector<std::vector<Promotion>>& promotionsPerLine,
+                                 Fen orderDiscount, std::optional<CashRoundingRule> rounding) {
+    try {
+        BasketTotals totals;
+        std::vector<std::int64_t> weights;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            auto& line = lines[i];
+            auto gross = grossOf(line, line.price);
+            if (!gross)
+                return gross.error();
+            line.gross = *gross;
+            line.promotionCode.clear();
+            line.promotionDiscount = Fen(0);
+            if (i < promotionsPerLine.size())
+                if (auto best = bestPromotion(line, promotionsPerLine[i])) {
+                    line.promotionCode = best->first;
+                    line.promotionDiscount = best->second;
+                }
+            line.net = line.gross - line.promotionDiscount - line.lineDiscount;
+            if (line.net.value() < 0)
+                return makeError(ErrorCode::InvalidArgument,
+                                 "the discount on " + line.name + " is larger than its amount");
+            totals.subtotal += line.net;
+            weights.push_back(line.net.value());
+        }
+        if (orderDiscount.value() < 0 || orderDiscount > totals.subtotal)
+            return makeError(ErrorCode::InvalidArgument,
+                             "the order discount is larger than the sale");
+        totals.orderDiscount = orderDiscount;
+        const Fen afterDiscount = totals.subtotal - orderDiscount;
+        totals.total = afterDiscount;
+        if (rounding) {
+            auto r = domain::roundCash(afterDiscount, rounding->unit, rounding->direction);
+            if (!r)
+                return r.error();
+            totals.rounding = r->discount;
+            totals.total = r->rounded;
+        }
+        // Spread the order discount and a downward 抹零 over lines; an upward rounding (nearest)
+        // is spread as a negative share the same way.
+        const std::int64_t spread = (orderDiscount + totals.rounding).value();
+        const auto magnitude = spread < 0 ? -spread : spread;
+        const auto shares = apportion(magnitude, weights);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            lines[i].orderShare = Fen(spread < 0 ? -shares[i] : shares[i]);
+            lines[i].paid = lines[i].net - lines[i].orderShare;
+        }
+        return totals;
+    } catch (const domain::MoneyOverflow& e) {
+        return makeError(ErrorCode::Overflow, e.what());
+    }
+}
+
+} // namespace baidian::pos

@@ -1,0 +1,180 @@
+#include "baidian/crypto/hash_chain.h"
+#include "baidian/crypto/secrets.h"
+#include "baidian/pos/journal.h"
+#include "baidian/pos/sale_record.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <cstdio>
+
+namespace baidian::pos {
+
+using domain::Fen;
+
+std::string receiptNumber(const TerminalConfig& terminal, std::int64_t seq) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "-%02d-%06lld", terminal.terminalNo,
+                  static_cast<long long>(seq));
+    return terminal.outletCode + buffer;
+}
+
+Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& terminal,
+                                const SaleRecord& sale) {
+    const int sign = sale.isReturn ? -1 : 1;
+    const std::string at = isoUtc(sale.completedAt);
+    CompletedSale done;
+    done.uuid = crypto::randomUuid();
+    done.total = Fen(sign * sale.totals.total.value());
+    done.change = sale.change;
+    try {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        done.seq = db.execAndGet("SELECT COALESCE(MAX(seq), 0) + 1 FROM sale").getInt64();
+        done.receiptNo = receiptNumber(terminal, done.seq);
+
+        SQLite::Statement insertSale(
+            db, "INSERT INTO sale(uuid, seq, receipt_no, kind, original_sale_id, shift_id, "
+                "cashier_id, approved_by, "
+                "completed_at, business_date, line_count, subtotal_fen, discount_fen, "
+                "rounding_fen, total_fen, "
+                "change_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+        insertSale.bind(1, done.uuid);
+        insertSale.bind(2, done.seq);
+        insertSale.bind(3, done.receiptNo);
+        insertSale.bind(4, sale.isReturn ? "return" : "sale");
+        if (sale.originalSaleId)
+            insertSale.bind(5, *sale.originalSaleId);
+        insertSale.bind(6, sale.shiftId);
+        insertSale.bind(7, sale.cashierId);
+        if (sale.approvedBy)
+            insertSale.bind(8, *sale.approvedBy);
+        insertSale.bind(9, at);
+        insertSale.bind(10, businessDate(sale.completedAt));
+        insertSale.bind(11, static_cast<std::int64_t>(sale.lines.size()));
+        insertSale.bind(12, sign * sale.totals.subtotal.value());
+        insertSale.bind(13, sign * sale.totals.orderDiscount.value());
+        insertSale.bind(14, sign * sale.totals.rounding.value());
+        insertSale.bind(15, done.total.value());
+        insertSale.bind(16, sale.change.value());
+        insertSale.executeStep();
+        done.saleId = insertSale.getColumn(0).getInt64();
+        insertSale.reset();
+
+        SQLite::Statement insertLine(
+            db, "INSERT INTO sale_line(sale_id, line_no, product_id, sku, name, units, grams, "
+                "unit_price_fen, "
+                "list_price_fen, price_basis, gross_fen, promotion_code, promotion_fen, "
+                "line_discount_fen, "
+                "order_share_fen, paid_fen, entry, weight_source, barcode, approved_by, "
+                "original_line_no) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?,NULLIF(?,''),?,?)");
+        SQLite::Statement insertMovement(db, "INSERT INTO stock_movement(product_id, kind, units, "
+                                             "grams, sale_id, at) VALUES (?,?,?,?,?,?)");
+        SQLite::Statement insertApproval(db, "INSERT INTO approval(sale_id, line_no, what, "
+                                             "cashier_id, approver_id, at) VALUES (?,?,?,?,?,?)");
+        int lineNo = 0;
+        for (const auto& line : sale.lines) {
+            ++lineNo;
+            insertLine.bind(1, done.saleId);
+            insertLine.bind(2, lineNo);
+            insertLine.bind(3, line.productId);
+            insertLine.bind(4, line.sku);
+            insertLine.bind(5, line.name);
+            insertLine.bind(6, line.units);
+            insertLine.bind(7, line.grams.value());
+            insertLine.bind(8, line.price.amount.value());
+            insertLine.bind(9, line.listPrice.amount.value());
+            insertLine.bind(10, std::string(domain::toString(line.price.basis)));
+            insertLine.bind(11, sign * line.gross.value());
+            insertLine.bind(12, line.promotionCode);
+            insertLine.bind(13, sign * line.promotionDiscount.value());
+            insertLine.bind(14, sign * line.lineDiscount.value());
+            insertLine.bind(15, sign * line.orderShare.value());
+            insertLine.bind(16, sign * line.paid.value());
+            insertLine.bind(17, std::string(toString(line.entry)));
+            if (line.weightSource)
+                insertLine.bind(18, std::string(toString(*line.weightSource)));
+            insertLine.bind(19, line.barcode);
+            if (line.approvedBy)
+                insertLine.bind(20, *line.approvedBy);
+            if (line.originalLineNo)
+                insertLine.bind(21, *line.originalLineNo);
+            insertLine.exec();
+            insertLine.reset();
+            insertLine.clearBindings();
+
+            insertMovement.bind(1, line.productId);
+            insertMovement.bind(2, sale.isReturn ? "return" : "sale");
+            insertMovement.bind(3, -sign * line.units);
+            insertMovement.bind(4, -sign * line.grams.value());
+            insertMovement.bind(5, done.saleId);
+            insertMovement.bind(6, at);
+            insertMovement.exec();
+            insertMovement.reset();
+
+            if (line.approvedBy) {
+                insertApproval.bind(1, done.saleId);
+                insertApproval.bind(2, lineNo);
+                insertApproval.bind(3, line.priceOverridden ? "price override" : "line discount");
+                insertApproval.bind(4, sale.cashierId);
+                insertApproval.bind(5, *line.approvedBy);
+                insertApproval.bind(6, at);
+                insertApproval.exec();
+                insertApproval.reset();
+                insertApproval.clearBindings();
+            }
+        }
+        if (sale.approvedBy) {
+            insertApproval.bind(1, done.saleId);
+            insertApproval.bind(3, sale.approvalWhat);
+            insertApproval.bind(4, sale.cashierId);
+            insertApproval.bind(5, *sale.approvedBy);
+            insertApproval.bind(6, at);
+            insertApproval.exec();
+        }
+
+        SQLite::Statement insertTender(
+            db, "INSERT INTO tender(sale_id, seq, kind, amount_fen, reference) "
+                "VALUES (?,?,?,?,NULLIF(?,''))");
+        int tenderNo = 0;
+        for (const auto& tender : sale.tenders) {
+            insertTender.bind(1, done.saleId);
+            insertTender.bind(2, ++tenderNo);
+            insertTender.bind(3, std::string(toString(tender.kind)));
+            insertTender.bind(4, sign * tender.amount.value());
+            insertTender.bind(5, tender.reference);
+            insertTender.exec();
+            insertTender.reset();
+        }
+
+        std::string previous = crypto::HashChain::genesis();
+        {
+            SQLite::Statement last(db, "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1");
+            if (last.executeStep())
+                previous = last.getColumn(0).getString();
+        }
+        SQLite::Statement journal(
+            db, "INSERT INTO journal(seq, sale_id, prev_hash, hash) VALUES (?,?,?,?)");
+        journal.bind(1, done.seq);
+        journal.bind(2, done.saleId);
+        journal.bind(3, previous);
+        journal.bind(4, crypto::HashChain::link(previous, journalPayload(db, done.saleId)));
+        journal.exec();
+
+        SQLite::Statement outbox(
+            db, "INSERT INTO outbox(seq, sale_uuid, kind, created_at) VALUES (?,?,?,?)");
+        outbox.bind(1, done.seq);
+        outbox.bind(2, done.uuid);
+        outbox.bind(3, sale.isReturn ? "return" : "sale");
+        outbox.bind(4, at);
+        outbox.exec();
+
+        tx.commit();
+        return done;
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage,
+                         std::string("the sale could not be saved and nothing was recorded: ") +
+                             e.what() + ". The basket is kept; try again.");
+    }
+}
+
+} // namespace baidian::pos

@@ -1,0 +1,645 @@
+#include "baidian/pos/till.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <algorithm>
+
+namespace baidian::pos {
+
+using domain::Fen;
+using domain::Grams;
+using domain::SaleUnit;
+
+namespace {
+
+Error invalid(std::string message) {
+    return makeError(ErrorCode::InvalidArgument, std::move(message));
+}
+
+bool validReference(const std::string& ref) {
+    return !ref.empty() && ref.size() <= 64 && std::all_of(ref.begin(), ref.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+               c == '-' || c == '_';
+    });
+}
+
+/// Limit in fen: `bp` basis points of `amount`, rounded down (the limit never grows by rounding).
+Fen limitOf(Fen amount, std::int64_t bp) {
+    auto limit = domain::percentOf(amount, std::clamp<std::int64_t>(bp, 0, 10000),
+                                   domain::RoundingMode::Down);
+    return limit ? *limit : Fen(0);
+}
+
+} // namespace
+
+Till::Till(LocalStore& store, const Clock& clock)
+    : m_store(store)
+    , m_clock(clock) {
+    m_limits = limits();
+}
+
+TillLimits Till::limits() {
+    TillLimits l;
+    l.approvalLimitBp = m_store.settingInt("approval_limit_bp", l.approvalLimitBp);
+    l.maxLineGrams = m_store.settingInt("max_line_grams", l.maxLineGrams);
+    l.maxLineUnits = m_store.settingInt("max_line_units", l.maxLineUnits);
+    l.maxUnitPrice = Fen(m_store.settingInt("max_unit_price_fen", l.maxUnitPrice.value()));
+    return l;
+}
+
+// --- session --------------------------------------------------------------------------------
+
+Result<Cashier> Till::login(const std::string& code, const std::string& pin) {
+    if (m_open)
+        return makeError(ErrorCode::Conflict,
+                         "finish, suspend or void the open sale before changing cashier");
+    auto cashier = m_store.authenticate(code, pin);
+    if (!cashier)
+        return cashier.error();
+    m_cashier = *cashier;
+    m_limits = limits();
+    return cashier;
+}
+
+void Till::logout() {
+    if (!m_open)
+        m_cashier.reset();
+}
+
+Status Till::requireCashier() const {
+    if (!m_cashier)
+        return makeError(ErrorCode::Unauthorized, "log in first");
+    return {};
+}
+
+Status Till::requireShift() {
+    if (auto ok = requireCashier(); !ok)
+        return ok;
+    if (!currentShift())
+        return makeError(ErrorCode::Conflict,
+                         "open a shift first (count the float into the drawer)");
+    return {};
+}
+
+// --- shift ----------------------------------------------------------------------------------
+
+std::optional<std::int64_t> Till::currentShift() {
+    SQLite::Statement q(m_store.database(), "SELECT id FROM shift WHERE closed_at IS NULL");
+    if (q.executeStep())
+        return q.getColumn(0).getInt64();
+    return std::nullopt;
+}
+
+Result<std::int64_t> Till::openShift(Fen openingFloat) {
+    if (auto ok = requireCashier(); !ok)
+        return ok.error();
+    if (openingFloat.value() < 0 || openingFloat > m_limits.maxUnitPrice)
+        return invalid("the float must be between ¥0 and " + m_limits.maxUnitPrice.format());
+    if (currentShift())
+        return makeError(ErrorCode::Conflict,
+                         "a shift is already open on this till: close it first");
+    SQLite::Statement q(
+        m_store.database(),
+        "INSERT INTO shift(cashier_id, opened_at, float_fen) VALUES (?, ?, ?) RETURNING id");
+    q.bind(1, m_cashier->id);
+    q.bind(2, isoUtc(m_clock.now()));
+    q.bind(3, openingFloat.value());
+    q.executeStep();
+    const auto id = q.getColumn(0).getInt64();
+    q.reset();
+    return id;
+}
+
+Status Till::cashIn(Fen amount, const std::string& reason) {
+    if (auto ok = requireShift(); !ok)
+        return ok;
+    if (amount.value() <= 0 || amount > m_limits.maxUnitPrice)
+        return invalid("the amount must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
+    SQLite::Statement q(
+        m_store.database(),
+        "INSERT INTO cash_movement(shift_id, kind, amount_fen, reason, cashier_id, at) "
+        "VALUES (?, 'in', ?, ?, ?, ?)");
+    q.bind(1, *currentShift());
+    q.bind(2, amount.value());
+    q.bind(3, reason);
+    q.bind(4, m_cashier->id);
+    q.bind(5, isoUtc(m_clock.now()));
+    q.exec();
+    return {};
+}
+
+Status Till::cashOut(Fen amount, const std::string& reason) {
+    if (auto ok = requireShift(); !ok)
+        return ok;
+    if (amount.value() <= 0 || amount > m_limits.maxUnitPrice)
+        return invalid("the amount must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
+    const auto shift = *currentShift();
+    const auto report = computeShiftReport(m_store.database(), shift);
+    if (amount > report.expected.at(TenderKind::Cash))
+        return invalid("the drawer should hold only " +
+                       report.expected.at(TenderKind::Cash).format());
+    SQLite::Statement q(
+        m_store.database(),
+        "INSERT INTO cash_movement(shift_id, kind, amount_fen, reason, cashier_id, at) "
+        "VALUES (?, 'out', ?, ?, ?, ?)");
+    q.bind(1, shift);
+    q.bind(2, amount.value());
+    q.bind(3, reason);
+    q.bind(4, m_cashier->id);
+    q.bind(5, isoUtc(m_clock.now()));
+    q.exec();
+    return {};
+}
+
+Result<ShiftReport> Till::xReport() {
+    if (auto ok = requireShift(); !ok)
+        return ok.error();
+    return computeShiftReport(m_store.database(), *currentShift());
+}
+
+Result<ShiftReport> Till::closeShift(const std::map<TenderKind, Fen>& counted) {
+    if (auto ok = requireShift(); !ok)
+        return ok.error();
+    if (m_open)
+        return makeError(ErrorCode::Conflict,
+                         "finish, suspend or void the open sale before closing the shift");
+    for (const auto& [kind, amount] : counted)
+        if (amount.value() < 0)
+            return invalid("a counted amount cannot be negative");
+    const auto shift = *currentShift();
+    auto& db = m_store.database();
+    try {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        auto report = computeShiftReport(db, shift);
+        SQLite::Statement count(db, "INSERT INTO shift_count(shift_id, tender, expected_fen, "
+                                    "counted_fen) VALUES (?,?,?,?)");
+        for (const auto kind : kAllTenderKinds) {
+            const auto c = counted.find(kind);
+            count.bind(1, shift);
+            count.bind(2, std::string(toString(kind)));
+            count.bind(3, report.expected.at(kind).value());
+            count.bind(4,
+                       c == counted.end() ? report.expected.at(kind).value() : c->second.value());
+            count.exec();
+            count.reset();
+        }
+        SQLite::Statement close(db, "UPDATE shift SET closed_at = ?, closed_by = ? WHERE id = ?");
+        close.bind(1, isoUtc(m_clock.now()));
+        close.bind(2, m_cashier->id);
+        close.bind(3, shift);
+        close.exec();
+        report = computeShiftReport(db, shift);
+        SQLite::Statement keep(db, "UPDATE shift SET report = ? WHERE id = ?");
+        keep.bind(1, report.toText());
+        keep.bind(2, shift);
+        keep.exec();
+        tx.commit();
+        return report;
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage,
+                         std::string("the shift could not be closed: ") + e.what());
+    }
+}
+
+// --- the open sale --------------------------------------------------------------------------
+
+Fen Till::tendered() const {
+    Fen sum;
+    for (const auto& t : m_tenders)
+        sum += t.amount;
+    return sum;
+}
+
+Fen Till::due() const {
+    return m_totals.total - tendered();
+}
+
+void Till::reset() {
+    m_open = false;
+    m_isReturn = false;
+    m_originalSaleId.reset();
+    m_returnable.clear();
+    m_lines.clear();
+    m_promotions.clear();
+    m_orderDiscount = Fen(0);
+    m_saleApprovedBy.reset();
+    m_saleApprovalWhat.clear();
+    m_rounding.reset();
+    m_totals = {};
+    m_tenders.clear();
+}
+
+Status Till::ensureSaleOpen() {
+    if (auto ok = requireShift(); !ok)
+        return ok;
+    return {};
+}
+
+Status Till::reprice() {
+    auto totals = priceBasket(m_lines, m_promotions, m_orderDiscount, m_rounding);
+    if (!totals)
+        return totals.error();
+    m_totals = *totals;
+    return {};
+}
+
+Status Till::checkWeight(Grams grams) const {
+    if (grams.value() <= 0)
+        return invalid(
+            "the weight must be above zero: put the item on the scale or key its weight");
+    if (grams.value() > m_limits.maxLineGrams)
+        return invalid(grams.formatKg() + " is more than one line may weigh (" +
+                       Grams(m_limits.maxLineGrams).formatKg() + "): check the weight");
+    return {};
+}
+
+Status Till::checkUnits(std::int64_t units) const {
+    if (units <= 0)
+        return invalid("the quantity must be at least 1");
+    if (units > m_limits.maxLineUnits)
+        return invalid("a quantity above " + std::to_string(m_limits.maxLineUnits) +
+                       " is a keying error");
+    return {};
+}
+
+Status Till::editable(std::size_t line) const {
+    if (!m_open || line >= m_lines.size())
+        return invalid("there is no line " + std::to_string(line + 1));
+    if (m_lines[line].originalLineNo)
+        return invalid("a returned line cannot be changed: remove it and return it again");
+    return {};
+}
+
+Result<std::size_t> Till::addLine(BasketLine line) {
+    if (auto ok = ensureSaleOpen(); !ok)
+        return ok.error();
+    if (m_open && m_isReturn && m_originalSaleId)
+        return makeError(ErrorCode::Conflict,
+                         "this return follows a receipt: pick lines from the original sale");
+    std::vector<Promotion> promotions;
+    if (!(m_open && m_isReturn))
+        promotions = m_store.promotionsFor(line.productId, businessDate(m_clock.now()));
+    m_lines.push_back(std::move(line));
+    m_promotions.push_back(std::move(promotions));
+    if (auto ok = reprice(); !ok) {
+        m_lines.pop_back();
+        m_promotions.pop_back();
+        (void)reprice();
+        return ok.error();
+    }
+    m_open = true;
+    return m_lines.size() - 1;
+}
+
+Result<std::size_t> Till::addProduct(std::int64_t productId, EntryMethod entry, std::int64_t units,
+                                     std::optional<Grams> grams, WeightSource source) {
+    const auto item = m_store.productById(productId);
+    if (!item)
+        return makeError(ErrorCode::NotFound, "no product with id " + std::to_string(productId));
+    BasketLine line;
+    line.productId = item->id;
+    line.sku = item->product.sku;
+    line.name = item->product.name;
+    line.unit = item->product.unit;
+    line.listPrice = line.price = item->product.price;
+    line.entry = entry;
+    if (line.unit == SaleUnit::ByWeight) {
+        if (!grams)
+            return invalid(line.name + " is sold by weight: weigh it or key its weight");
+        if (auto ok = checkWeight(*grams); !ok)
+            return ok.error();
+        line.grams = *grams;
+        line.weightSource = source;
+    } else {
+        if (auto ok = checkUnits(units); !ok)
+            return ok.error();
+        line.units = units;
+    }
+    return addLine(std::move(line));
+}
+
+Result<std::size_t> Till::addByPlu(const std::string& plu, std::int64_t units,
+                                   std::optional<Grams> grams, WeightSource source) {
+    const auto item = m_store.productByPlu(plu);
+    if (!item)
+        return makeError(ErrorCode::NotFound, "no product has the PLU " + plu);
+    return addProduct(item->id, EntryMethod::Plu, units, grams, source);
+}
+
+Result<std::size_t> Till::scan(std::string_view code, std::optional<Grams> grams,
+                               WeightSource source) {
+    auto scanned = domain::parseScan(code, m_store.layouts());
+    if (!scanned)
+        return scanned.error();
+    if (const auto* gtin = std::get_if<domain::Gtin>(&scanned.value())) {
+        const auto item = m_store.productByBarcode(gtin->key());
+        if (!item)
+            return makeError(ErrorCode::NotFound,
+                             "barcode " + gtin->digits + " is not in the catalog");
+        auto added = addProduct(item->id, EntryMethod::Scan, 1, grams, source);
+        if (added)
+            m_lines[*added].barcode = gtin->digits;
+        return added;
+    }
+    const auto& label = std::get<domain::VariableMeasureLabel>(scanned.value());
+    const auto item = m_store.productByPlu(label.itemCode);
+    if (!item)
+        return makeError(ErrorCode::NotFound,
+                         "label " + label.barcode + ": no product has the PLU " + label.itemCode);
+    BasketLine line;
+    line.productId = item->id;
+    line.sku = item->product.sku;
+    line.name = item->product.name;
+    line.unit = item->product.unit;
+    line.listPrice = line.price = item->product.price;
+    line.entry = EntryMethod::Label;
+    line.barcode = label.barcode;
+    if (label.measure == domain::LabelMeasure::Weight) {
+        if (line.unit != SaleUnit::ByWeight)
+            return invalid("label " + label.barcode + " carries a weight but " + line.name +
+                           " is sold by the unit");
+        if (auto ok = checkWeight(label.weight()); !ok)
+            return ok.error();
+        line.grams = label.weight();
+        line.weightSource = WeightSource::Label;
+    } else {
+        if (label.price() > m_limits.maxUnitPrice)
+            return invalid("label " + label.barcode + " carries an implausible price " +
+                           label.price().format());
+        line.labelAmount = label.price();
+        if (line.unit == SaleUnit::ByWeight) {
+            // The scale printed the amount; the weight behind it is amount ÷ price, for the ledger.
+            const std::int64_t per = line.price.basis == domain::PriceBasis::PerJin
+                                         ? domain::kGramsPerJin
+                                         : domain::kGramsPerKg;
+            auto g = domain::divideRounded(domain::Wide(label.price().value()) * per,
+                                           line.price.amount.value(), domain::RoundingMode::HalfUp);
+            line.grams = Grams(g ? *g : 0);
+            line.weightSource = WeightSource::Label;
+        } else {
+            line.units = 1;
+        }
+    }
+    return addLine(std::move(line));
+}
+
+Status Till::setQuantity(std::size_t index, std::int64_t units) {
+    if (auto ok = editable(index); !ok)
+        return ok;
+    auto& line = m_lines[index];
+    if (line.unit != SaleUnit::Each || line.labelAmount)
+        return invalid(line.name + " is not counted in units");
+    if (auto ok = checkUnits(units); !ok)
+        return ok;
+    const auto before = line.units;
+    line.units = units;
+    if (auto ok = reprice(); !ok) {
+        m_lines[index].units = before;
+        (void)reprice();
+        return ok;
+    }
+    return {};
+}
+
+Status Till::setWeight(std::size_t index, Grams grams, WeightSource source) {
+    if (auto ok = editable(index); !ok)
+        return ok;
+    auto& line = m_lines[index];
+    if (line.unit != SaleUnit::ByWeight)
+        return invalid(line.name + " is sold by the unit, not by weight");
+    if (line.entry == EntryMethod::Label)
+        return invalid(
+            "the weight on a scale label cannot be changed: remove the line and reweigh");
+    if (auto ok = checkWeight(grams); !ok)
+        return ok;
+    const auto before = line.grams;
+    const auto beforeSource = line.weightSource;
+    line.grams = grams;
+    line.weightSource = source;
+    if (auto ok = reprice(); !ok) {
+        m_lines[index].grams = before;
+        m_lines[index].weightSource = beforeSource;
+        (void)reprice();
+        return ok;
+    }
+    return {};
+}
+
+Status Till::removeLine(std::size_t index) {
+    if (!m_open || index >= m_lines.size())
+        return invalid("there is no line " + std::to_string(index + 1));
+    auto lines = m_lines;
+    auto promotions = m_promotions;
+    m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(index));
+    m_promotions.erase(m_promotions.begin() + static_cast<std::ptrdiff_t>(index));
+    if (auto ok = reprice(); !ok) { // e.g. the order discount now exceeds the sale
+        m_lines = std::move(lines);
+        m_promotions = std::move(promotions);
+        (void)reprice();
+        return ok;
+    }
+    return {};
+}
+
+Result<std::int64_t> Till::approve(const std::optional<Approval>& approval,
+                                   const std::string& what) {
+    if (!approval)
+        return makeError(ErrorCode::ApprovalRequired, what + " needs a supervisor's approval");
+    auto supervisor = m_store.authenticate(approval->supervisorCode, approval->pin);
+    if (!supervisor)
+        return supervisor.error();
+    if (!supervisor->canApprove())
+        return makeError(ErrorCode::Unauthorized,
+                         supervisor->name + " is not a supervisor and cannot approve " + what);
+    return supervisor->id;
+}
+
+Status Till::overridePrice(std::size_t index, Fen price, const std::optional<Approval>& approval) {
+    if (auto ok = editable(index); !ok)
+        return ok;
+    if (m_isReturn)
+        return invalid("prices cannot be changed on a return");
+    auto& line = m_lines[index];
+    if (line.labelAmount)
+        return invalid("a price label's amount cannot be overridden: remove the line");
+    if (price.value() <= 0 || price > m_limits.maxUnitPrice)
+        return invalid("the price must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
+    std::optional<std::int64_t> approver;
+    if (price < line.listPrice.amount - limitOf(line.listPrice.amount, m_limits.approvalLimitBp)) {
+        auto id = approve(approval, "a price of " + price.format() + " for " + line.name);
+        if (!id)
+            return id.error();
+        approver = *id;
+    }
+    const auto before = line;
+    line.price.amount = price;
+    line.priceOverridden = price != line.listPrice.amount;
+    if (approver)
+        line.approvedBy = approver;
+    if (auto ok = reprice(); !ok) {
+        m_lines[index] = before;
+        (void)reprice();
+        return ok;
+    }
+    return {};
+}
+
+Status Till::discountLine(std::size_t index, Fen amount, const std::optional<Approval>& approval) {
+    if (auto ok = editable(index); !ok)
+        return ok;
+    if (m_isReturn)
+        return invalid("discounts cannot be given on a return");
+    auto& line = m_lines[index];
+    const Fen base = line.gross - line.promotionDiscount;
+    if (amount.value() < 0 || amount > base)
+        return invalid("the discount must be between ¥0.00 and the line's " + base.format());
+    std::optional<std::int64_t> approver;
+    if (amount > limitOf(base, m_limits.approvalLimitBp)) {
+        auto id = approve(approval, "a discount of " + amount.format() + " on " + line.name);
+        if (!id)
+            return id.error();
+        approver = *id;
+    }
+    const auto before = line;
+    line.lineDiscount = amount;
+    if (approver)
+        line.approvedBy = approver;
+    if (auto ok = reprice(); !ok) {
+        m_lines[index] = before;
+        (void)reprice();
+        return ok;
+    }
+    return {};
+}
+
+Status Till::discountOrder(Fen amount, const std::optional<Approval>& approval) {
+    if (!m_open || m_lines.empty())
+        return invalid("there is no sale to discount");
+    if (m_isReturn)
+        return invalid("discounts cannot be given on a return");
+    if (amount.value() < 0 || amount > m_totals.subtotal)
+        return invalid("the discount must be between ¥0.00 and the sale's " +
+                       m_totals.subtotal.format());
+    std::optional<std::int64_t> approver;
+    if (amount > limitOf(m_totals.subtotal, m_limits.approvalLimitBp)) {
+        auto id = approve(approval, "an order discount of " + amount.format());
+        if (!id)
+            return id.error();
+        approver = *id;
+    }
+    const auto before = m_orderDiscount;
+    m_orderDiscount = amount;
+    if (auto ok = reprice(); !ok) {
+        m_orderDiscount = before;
+        (void)reprice();
+        return ok;
+    }
+    if (approver) {
+        m_saleApprovedBy = approver;
+        m_saleApprovalWhat = "order discount " + amount.format();
+    }
+    return {};
+}
+
+Status Till::setCashRounding(std::optional<CashRoundingRule> rule) {
+    if (!m_open || m_lines.empty())
+        return invalid("there is no sale to round");
+    if (m_isReturn)
+        return invalid("a refund is not rounded");
+    const auto before = m_rounding;
+    m_rounding = rule;
+    if (auto ok = reprice(); !ok) {
+        m_rounding = before;
+        (void)reprice();
+        return ok;
+    }
+    return {};
+}
+
+Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference) {
+    if (!m_open || m_lines.empty())
+        return invalid("there is nothing to pay for");
+    if (amount.value() <= 0)
+        return invalid("a payment must be above ¥0.00");
+    if (amount > m_limits.maxUnitPrice)
+        return invalid(amount.format() + " is more than one payment may be");
+    const Fen remaining = due();
+    if (kind != TenderKind::Cash) {
+        if (!validReference(reference))
+            return invalid("enter the payment terminal's reference (letters and digits, up to 64)");
+        if (amount > remaining)
+            return invalid(std::string(toString(kind)) + " can pay at most the " +
+                           remaining.format() + " still due: change is given in cash only");
+    } else if (m_isReturn && amount > remaining) {
+        return invalid("pay out at most the " + remaining.format() + " still due on this return");
+    }
+    m_tenders.push_back({kind, amount, kind == TenderKind::Cash ? std::string() : reference});
+    return {};
+}
+
+Status Till::removeTender(std::size_t index) {
+    if (index >= m_tenders.size())
+        return invalid("there is no payment " + std::to_string(index + 1));
+    m_tenders.erase(m_tenders.begin() + static_cast<std::ptrdiff_t>(index));
+    return {};
+}
+
+Result<CompletedSale> Till::complete() {
+    if (auto ok = requireShift(); !ok)
+        return ok.error();
+    if (!m_open || m_lines.empty())
+        return invalid("there is nothing to complete: add an item first");
+    if (auto ok = reprice(); !ok)
+        return ok.error();
+    const Fen paid = tendered();
+    Fen nonCash;
+    for (const auto& t : m_tenders)
+        if (t.kind != TenderKind::Cash)
+            nonCash += t.amount;
+    if (paid < m_totals.total)
+        return makeError(ErrorCode::Conflict,
+                         "tender short by " + (m_totals.total - paid).format());
+    if (nonCash > m_totals.total)
+        return makeError(ErrorCode::Conflict,
+                         "card and mobile payments exceed the total: remove one");
+    if (m_isReturn && paid != m_totals.total)
+        return makeError(ErrorCode::Conflict,
+                         "pay out exactly " + m_totals.total.format() + " for this return");
+    const auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
+
+    SaleRecord record;
+    record.isReturn = m_isReturn;
+    record.originalSaleId = m_originalSaleId;
+    record.shiftId = *currentShift();
+    record.cashierId = m_cashier->id;
+    record.approvedBy = m_saleApprovedBy;
+    record.approvalWhat = m_saleApprovalWhat;
+    record.lines = m_lines;
+    record.totals = m_totals;
+    record.tenders = m_tenders;
+    record.change = paid - m_totals.total;
+    record.completedAt = m_clock.now();
+    auto done = writeSale(m_store.database(), *terminal, record);
+    if (!done)
+        return done.error();
+    reset();
+    return done;
+}
+
+Status Till::voidSale() {
+    if (!m_open)
+        return invalid("there is no open sale to void");
+    reset();
+    return {};
+}
+
+Result<Receipt> Till::receipt(const std::string& receiptNo) {
+    const auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
+    return loadReceipt(m_store.database(), *terminal, receiptNo);
+}
+
+} // namespace baidian::pos

@@ -1,0 +1,116 @@
+#pragma once
+// A till on a real SQLite file in a temporary directory, with a small Aksu catalog.
+
+#include "baidian/db/database.h"
+#include "baidian/pos/journal.h"
+#include "baidian/pos/till.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <memory>
+#include <unistd.h>
+
+namespace baidian::pos::testing {
+
+using domain::Fen;
+using domain::Grams;
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "baidian-till-XXXXXX").string();
+        m_path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() { std::filesystem::remove_all(m_path); }
+    std::string file(const std::string& name) const {
+        return (std::filesystem::path(m_path) / name).string();
+    }
+
+private:
+    std::string m_path;
+};
+
+struct Catalog {
+    std::int64_t apples = 0;  // 冰糖心苹果, weighed, ¥6.80/斤, PLU 12345
+    std::int64_t dates = 0;   // 红枣, weighed, ¥19.99/kg, PLU 12346
+    std::int64_t giftBox = 0; // 礼盒, each, ¥128.00, EAN 6901234567892
+    std::int64_t walnuts = 0; // 核桃, each, ¥35.00, EAN 6900000000007
+};
+
+inline constexpr const char* kGiftBoxEan = "6901234567892";
+inline constexpr const char* kWalnutEan = "6900000000007";
+inline constexpr const char* kApplesLabel1500g = "2012345015005"; // gs1-weight, PLU 12345, 1500 g
+
+/// Sets up terminal HZ-F01/1, the catalog, cashier 1001 (PIN 1234) and supervisor 9001 (9999).
+inline Catalog seedTill(LocalStore& store) {
+    Catalog c;
+    EXPECT_TRUE(store.setTerminal({"HZ-F01", "杭州湖滨旗舰店", 1}).ok());
+    using domain::PriceBasis;
+    using domain::SaleUnit;
+    c.apples = store
+                   .upsertProduct({"AKS-APL-01",
+                                   "阿克苏冰糖心苹果",
+                                   "",
+                                   SaleUnit::ByWeight,
+                                   {Fen(680), PriceBasis::PerJin},
+                                   "12345",
+                                   {}})
+                   .value();
+    c.dates = store
+                  .upsertProduct({"AKS-DAT-01",
+                                  "和田红枣",
+                                  "",
+                                  SaleUnit::ByWeight,
+                                  {Fen(1999), PriceBasis::PerKg},
+                                  "12346",
+                                  {}})
+                  .value();
+    c.giftBox = store
+                    .upsertProduct({"AKS-BOX-01",
+                                    "冰糖心苹果礼盒",
+                                    "",
+                                    SaleUnit::Each,
+                                    {Fen(12800), PriceBasis::PerUnit},
+                                    "",
+                                    {kGiftBoxEan}})
+                    .value();
+    c.walnuts = store
+                    .upsertProduct({"AKS-WAL-01",
+                                    "阿克苏核桃",
+                                    "",
+                                    SaleUnit::Each,
+                                    {Fen(3500), PriceBasis::PerUnit},
+                                    "",
+                                    {kWalnutEan}})
+                    .value();
+    EXPECT_TRUE(store.addCashier("1001", "李娜", Role::Cashier, "1234").ok());
+    EXPECT_TRUE(store.addCashier("9001", "王主管", Role::Supervisor, "9999").ok());
+    return c;
+}
+
+class TillTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_store = std::make_unique<LocalStore>(LocalStore::open(m_dir.file("till.db")).value());
+        m_catalog = seedTill(*m_store);
+        m_till = std::make_unique<Till>(*m_store, m_clock);
+        ASSERT_TRUE(m_till->login("1001", "1234").ok());
+        ASSERT_TRUE(m_till->openShift(Fen(50000)).ok());
+    }
+
+    std::int64_t count(const std::string& table) {
+        return m_store->database().execAndGet("SELECT count(*) FROM " + table).getInt64();
+    }
+
+    Approval supervisor() const { return {"9001", "9999"}; }
+
+    TempDir m_dir;
+    ManualClock m_clock{parseLocalDateTime("2026-11-30 10:15:00")};
+    std::unique_ptr<LocalStore> m_store;
+    Catalog m_catalog;
+    std::unique_ptr<Till> m_till;
+};
+
+} // namespace baidian::pos::testing
