@@ -1,52 +1,56 @@
-// baidian-demo: sets up a till database for a demo flagship outlet, loads a small Aksu catalog
-// and prices a basket the way the till does, printing every step.
-#include "baidian/db/database.h"
-#include "baidian/db/migrator.h"
-#include "baidian/domain/barcode.h"
-#include "baidian/domain/cash_rounding.h"
-#include "baidian/domain/pinyin.h"
-#include "baidian/domain/pricing.h"
-#include "baidian/domain/product.h"
-#include "baidian/schema/migrations.h"
+// baidian-demo: a till for a demo flagship outlet on its own SQLite file. It sets the till up on
+// first run (terminal, an Aksu catalog, a cashier and a supervisor), then rings up a realistic
+// basket through the selling engine, prints the receipt, returns part of it, and shows the
+// shift's X report and the journal check. Every run adds to the same database.
+#include "baidian/pos/journal.h"
+#include "baidian/pos/till.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 #include <string_view>
 
 using namespace baidian;
-using namespace baidian::domain;
+using namespace baidian::pos;
+using domain::Fen;
+using domain::Grams;
 
-int main(int argc, char** argv) {
-    std::filesystem::path dataDir = ".demo";
-    for (int i = 1; i + 1 < argc; ++i)
-        if (std::string_view(argv[i]) == "--data")
-            dataDir = argv[i + 1];
-    std::filesystem::create_directories(dataDir);
-    const std::string path = (dataDir / "store.db").string();
+namespace {
 
-    auto opened = db::openDatabase(path);
-    if (!opened) {
-        std::cerr << "baidian-demo: " << opened.error().message << "\n";
-        return 1;
+template <typename T> T orDie(Result<T> result, std::string_view step) {
+    if (!result) {
+        std::cerr << "baidian-demo: " << step << ": " << result.error().message << "\n";
+        std::exit(1);
     }
-    auto database = std::move(opened).value();
-    auto version = db::migrate(database, schema::storeMigrations());
-    if (!version) {
-        std::cerr << "baidian-demo: " << version.error().message << "\n";
-        return 1;
-    }
-    std::cout << "store database " << path << " at schema version " << *version << "\n\n";
+    return std::move(result).value();
+}
 
-    const Product catalog[] = {
+void orDie(const Status& status, std::string_view step) {
+    if (!status) {
+        std::cerr << "baidian-demo: " << step << ": " << status.error().message << "\n";
+        std::exit(1);
+    }
+}
+
+void setUpOnce(LocalStore& store) {
+    if (store.terminal())
+        return;
+    using domain::PriceBasis;
+    using domain::SaleUnit;
+    orDie(store.setTerminal({"HZ-F01", "百店·杭州湖滨旗舰店", 1}), "terminal");
+    const domain::Product catalog[] = {
         {"AKS-APL-01",
-         "阿克苏冰糖心苹果",
+         "阿克苏冰糖心苹果(特级)",
          "",
          SaleUnit::ByWeight,
          {Fen(680), PriceBasis::PerJin},
          "12345",
+         {}},
+        {"AKS-PEA-01",
+         "库尔勒香梨",
+         "",
+         SaleUnit::ByWeight,
+         {Fen(590), PriceBasis::PerJin},
+         "12347",
          {}},
         {"AKS-DAT-01",
          "和田红枣",
@@ -55,69 +59,77 @@ int main(int argc, char** argv) {
          {Fen(1999), PriceBasis::PerKg},
          "12346",
          {}},
+        {"AKS-WAL-01",
+         "阿克苏纸皮核桃 500g",
+         "",
+         SaleUnit::Each,
+         {Fen(3500), PriceBasis::PerUnit},
+         "",
+         {"6900000000007"}},
         {"AKS-BOX-01",
-         "冰糖心苹果礼盒",
+         "冰糖心苹果礼盒 5kg",
          "",
          SaleUnit::Each,
          {Fen(12800), PriceBasis::PerUnit},
          "",
          {"6901234567892"}},
     };
-    {
-        SQLite::Transaction tx(database);
-        SQLite::Statement insert(
-            database,
-            "INSERT OR IGNORE INTO product(sku,name,pinyin,sale_unit,price_fen,price_basis,plu) "
-            "VALUES (?,?,?,?,?,?,NULLIF(?, ''))");
-        for (auto product : catalog) {
-            product.pinyin = pinyinInitials(product.name);
-            insert.bind(1, product.sku);
-            insert.bind(2, product.name);
-            insert.bind(3, product.pinyin);
-            insert.bind(4, product.unit == SaleUnit::ByWeight ? "weight" : "each");
-            insert.bind(5, product.price.amount.value());
-            insert.bind(6, std::string(toString(product.price.basis)));
-            insert.bind(7, product.plu);
-            insert.exec();
-            insert.reset();
-        }
-        tx.commit();
-    }
+    for (const auto& product : catalog)
+        orDie(store.upsertProduct(product), "catalog");
+    const auto box = store.productBySku("AKS-BOX-01")->id;
+    orDie(store.addPromotion({0, "P-BOX-2HALF", "礼盒第二件半价", Promotion::Kind::SecondHalf, box,
+                              Fen(0), 0, 0, 0, "2026-01-01", "2030-12-31"}),
+          "promotion");
+    orDie(store.addCashier("1001", "李娜", Role::Cashier, "1234"), "cashier");
+    orDie(store.addCashier("9001", "王主管", Role::Supervisor, "9999"), "supervisor");
+    std::cout << "set up till HZ-F01/1 with 5 products, cashier 1001 (PIN 1234), supervisor 9001 "
+                 "(PIN 9999)\n";
+}
 
-    std::cout << "catalog:\n";
-    SQLite::Statement list(
-        database, "SELECT sku, name, pinyin, price_fen, price_basis FROM product ORDER BY sku");
-    while (list.executeStep()) {
-        std::cout << "  " << list.getColumn(0).getString() << "  " << list.getColumn(1).getString()
-                  << "  [" << list.getColumn(2).getString() << "]  "
-                  << Fen(list.getColumn(3).getInt64()).format() << "/"
-                  << list.getColumn(4).getString() << "\n";
-    }
+} // namespace
 
-    std::cout << "\nbasket:\n";
-    Fen total;
-    const auto apples = parseScan("2012345015005", VariableMeasureLayouts::defaults());
-    const auto& label = std::get<VariableMeasureLabel>(apples.value());
-    const Fen appleAmount = amountForWeight(catalog[0].price, label.weight()).value();
-    std::cout << "  scan " << label.barcode << " → " << catalog[0].name << " "
-              << label.weight().formatKg() << " (" << label.weight().formatJin()
-              << ") = " << appleAmount.format() << "\n";
-    total += appleAmount;
-    const Grams dates = Grams::parseKg("0.333").value();
-    const Fen dateAmount = amountForWeight(catalog[1].price, dates).value();
-    std::cout << "  keyed " << catalog[1].name << " " << dates.formatKg() << " = "
-              << dateAmount.format() << "\n";
-    total += dateAmount;
-    const Fen boxAmount = amountForQuantity(catalog[2].price, 1).value();
-    std::cout << "  scan 6901234567892 → " << catalog[2].name << " × 1 = " << boxAmount.format()
-              << "\n";
-    total += boxAmount;
-    const auto moling =
-        roundCash(total, CashRoundingUnit::Jiao, CashRoundingDirection::Down).value();
-    std::cout << "  total " << total.format() << ", 抹零 " << moling.discount.format()
-              << ", to pay " << moling.rounded.format() << "\n";
+int main(int argc, char** argv) {
+    std::filesystem::path dataDir = ".demo";
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string_view(argv[i]) == "--data")
+            dataDir = argv[i + 1];
+    std::filesystem::create_directories(dataDir);
+    const std::string path = (dataDir / "till.db").string();
 
-    const auto bad = parseScan("2012345015004", VariableMeasureLayouts::defaults());
-    std::cout << "\nrefused scan: " << bad.error().message << "\n";
-    return 0;
+    auto store = orDie(LocalStore::open(path), "open " + path);
+    setUpOnce(store);
+    SystemClock clock;
+    Till till(store, clock);
+    orDie(till.login("1001", "1234"), "login");
+    if (!till.currentShift())
+        orDie(till.openShift(Fen(50000)), "open shift");
+
+    std::cout << "\n== sale ==\n";
+    orDie(till.scan("2012345015005"), "scan apple label");
+    std::cout << "scanned label 2012345015005: apples 1.500 kg\n";
+    orDie(till.addByPlu("12346", 0, Grams(333), WeightSource::Keyed), "red dates");
+    std::cout << "keyed PLU 12346 red dates 333 g\n";
+    const auto box = orDie(till.scan("6901234567892"), "gift box");
+    orDie(till.setQuantity(box, 2), "quantity");
+    std::cout << "scanned 6901234567892 gift box ×2 (second one half price)\n";
+    orDie(till.setCashRounding(CashRoundingRule{}), "抹零");
+    std::cout << "抹零 to the jiao: total " << till.totals().total.format() << "\n";
+    orDie(till.addTender(TenderKind::WeChat, Fen(10000), "4200001234"), "wechat");
+    orDie(till.addTender(TenderKind::Cash, Fen(15000)), "cash");
+    const auto sale = orDie(till.complete(), "complete");
+    std::cout << "\n" << orDie(till.receipt(sale.receiptNo), "receipt").toText(32) << "\n";
+
+    std::cout << "== return one gift box against " << sale.receiptNo << " ==\n";
+    orDie(till.startReturn(sale.receiptNo), "start return");
+    orDie(till.returnLine(3, 1, std::nullopt), "return line");
+    orDie(till.addTender(TenderKind::Cash, till.totals().total), "refund");
+    const auto refund = orDie(till.complete(), "complete return");
+    std::cout << "refunded " << (-refund.total).format() << " on " << refund.receiptNo << "\n\n";
+
+    std::cout << orDie(till.xReport(), "X report").toText() << "\n";
+    const auto journal = verifyJournal(store.database());
+    std::cout << "journal: " << journal.entries << " entries, "
+              << (journal.ok ? "chain verifies" : journal.problem) << "\n";
+    std::cout << "database: " << path << " (delete " << dataDir.string() << " to start over)\n";
+    return journal.ok ? 0 : 1;
 }
