@@ -229,12 +229,6 @@ void Till::reset() {
     m_tenders.clear();
 }
 
-Status Till::ensureSaleOpen() {
-    if (auto ok = requireShift(); !ok)
-        return ok;
-    return {};
-}
-
 Status Till::reprice() {
     auto totals = priceBasket(m_lines, m_promotions, m_orderDiscount, m_rounding);
     if (!totals)
@@ -271,7 +265,7 @@ Status Till::editable(std::size_t line) const {
 }
 
 Result<std::size_t> Till::addLine(BasketLine line) {
-    if (auto ok = ensureSaleOpen(); !ok)
+    if (auto ok = requireShift(); !ok)
         return ok.error();
     if (m_open && m_isReturn && m_originalSaleId)
         return makeError(ErrorCode::Conflict,

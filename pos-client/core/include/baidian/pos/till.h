@@ -129,7 +129,6 @@ public:
 private:
     Status requireCashier() const;
     Status requireShift();
-    Status ensureSaleOpen();
     Status editable(std::size_t line) const;
     Result<std::int64_t> approve(const std::optional<Approval>& approval, const std::string& what);
     Status reprice();
