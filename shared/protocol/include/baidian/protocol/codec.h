@@ -1,0 +1,33 @@
+#pragma once
+// JSON encoding and strict decoding of protocol v1 messages. Decoding never throws: malformed,
+// truncated or mistyped JSON, unknown enum values, out-of-range numbers and oversize arrays are
+// errors naming the field ("sales[3].lines[0].grams: must be a non-negative integer").
+
+#include "baidian/domain/result.h"
+#include "baidian/protocol/messages.h"
+
+#include <string>
+#include <string_view>
+
+namespace baidian::protocol {
+
+std::string encode(const SaleBatch& batch);
+std::string encode(const SaleBatchResult& result);
+std::string encode(const MasterData& data);
+std::string encode(const ShiftReportDoc& report);
+std::string encode(const ReconcileDoc& reconcile);
+std::string encode(const ErrorDoc& error);
+
+Result<SaleBatch> decodeSaleBatch(std::string_view json);
+Result<SaleBatchResult> decodeSaleBatchResult(std::string_view json);
+Result<MasterData> decodeMasterData(std::string_view json);
+Result<ShiftReportDoc> decodeShiftReport(std::string_view json);
+Result<ReconcileDoc> decodeReconcile(std::string_view json);
+Result<ErrorDoc> decodeError(std::string_view json);
+
+/// Checks what no well-behaved till sends: the money of a sale must add up (lines' paid to
+/// the total, tenders less change to the total), a sale has lines, kinds are known.
+/// Returns the reason for quarantine, or an empty string.
+std::string checkSale(const SaleDoc& sale);
+
+} // namespace baidian::protocol

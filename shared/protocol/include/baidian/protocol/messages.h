@@ -1,0 +1,172 @@
+#pragma once
+// Protocol v1 between tills (pos-sync, the till's sync agent) and store-server. Plain structs;
+// the JSON codec is in codec.h and does no I/O. Money in fen, weight in grams, times in UTC
+// ISO-8601, business dates YYYY-MM-DD (China time). See docs/protocol.md.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baidian::protocol {
+
+inline constexpr int kVersion = 1;
+/// Largest request body the server reads (bytes); larger gets 413 before anything is parsed.
+inline constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
+/// Most sales in one upload batch.
+inline constexpr std::size_t kMaxBatchSales = 500;
+
+struct SaleLineDoc {
+    int lineNo = 0;
+    std::string sku;
+    std::string name;
+    std::int64_t units = 0;
+    std::int64_t grams = 0;
+    std::int64_t unitPriceFen = 0;
+    std::int64_t listPriceFen = 0;
+    std::string priceBasis; ///< unit, kg, jin
+    std::int64_t grossFen = 0;
+    std::string promotion; ///< code or empty
+    std::int64_t promotionFen = 0;
+    std::int64_t lineDiscountFen = 0;
+    std::int64_t orderShareFen = 0;
+    std::int64_t paidFen = 0;
+    std::optional<int> originalLineNo;
+    bool operator==(const SaleLineDoc&) const = default;
+};
+
+struct TenderDoc {
+    std::string kind; ///< cash, card, wechat, alipay
+    std::int64_t amountFen = 0;
+    std::string reference;
+    bool operator==(const TenderDoc&) const = default;
+};
+
+/// One completed sale or return, as the till recorded it.
+struct SaleDoc {
+    std::string uuid;
+    std::int64_t seq = 0;
+    std::string receiptNo;
+    std::string kind; ///< sale, return
+    std::string originalUuid;
+    std::string completedAt;
+    std::string businessDate;
+    std::string cashier;
+    std::int64_t subtotalFen = 0;
+    std::int64_t discountFen = 0;
+    std::int64_t roundingFen = 0;
+    std::int64_t totalFen = 0;
+    std::int64_t changeFen = 0;
+    std::vector<SaleLineDoc> lines;
+    std::vector<TenderDoc> tenders;
+    std::string prevHash;
+    std::string hash;
+    bool operator==(const SaleDoc&) const = default;
+};
+
+/// POST /v1/sales
+struct SaleBatch {
+    std::string outlet;
+    int terminal = 0;
+    std::vector<SaleDoc> sales;
+    bool operator==(const SaleBatch&) const = default;
+};
+
+/// Outcome of one sale in a batch. A repeat gets the original outcome with status "duplicate".
+struct SaleResult {
+    std::string uuid;
+    std::int64_t seq = 0;
+    std::string status; ///< stored, duplicate, quarantined
+    std::string reason; ///< why it was quarantined
+    bool operator==(const SaleResult&) const = default;
+};
+
+struct SaleBatchResult {
+    std::vector<SaleResult> results;
+    std::vector<std::int64_t> journalBreaks; ///< seqs whose prev_hash does not match seq-1
+    bool operator==(const SaleBatchResult&) const = default;
+};
+
+/// GET /v1/master?since=N
+struct ProductDoc {
+    std::string sku;
+    std::string name;
+    std::string pinyin;
+    std::string saleUnit; ///< each, weight
+    std::int64_t priceFen = 0;
+    std::string priceBasis;
+    std::string plu;
+    std::vector<std::string> barcodes;
+    bool active = true;
+    bool operator==(const ProductDoc&) const = default;
+};
+
+struct PromotionDoc {
+    std::string code;
+    std::string name;
+    std::string kind;
+    std::string sku;
+    std::int64_t priceFen = 0;
+    std::int64_t percentBp = 0;
+    std::int64_t buyQty = 0;
+    std::int64_t freeQty = 0;
+    std::string startsOn;
+    std::string endsOn;
+    bool operator==(const PromotionDoc&) const = default;
+};
+
+struct CashierDoc {
+    std::string code;
+    std::string name;
+    std::string role;
+    std::string pinHash; ///< argon2id encoded; PINs never travel
+    bool active = true;
+    bool operator==(const CashierDoc&) const = default;
+};
+
+struct MasterData {
+    std::int64_t version = 0; ///< the newest change included; ask for since=version next time
+    std::vector<ProductDoc> products;
+    std::vector<PromotionDoc> promotions;
+    std::vector<CashierDoc> cashiers;
+    bool operator==(const MasterData&) const = default;
+};
+
+/// POST /v1/shifts: a closed shift's Z report.
+struct ShiftReportDoc {
+    std::string outlet;
+    int terminal = 0;
+    std::int64_t shiftId = 0;
+    std::string cashier;
+    std::string openedAt;
+    std::string closedAt;
+    std::int64_t floatFen = 0;
+    struct Tender {
+        std::string kind;
+        std::int64_t expectedFen = 0;
+        std::int64_t countedFen = 0;
+        bool operator==(const Tender&) const = default;
+    };
+    std::vector<Tender> tenders;
+    bool operator==(const ShiftReportDoc&) const = default;
+};
+
+/// GET /v1/reconcile?terminal=T&date=D: the server's view of one terminal's day.
+struct ReconcileDoc {
+    int terminal = 0;
+    std::string date;
+    std::int64_t count = 0;
+    std::int64_t totalFen = 0;
+    std::int64_t lastSeq = 0;
+    std::string journalHead; ///< hash of the day's last sale
+    std::vector<std::string> receipts;
+    bool operator==(const ReconcileDoc&) const = default;
+};
+
+/// Body of every 4xx/5xx answer.
+struct ErrorDoc {
+    std::string error;
+    bool operator==(const ErrorDoc&) const = default;
+};
+
+} // namespace baidian::protocol

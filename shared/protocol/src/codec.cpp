@@ -1,0 +1,555 @@
+#include "baidian/protocol/codec.h"
+
+#include <boost/json.hpp>
+#include <limits>
+
+namespace baidian::protocol {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::int64_t kMaxFen = 1'000'000'000'000; // ¥10 billion: far above any real sale
+constexpr std::int64_t kMaxQuantity = 100'000'000;
+
+/// Reads fields of one JSON object strictly. The first problem is kept (with its path); later
+/// reads return defaults, so decoders read straight through and check once at the end.
+class Reader {
+public:
+    Reader(const json::value* value, std::string path, std::string& error)
+        : m_object(value ? value->if_object() : nullptr)
+        , m_path(std::move(path))
+        , m_error(error) {
+        if (!m_object)
+            fail("", "must be an object");
+    }
+
+    std::string text(std::string_view key, std::size_t maxLength, bool required = true) {
+        const auto* v = find(key, required);
+        if (!v || v->is_null())
+            return {};
+        if (!v->is_string())
+            return fail(key, "must be a string"), std::string();
+        const auto& s = v->get_string();
+        if (s.size() > maxLength)
+            return fail(key, "is longer than " + std::to_string(maxLength) + " bytes"),
+                   std::string();
+        if (required && s.empty())
+            return fail(key, "must not be empty"), std::string();
+        return std::string(s);
+    }
+
+    std::string oneOf(std::string_view key, std::initializer_list<std::string_view> allowed) {
+        auto value = text(key, 32);
+        if (!m_error.empty())
+            return value;
+        for (const auto a : allowed)
+            if (value == a)
+                return value;
+        std::string list;
+        for (const auto a : allowed)
+            list += (list.empty() ? "" : ", ") + std::string(a);
+        fail(key, "must be one of " + list);
+        return {};
+    }
+
+    std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max,
+                         bool required = true) {
+        const auto* v = find(key, required);
+        if (!v || v->is_null())
+            return 0;
+        std::int64_t out = 0;
+        if (v->is_int64())
+            out = v->get_int64();
+        else if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(
+                                                          std::numeric_limits<std::int64_t>::max()))
+            out = static_cast<std::int64_t>(v->get_uint64());
+        else
+            return fail(key, "must be an integer"), 0;
+        if (out < min || out > max)
+            return fail(key,
+                        "must be between " + std::to_string(min) + " and " + std::to_string(max)),
+                   0;
+        return out;
+    }
+
+    std::optional<std::int64_t> optionalInteger(std::string_view key, std::int64_t min,
+                                                std::int64_t max) {
+        const auto* v = find(key, false);
+        if (!v || v->is_null())
+            return std::nullopt;
+        return integer(key, min, max);
+    }
+
+    bool boolean(std::string_view key) {
+        const auto* v = find(key, true);
+        if (!v)
+            return false;
+        if (!v->is_bool())
+            return fail(key, "must be true or false"), false;
+        return v->get_bool();
+    }
+
+    const json::array* array(std::string_view key, std::size_t maxItems) {
+        const auto* v = find(key, true);
+        if (!v)
+            return nullptr;
+        if (!v->is_array())
+            return fail(key, "must be an array"), nullptr;
+        if (v->get_array().size() > maxItems)
+            return fail(key, "has more than " + std::to_string(maxItems) + " items"), nullptr;
+        return &v->get_array();
+    }
+
+    std::string at(std::string_view key, std::size_t index) const {
+        return m_path + (m_path.empty() ? "" : ".") + std::string(key) + "[" +
+               std::to_string(index) + "]";
+    }
+
+    void fail(std::string_view key, const std::string& why) {
+        if (m_error.empty())
+            m_error = (m_path.empty() ? std::string(key)
+                       : key.empty()  ? m_path
+                                      : m_path + "." + std::string(key)) +
+                      (key.empty() && m_path.empty() ? "" : ": ") + why;
+    }
+
+private:
+    const json::value* find(std::string_view key, bool required) {
+        if (!m_object)
+            return nullptr;
+        const auto* v = m_object->if_contains(key);
+        if (!v && required)
+            fail(key, "is missing");
+        return v;
+    }
+
+    const json::object* m_object;
+    std::string m_path;
+    std::string& m_error;
+};
+
+Result<json::value> parse(std::string_view text) {
+    if (text.size() > kMaxBodyBytes)
+        return makeError(ErrorCode::ParseError,
+                         "the body is larger than " + std::to_string(kMaxBodyBytes) + " bytes");
+    boost::system::error_code ec;
+    json::parse_options options;
+    options.max_depth = 16;
+    auto value = json::parse(json::string_view(text.data(), text.size()), ec, {}, options);
+    if (ec)
+        return makeError(ErrorCode::ParseError, "the body is not valid JSON: " + ec.message());
+    return value;
+}
+
+template <typename T> Result<T> finish(T value, const std::string& error) {
+    if (!error.empty())
+        return makeError(ErrorCode::ParseError, error);
+    return value;
+}
+
+bool isHex64(const std::string& s) {
+    if (s.size() != 64)
+        return false;
+    for (const char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+bool isDate(const std::string& s) {
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+           std::isdigit(static_cast<unsigned char>(s[0])) &&
+           std::isdigit(static_cast<unsigned char>(s[9]));
+}
+
+// --- encoding ---------------------------------------------------------------------------------
+
+json::value nullable(const std::string& s) {
+    return s.empty() ? json::value(nullptr) : json::value(s);
+}
+
+json::object toJson(const SaleDoc& s) {
+    json::array lines;
+    for (const auto& l : s.lines) {
+        lines.push_back(
+            json::object{{"line_no", l.lineNo},
+                         {"sku", l.sku},
+                         {"name", l.name},
+                         {"units", l.units},
+                         {"grams", l.grams},
+                         {"unit_price_fen", l.unitPriceFen},
+                         {"list_price_fen", l.listPriceFen},
+                         {"price_basis", l.priceBasis},
+                         {"gross_fen", l.grossFen},
+                         {"promotion", nullable(l.promotion)},
+                         {"promotion_fen", l.promotionFen},
+                         {"line_discount_fen", l.lineDiscountFen},
+                         {"order_share_fen", l.orderShareFen},
+                         {"paid_fen", l.paidFen},
+                         {"original_line_no", l.originalLineNo ? json::value(*l.originalLineNo)
+                                                               : json::value(nullptr)}});
+    }
+    json::array tenders;
+    for (const auto& t : s.tenders)
+        tenders.push_back(json::object{
+            {"kind", t.kind}, {"amount_fen", t.amountFen}, {"reference", nullable(t.reference)}});
+    return json::object{{"uuid", s.uuid},
+                        {"seq", s.seq},
+                        {"receipt", s.receiptNo},
+                        {"kind", s.kind},
+                        {"original_uuid", nullable(s.originalUuid)},
+                        {"completed_at", s.completedAt},
+                        {"business_date", s.businessDate},
+                        {"cashier", s.cashier},
+                        {"subtotal_fen", s.subtotalFen},
+                        {"discount_fen", s.discountFen},
+                        {"rounding_fen", s.roundingFen},
+                        {"total_fen", s.totalFen},
+                        {"change_fen", s.changeFen},
+                        {"lines", std::move(lines)},
+                        {"tenders", std::move(tenders)},
+                        {"prev_hash", s.prevHash},
+                        {"hash", s.hash}};
+}
+
+SaleDoc readSale(Reader& r, const std::string& path, std::string& error) {
+    SaleDoc s;
+    s.uuid = r.text("uuid", 36);
+    s.seq = r.integer("seq", 1, std::numeric_limits<std::int64_t>::max() / 2);
+    s.receiptNo = r.text("receipt", 40);
+    s.kind = r.oneOf("kind", {"sale", "return"});
+    s.originalUuid = r.text("original_uuid", 36, false);
+    s.completedAt = r.text("completed_at", 25);
+    s.businessDate = r.text("business_date", 10);
+    if (error.empty() && !isDate(s.businessDate))
+        r.fail("business_date", "must be YYYY-MM-DD");
+    s.cashier = r.text("cashier", 16);
+    s.subtotalFen = r.integer("subtotal_fen", -kMaxFen, kMaxFen);
+    s.discountFen = r.integer("discount_fen", -kMaxFen, kMaxFen);
+    s.roundingFen = r.integer("rounding_fen", -kMaxFen, kMaxFen);
+    s.totalFen = r.integer("total_fen", -kMaxFen, kMaxFen);
+    s.changeFen = r.integer("change_fen", 0, kMaxFen);
+    if (const auto* lines = r.array("lines", 1000)) {
+        for (std::size_t i = 0; i < lines->size() && error.empty(); ++i) {
+            Reader lr(&(*lines)[i], r.at("lines", i), error);
+            SaleLineDoc l;
+            l.lineNo = static_cast<int>(lr.integer("line_no", 1, 10000));
+            l.sku = lr.text("sku", 64);
+            l.name = lr.text("name", 200);
+            l.units = lr.integer("units", 0, kMaxQuantity);
+            l.grams = lr.integer("grams", 0, kMaxQuantity);
+            l.unitPriceFen = lr.integer("unit_price_fen", 0, kMaxFen);
+            l.listPriceFen = lr.integer("list_price_fen", 0, kMaxFen);
+            l.priceBasis = lr.oneOf("price_basis", {"unit", "kg", "jin"});
+            l.grossFen = lr.integer("gross_fen", -kMaxFen, kMaxFen);
+            l.promotion = lr.text("promotion", 64, false);
+            l.promotionFen = lr.integer("promotion_fen", -kMaxFen, kMaxFen);
+            l.lineDiscountFen = lr.integer("line_discount_fen", -kMaxFen, kMaxFen);
+            l.orderShareFen = lr.integer("order_share_fen", -kMaxFen, kMaxFen);
+            l.paidFen = lr.integer("paid_fen", -kMaxFen, kMaxFen);
+            if (auto o = lr.optionalInteger("original_line_no", 1, 10000))
+                l.originalLineNo = static_cast<int>(*o);
+            s.lines.push_back(std::move(l));
+        }
+    }
+    if (const auto* tenders = r.array("tenders", 50)) {
+        for (std::size_t i = 0; i < tenders->size() && error.empty(); ++i) {
+            Reader tr(&(*tenders)[i], r.at("tenders", i), error);
+            TenderDoc t;
+            t.kind = tr.oneOf("kind", {"cash", "card", "wechat", "alipay"});
+            t.amountFen = tr.integer("amount_fen", -kMaxFen, kMaxFen);
+            t.reference = tr.text("reference", 64, false);
+            s.tenders.push_back(std::move(t));
+        }
+    }
+    s.prevHash = r.text("prev_hash", 64);
+    s.hash = r.text("hash", 64);
+    if (error.empty() && (!isHex64(s.prevHash) || !isHex64(s.hash)))
+        r.fail("hash", "hashes must be 64 lower-case hex digits");
+    (void)path;
+    return s;
+}
+
+} // namespace
+
+std::string checkSale(const SaleDoc& s) {
+    if (s.lines.empty())
+        return "a sale without lines";
+    std::int64_t paid = 0, tendered = 0;
+    for (const auto& l : s.lines)
+        paid += l.paidFen;
+    for (const auto& t : s.tenders)
+        tendered += t.amountFen;
+    if (paid != s.totalFen)
+        return "the lines' paid amounts (" + std::to_string(paid) +
+               " fen) do not add up to the total (" + std::to_string(s.totalFen) + " fen)";
+    if (tendered - s.changeFen != s.totalFen)
+        return "the tenders less change (" + std::to_string(tendered - s.changeFen) +
+               " fen) do not equal the total (" + std::to_string(s.totalFen) + " fen)";
+    if ((s.kind == "return") != (s.totalFen < 0) && s.totalFen != 0)
+        return "a " + s.kind + " with a total of " + std::to_string(s.totalFen) + " fen";
+    return {};
+}
+
+std::string encode(const SaleBatch& batch) {
+    json::array sales;
+    for (const auto& s : batch.sales)
+        sales.push_back(toJson(s));
+    return json::serialize(json::object{{"v", kVersion},
+                                        {"outlet", batch.outlet},
+                                        {"terminal", batch.terminal},
+                                        {"sales", std::move(sales)}});
+}
+
+Result<SaleBatch> decodeSaleBatch(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    SaleBatch batch;
+    r.integer("v", kVersion, kVersion);
+    batch.outlet = r.text("outlet", 16);
+    batch.terminal = static_cast<int>(r.integer("terminal", 1, 99));
+    if (const auto* sales = r.array("sales", kMaxBatchSales))
+        for (std::size_t i = 0; i < sales->size() && error.empty(); ++i) {
+            Reader sr(&(*sales)[i], r.at("sales", i), error);
+            batch.sales.push_back(readSale(sr, r.at("sales", i), error));
+        }
+    return finish(std::move(batch), error);
+}
+
+std::string encode(const SaleBatchResult& result) {
+    json::array results;
+    for (const auto& r : result.results)
+        results.push_back(json::object{{"uuid", r.uuid},
+                                       {"seq", r.seq},
+                                       {"status", r.status},
+                                       {"reason", nullable(r.reason)}});
+    json::array breaks;
+    for (const auto seq : result.journalBreaks)
+        breaks.push_back(seq);
+    return json::serialize(
+        json::object{{"results", std::move(results)}, {"journal_breaks", std::move(breaks)}});
+}
+
+Result<SaleBatchResult> decodeSaleBatchResult(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    SaleBatchResult out;
+    if (const auto* results = r.array("results", kMaxBatchSales))
+        for (std::size_t i = 0; i < results->size() && error.empty(); ++i) {
+            Reader rr(&(*results)[i], r.at("results", i), error);
+            SaleResult s;
+            s.uuid = rr.text("uuid", 36);
+            s.seq = rr.integer("seq", 0, std::numeric_limits<std::int64_t>::max());
+            s.status = rr.oneOf("status", {"stored", "duplicate", "quarantined"});
+            s.reason = rr.text("reason", 1000, false);
+            out.results.push_back(std::move(s));
+        }
+    if (const auto* breaks = r.array("journal_breaks", kMaxBatchSales))
+        for (const auto& b : *breaks) {
+            if (!b.is_int64())
+                r.fail("journal_breaks", "must hold integers");
+            else
+                out.journalBreaks.push_back(b.get_int64());
+        }
+    return finish(std::move(out), error);
+}
+
+std::string encode(const MasterData& data) {
+    json::array products, promotions, cashiers;
+    for (const auto& p : data.products) {
+        json::array codes;
+        for (const auto& c : p.barcodes)
+            codes.push_back(json::value(c));
+        products.push_back(json::object{{"sku", p.sku},
+                                        {"name", p.name},
+                                        {"pinyin", p.pinyin},
+                                        {"sale_unit", p.saleUnit},
+                                        {"price_fen", p.priceFen},
+                                        {"price_basis", p.priceBasis},
+                                        {"plu", nullable(p.plu)},
+                                        {"barcodes", std::move(codes)},
+                                        {"active", p.active}});
+    }
+    for (const auto& p : data.promotions)
+        promotions.push_back(json::object{{"code", p.code},
+                                          {"name", p.name},
+                                          {"kind", p.kind},
+                                          {"sku", p.sku},
+                                          {"price_fen", p.priceFen},
+                                          {"percent_bp", p.percentBp},
+                                          {"buy_qty", p.buyQty},
+                                          {"free_qty", p.freeQty},
+                                          {"starts_on", p.startsOn},
+                                          {"ends_on", p.endsOn}});
+    for (const auto& c : data.cashiers)
+        cashiers.push_back(json::object{{"code", c.code},
+                                        {"name", c.name},
+                                        {"role", c.role},
+                                        {"pin_hash", c.pinHash},
+                                        {"active", c.active}});
+    return json::serialize(json::object{{"version", data.version},
+                                        {"products", std::move(products)},
+                                        {"promotions", std::move(promotions)},
+                                        {"cashiers", std::move(cashiers)}});
+}
+
+Result<MasterData> decodeMasterData(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    MasterData out;
+    out.version = r.integer("version", 0, std::numeric_limits<std::int64_t>::max());
+    if (const auto* products = r.array("products", 1'000'000))
+        for (std::size_t i = 0; i < products->size() && error.empty(); ++i) {
+            Reader pr(&(*products)[i], r.at("products", i), error);
+            ProductDoc p;
+            p.sku = pr.text("sku", 64);
+            p.name = pr.text("name", 200);
+            p.pinyin = pr.text("pinyin", 200, false);
+            p.saleUnit = pr.oneOf("sale_unit", {"each", "weight"});
+            p.priceFen = pr.integer("price_fen", 1, kMaxFen);
+            p.priceBasis = pr.oneOf("price_basis", {"unit", "kg", "jin"});
+            p.plu = pr.text("plu", 16, false);
+            if (const auto* codes = pr.array("barcodes", 32))
+                for (const auto& c : *codes) {
+                    if (!c.is_string())
+                        pr.fail("barcodes", "must hold strings");
+                    else
+                        p.barcodes.emplace_back(c.get_string());
+                }
+            p.active = pr.boolean("active");
+            out.products.push_back(std::move(p));
+        }
+    if (const auto* promotions = r.array("promotions", 100'000))
+        for (std::size_t i = 0; i < promotions->size() && error.empty(); ++i) {
+            Reader pr(&(*promotions)[i], r.at("promotions", i), error);
+            PromotionDoc p;
+            p.code = pr.text("code", 64);
+            p.name = pr.text("name", 200);
+            p.kind = pr.oneOf("kind", {"price", "percent", "second_half", "buy_x_get_y"});
+            p.sku = pr.text("sku", 64);
+            p.priceFen = pr.integer("price_fen", 0, kMaxFen);
+            p.percentBp = pr.integer("percent_bp", 0, 10000);
+            p.buyQty = pr.integer("buy_qty", 0, 1000);
+            p.freeQty = pr.integer("free_qty", 0, 1000);
+            p.startsOn = pr.text("starts_on", 10);
+            p.endsOn = pr.text("ends_on", 10);
+            out.promotions.push_back(std::move(p));
+        }
+    if (const auto* cashiers = r.array("cashiers", 100'000))
+        for (std::size_t i = 0; i < cashiers->size() && error.empty(); ++i) {
+            Reader cr(&(*cashiers)[i], r.at("cashiers", i), error);
+            CashierDoc c;
+            c.code = cr.text("code", 16);
+            c.name = cr.text("name", 100);
+            c.role = cr.oneOf("role", {"cashier", "supervisor", "manager"});
+            c.pinHash = cr.text("pin_hash", 200);
+            c.active = cr.boolean("active");
+            out.cashiers.push_back(std::move(c));
+        }
+    return finish(std::move(out), error);
+}
+
+std::string encode(const ShiftReportDoc& s) {
+    json::array tenders;
+    for (const auto& t : s.tenders)
+        tenders.push_back(json::object{
+            {"kind", t.kind}, {"expected_fen", t.expectedFen}, {"counted_fen", t.countedFen}});
+    return json::serialize(json::object{{"v", kVersion},
+                                        {"outlet", s.outlet},
+                                        {"terminal", s.terminal},
+                                        {"shift_id", s.shiftId},
+                                        {"cashier", s.cashier},
+                                        {"opened_at", s.openedAt},
+                                        {"closed_at", s.closedAt},
+                                        {"float_fen", s.floatFen},
+                                        {"tenders", std::move(tenders)}});
+}
+
+Result<ShiftReportDoc> decodeShiftReport(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    ShiftReportDoc s;
+    r.integer("v", kVersion, kVersion);
+    s.outlet = r.text("outlet", 16);
+    s.terminal = static_cast<int>(r.integer("terminal", 1, 99));
+    s.shiftId = r.integer("shift_id", 1, std::numeric_limits<std::int64_t>::max());
+    s.cashier = r.text("cashier", 16);
+    s.openedAt = r.text("opened_at", 25);
+    s.closedAt = r.text("closed_at", 25);
+    s.floatFen = r.integer("float_fen", 0, kMaxFen);
+    if (const auto* tenders = r.array("tenders", 10))
+        for (std::size_t i = 0; i < tenders->size() && error.empty(); ++i) {
+            Reader tr(&(*tenders)[i], r.at("tenders", i), error);
+            ShiftReportDoc::Tender t;
+            t.kind = tr.oneOf("kind", {"cash", "card", "wechat", "alipay"});
+            t.expectedFen = tr.integer("expected_fen", -kMaxFen, kMaxFen);
+            t.countedFen = tr.integer("counted_fen", -kMaxFen, kMaxFen);
+            s.tenders.push_back(t);
+        }
+    return finish(std::move(s), error);
+}
+
+std::string encode(const ReconcileDoc& d) {
+    json::array receipts;
+    for (const auto& r : d.receipts)
+        receipts.push_back(json::value(r));
+    return json::serialize(json::object{{"terminal", d.terminal},
+                                        {"date", d.date},
+                                        {"count", d.count},
+                                        {"total_fen", d.totalFen},
+                                        {"last_seq", d.lastSeq},
+                                        {"journal_head", d.journalHead},
+                                        {"receipts", std::move(receipts)}});
+}
+
+Result<ReconcileDoc> decodeReconcile(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    ReconcileDoc d;
+    d.terminal = static_cast<int>(r.integer("terminal", 1, 99));
+    d.date = r.text("date", 10);
+    d.count = r.integer("count", 0, std::numeric_limits<std::int64_t>::max());
+    d.totalFen = r.integer("total_fen", -kMaxFen * 1000, kMaxFen * 1000);
+    d.lastSeq = r.integer("last_seq", 0, std::numeric_limits<std::int64_t>::max());
+    d.journalHead = r.text("journal_head", 64, false);
+    if (const auto* receipts = r.array("receipts", 1'000'000))
+        for (const auto& v : *receipts) {
+            if (!v.is_string())
+                r.fail("receipts", "must hold strings");
+            else
+                d.receipts.emplace_back(v.get_string());
+        }
+    return finish(std::move(d), error);
+}
+
+std::string encode(const ErrorDoc& e) {
+    return json::serialize(json::object{{"error", e.error}});
+}
+
+Result<ErrorDoc> decodeError(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    ErrorDoc e{r.text("error", 4000)};
+    return finish(std::move(e), error);
+}
+
+} // namespace baidian::protocol

@@ -1,0 +1,136 @@
+#include "baidian/protocol/codec.h"
+
+#include <gtest/gtest.h>
+
+using namespace baidian;
+using namespace baidian::protocol;
+
+namespace {
+
+SaleDoc sampleSale(std::int64_t seq) {
+    SaleDoc s;
+    s.uuid = "0b6f7d3e-3a47-4c1e-9d0e-6a1f5b2c8e01";
+    s.seq = seq;
+    s.receiptNo = "HZ-F01-01-00000" + std::to_string(seq);
+    s.kind = "sale";
+    s.completedAt = "2026-11-30T02:15:00Z";
+    s.businessDate = "2026-11-30";
+    s.cashier = "1001";
+    s.subtotalFen = 2706;
+    s.roundingFen = 6;
+    s.totalFen = 2700;
+    s.changeFen = 300;
+    s.lines.push_back({1, "AKS-APL-01", "阿克苏冰糖心苹果", 0, 1500, 680, 680, "jin", 2040, "", 0,
+                       0, 5, 2035, std::nullopt});
+    s.lines.push_back({2, "AKS-DAT-01", "和田红枣", 0, 333, 1999, 1999, "kg", 666, "P-1", 1, 0, 1,
+                       665, std::nullopt});
+    s.tenders.push_back({"wechat", 1000, "4200001234"});
+    s.tenders.push_back({"cash", 2000, ""});
+    s.prevHash = std::string(64, '0');
+    s.hash = std::string(64, 'a');
+    return s;
+}
+
+} // namespace
+
+TEST(Codec, SaleBatchRoundTrips) {
+    SaleBatch batch{"HZ-F01", 1, {sampleSale(1), sampleSale(2)}};
+    batch.sales[1].kind = "return";
+    batch.sales[1].originalUuid = batch.sales[0].uuid;
+    batch.sales[1].lines[0].originalLineNo = 1;
+    const auto decoded = decodeSaleBatch(encode(batch));
+    ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+    EXPECT_EQ(*decoded, batch);
+}
+
+TEST(Codec, OtherMessagesRoundTrip) {
+    SaleBatchResult result{{{"u1", 1, "stored", ""}, {"u2", 2, "quarantined", "bad total"}}, {2}};
+    EXPECT_EQ(decodeSaleBatchResult(encode(result)).value(), result);
+    MasterData master{
+        42,
+        {{"AKS-APL-01", "苹果", "pg", "weight", 680, "jin", "12345", {"6901234567892"}, true}},
+        {{"P-1", "半价", "second_half", "AKS-BOX-01", 0, 0, 0, 0, "2026-11-01", "2026-12-31"}},
+        {{"1001", "李娜", "cashier", "$argon2id$v=19$m=19456,t=2,p=1$x$y", true}}};
+    EXPECT_EQ(decodeMasterData(encode(master)).value(), master);
+    ShiftReportDoc shift{"HZ-F01",
+                         1,
+                         7,
+                         "1001",
+                         "2026-11-30T01:00:00Z",
+                         "2026-11-30T10:00:00Z",
+                         50000,
+                         {{"cash", 51622, 51422}}};
+    EXPECT_EQ(decodeShiftReport(encode(shift)).value(), shift);
+    ReconcileDoc rec{1,
+                     "2026-11-30",
+                     2,
+                     2700,
+                     2,
+                     std::string(64, 'a'),
+                     {"HZ-F01-01-000001", "HZ-F01-01-000002"}};
+    EXPECT_EQ(decodeReconcile(encode(rec)).value(), rec);
+    EXPECT_EQ(decodeError(encode(ErrorDoc{"bad"})).value().error, "bad");
+}
+
+TEST(Codec, MalformedAndTruncatedJsonIsAnErrorNotACrash) {
+    const std::string good = encode(SaleBatch{"HZ-F01", 1, {sampleSale(1)}});
+    for (std::size_t cut = 0; cut < good.size(); cut += 7) {
+        auto r = decodeSaleBatch(good.substr(0, cut));
+        ASSERT_FALSE(r.ok()) << cut;
+        EXPECT_EQ(r.error().code, ErrorCode::ParseError);
+    }
+    for (const char* bad : {"", "null", "[]", "42", "{\"v\":1}", "{", "\xff\xfe",
+                            "{\"v\":1,\"outlet\":\"HZ\",\"terminal\":1,\"sales\":{}}"})
+        EXPECT_FALSE(decodeSaleBatch(bad).ok()) << bad;
+    const std::string deep(1000, '[');
+    EXPECT_FALSE(decodeSaleBatch(deep).ok());
+}
+
+TEST(Codec, ErrorsNameTheField) {
+    auto batch = SaleBatch{"HZ-F01", 1, {sampleSale(1), sampleSale(2)}};
+    std::string text = encode(batch);
+    auto replace = [&](const std::string& from, const std::string& to) {
+        std::string t = text;
+        t.replace(t.rfind(from), from.size(), to);
+        return decodeSaleBatch(t);
+    };
+    auto r = replace("\"grams\":333", "\"grams\":-5");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message, "sales[1].lines[1].grams: must be between 0 and 100000000");
+    r = replace("\"grams\":333", "\"grams\":3.5");
+    EXPECT_EQ(r.error().message, "sales[1].lines[1].grams: must be an integer");
+    r = replace("\"kind\":\"cash\"", "\"kind\":\"bitcoin\"");
+    EXPECT_EQ(r.error().message,
+              "sales[1].tenders[1].kind: must be one of cash, card, wechat, alipay");
+    r = replace("\"total_fen\":2700", "\"total_fen\":\"2700\"");
+    EXPECT_EQ(r.error().message, "sales[1].total_fen: must be an integer");
+    r = replace("\"terminal\":1", "\"terminal\":100");
+    EXPECT_EQ(r.error().message, "terminal: must be between 1 and 99");
+    r = replace("\"business_date\":\"2026-11-30\"", "\"business_date\":\"yesterday!\"");
+    EXPECT_EQ(r.error().message, "sales[1].business_date: must be YYYY-MM-DD");
+    r = replace("\"total_fen\":2700", "\"total_fen\":99999999999999999999");
+    EXPECT_FALSE(r.ok());
+}
+
+TEST(Codec, OversizeBatchesAreRefused) {
+    SaleBatch batch{"HZ-F01", 1, {}};
+    for (std::size_t i = 0; i <= kMaxBatchSales; ++i)
+        batch.sales.push_back(sampleSale(static_cast<std::int64_t>(i + 1)));
+    auto r = decodeSaleBatch(encode(batch));
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("more than 500"), std::string::npos);
+    EXPECT_FALSE(decodeSaleBatch(std::string(kMaxBodyBytes + 1, ' ')).ok());
+}
+
+TEST(Codec, CheckSaleFindsMoneyThatDoesNotAddUp) {
+    auto s = sampleSale(1);
+    EXPECT_EQ(checkSale(s), "");
+    s.lines[0].paidFen += 1;
+    EXPECT_NE(checkSale(s).find("do not add up"), std::string::npos);
+    s = sampleSale(1);
+    s.changeFen = 0;
+    EXPECT_NE(checkSale(s).find("tenders less change"), std::string::npos);
+    s = sampleSale(1);
+    s.lines.clear();
+    EXPECT_EQ(checkSale(s), "a sale without lines");
+}
