@@ -1,0 +1,57 @@
+#pragma once
+// The central database: opening it, the administration store-admin does, and the read-side
+// queries the server answers. Every function takes the connection of the calling thread
+// (SQLite connections are never shared between threads).
+
+#include "baidian/domain/outlet.h"
+#include "baidian/domain/result.h"
+#include "baidian/protocol/messages.h"
+
+#include <SQLiteCpp/Database.h>
+#include <optional>
+#include <string>
+
+namespace baidian::server {
+
+/// Opens the server database and brings its schema up to date. Errors: Storage.
+Result<SQLite::Database> openServerDatabase(const std::string& path);
+
+struct OutletRow {
+    std::int64_t id = 0;
+    std::string code;
+    std::string name;
+    std::string type;
+    std::string city;
+    std::string status;
+};
+
+// --- administration (store-admin) -----------------------------------------------------------
+Result<std::int64_t> addOutlet(SQLite::Database& db, const domain::Outlet& outlet);
+std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code);
+Status recordCertificate(SQLite::Database& db, const std::string& serial,
+                         std::optional<std::int64_t> outletId, const std::string& kind,
+                         const std::string& subject, const std::string& notBefore,
+                         const std::string& notAfter);
+/// Revokes one certificate by serial. Errors: NotFound.
+Status revokeCertificate(SQLite::Database& db, const std::string& serial);
+/// Revokes every certificate of an outlet; returns how many.
+Result<int> revokeOutletCertificates(SQLite::Database& db, const std::string& outletCode);
+Status addUser(SQLite::Database& db, const std::string& username, const std::string& password,
+               const std::string& role, const std::string& cities);
+/// Adds or updates a catalog product (bumps the master-data version).
+Status upsertProduct(SQLite::Database& db, const protocol::ProductDoc& product);
+Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const std::string& code,
+                     const std::string& name, const std::string& role, const std::string& pin);
+
+// --- queries (store-server) -----------------------------------------------------------------
+/// Whether a client certificate may connect: issued here, for an outlet, not revoked, and the
+/// outlet not closed. Returns the outlet code, or nullopt.
+std::optional<std::string> certificateOutlet(SQLite::Database& db, const std::string& serialHex);
+protocol::MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId,
+                                     std::int64_t since);
+protocol::ReconcileDoc reconcile(SQLite::Database& db, std::int64_t outletId, int terminal,
+                                 const std::string& date);
+Status storeShiftReport(SQLite::Database& db, std::int64_t outletId,
+                        const protocol::ShiftReportDoc& report, const std::string& body);
+
+} // namespace baidian::server

@@ -1,0 +1,349 @@
+#include "baidian/server/central.h"
+
+#include "baidian/crypto/secrets.h"
+#include "baidian/db/database.h"
+#include "baidian/db/migrator.h"
+#include "baidian/domain/barcode.h"
+#include "baidian/domain/pinyin.h"
+#include "baidian/domain/product.h"
+#include "baidian/schema/migrations.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <chrono>
+#include <sqlite3.h>
+
+namespace baidian::server {
+
+using namespace protocol;
+
+namespace {
+
+std::int64_t bumpVersion(SQLite::Database& db) {
+    SQLite::Statement q(
+        db, "UPDATE master_version SET version = version + 1 WHERE id = 1 RETURNING version");
+    q.executeStep();
+    const auto v = q.getColumn(0).getInt64();
+    q.reset();
+    return v;
+}
+
+std::string nowUtc() {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto day = std::chrono::floor<std::chrono::days>(now);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{now - day};
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    return buffer;
+}
+
+Error storage(const SQLite::Exception& e) {
+    return makeError(ErrorCode::Storage, e.what());
+}
+
+} // namespace
+
+Result<SQLite::Database> openServerDatabase(const std::string& path) {
+    auto opened = db::openDatabase(path);
+    if (!opened)
+        return opened.error();
+    if (auto v = db::migrate(opened.value(), schema::serverMigrations()); !v)
+        return v.error();
+    return opened;
+}
+
+Result<std::int64_t> addOutlet(SQLite::Database& db, const domain::Outlet& outlet) {
+    if (auto ok = outlet.validate(); !ok)
+        return ok.error();
+    try {
+        SQLite::Statement q(
+            db, "INSERT INTO outlet(code, name, type, city) VALUES (?,?,?,?) RETURNING id");
+        q.bind(1, outlet.code);
+        q.bind(2, outlet.name);
+        q.bind(3, std::string(domain::toString(outlet.type)));
+        q.bind(4, outlet.city);
+        q.executeStep();
+        const auto id = q.getColumn(0).getInt64();
+        q.reset();
+        return id;
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_CONSTRAINT)
+            return makeError(ErrorCode::Conflict, "outlet " + outlet.code + " already exists");
+        return storage(e);
+    }
+}
+
+std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code) {
+    SQLite::Statement q(db, "SELECT id, code, name, type, city, status FROM outlet WHERE code = ?");
+    q.bind(1, code);
+    if (!q.executeStep())
+        return std::nullopt;
+    return OutletRow{q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+                     q.getColumn(2).getString(), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getString()};
+}
+
+Status recordCertificate(SQLite::Database& db, const std::string& serial,
+                         std::optional<std::int64_t> outletId, const std::string& kind,
+                         const std::string& subject, const std::string& notBefore,
+                         const std::string& notAfter) {
+    try {
+        SQLite::Statement q(
+            db, "INSERT INTO certificate(serial, outlet_id, kind, subject, not_before, not_after) "
+                "VALUES (?,?,?,?,?,?)");
+        q.bind(1, serial);
+        if (outletId)
+            q.bind(2, *outletId);
+        q.bind(3, kind);
+        q.bind(4, subject);
+        q.bind(5, notBefore);
+        q.bind(6, notAfter);
+        q.exec();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return storage(e);
+    }
+}
+
+Status revokeCertificate(SQLite::Database& db, const std::string& serial) {
+    SQLite::Statement q(
+        db, "UPDATE certificate SET revoked_at = COALESCE(revoked_at, ?) WHERE serial = ?");
+    q.bind(1, nowUtc());
+    q.bind(2, serial);
+    if (q.exec() == 0)
+        return makeError(ErrorCode::NotFound, "no certificate with serial " + serial);
+    return {};
+}
+
+Result<int> revokeOutletCertificates(SQLite::Database& db, const std::string& outletCode) {
+    const auto outlet = outletByCode(db, outletCode);
+    if (!outlet)
+        return makeError(ErrorCode::NotFound, "no outlet " + outletCode);
+    SQLite::Statement q(
+        db, "UPDATE certificate SET revoked_at = ? WHERE outlet_id = ? AND revoked_at IS NULL");
+    q.bind(1, nowUtc());
+    q.bind(2, outlet->id);
+    return q.exec();
+}
+
+Status addUser(SQLite::Database& db, const std::string& username, const std::string& password,
+               const std::string& role, const std::string& cities) {
+    if (username.empty() || password.size() < 8)
+        return makeError(ErrorCode::InvalidArgument,
+                         "a user needs a name and a password of at least 8 characters");
+    if (role != "admin" && role != "regional")
+        return makeError(ErrorCode::InvalidArgument, "role must be admin or regional");
+    if (role == "regional" && cities.empty())
+        return makeError(ErrorCode::InvalidArgument,
+                         "a regional manager needs the cities they cover");
+    try {
+        SQLite::Statement q(
+            db, "INSERT INTO app_user(username, password_hash, role, cities) VALUES (?,?,?,?)");
+        q.bind(1, username);
+        q.bind(2, crypto::hashSecret(password));
+        q.bind(3, role);
+        q.bind(4, cities);
+        q.exec();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_CONSTRAINT)
+            return makeError(ErrorCode::Conflict, "user " + username + " already exists");
+        return storage(e);
+    }
+}
+
+Status upsertProduct(SQLite::Database& db, const ProductDoc& p) {
+    domain::Product product;
+    product.sku = p.sku;
+    product.name = p.name;
+    product.unit = p.saleUnit == "weight" ? domain::SaleUnit::ByWeight : domain::SaleUnit::Each;
+    auto basis = domain::parsePriceBasis(p.priceBasis);
+    if (!basis)
+        return basis.error();
+    product.price = {domain::Fen(p.priceFen), *basis};
+    product.barcodes = p.barcodes;
+    if (auto ok = product.validate(); !ok)
+        return ok;
+    try {
+        SQLite::Transaction tx(db);
+        const auto version = bumpVersion(db);
+        SQLite::Statement q(
+            db, "INSERT INTO product(sku, name, pinyin, sale_unit, price_fen, price_basis, plu, "
+                "active, version) "
+                "VALUES (?,?,?,?,?,?,NULLIF(?,''),?,?) ON CONFLICT(sku) DO UPDATE SET name = "
+                "excluded.name, "
+                "pinyin = excluded.pinyin, sale_unit = excluded.sale_unit, price_fen = "
+                "excluded.price_fen, "
+                "price_basis = excluded.price_basis, plu = excluded.plu, active = excluded.active, "
+                "version = excluded.version RETURNING id");
+        q.bind(1, p.sku);
+        q.bind(2, p.name);
+        q.bind(3, p.pinyin.empty() ? domain::pinyinInitials(p.name) : p.pinyin);
+        q.bind(4, p.saleUnit);
+        q.bind(5, p.priceFen);
+        q.bind(6, p.priceBasis);
+        q.bind(7, p.plu);
+        q.bind(8, p.active ? 1 : 0);
+        q.bind(9, version);
+        q.executeStep();
+        const auto id = q.getColumn(0).getInt64();
+        q.reset();
+        SQLite::Statement clear(db, "DELETE FROM product_barcode WHERE product_id = ?");
+        clear.bind(1, id);
+        clear.exec();
+        SQLite::Statement code(db, "INSERT INTO product_barcode(barcode, product_id) VALUES (?,?)");
+        for (const auto& c : p.barcodes) {
+            code.bind(1, domain::parseGtin(c)->key());
+            code.bind(2, id);
+            code.exec();
+            code.reset();
+        }
+        tx.commit();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_CONSTRAINT)
+            return makeError(ErrorCode::Conflict,
+                             "product " + p.sku +
+                                 ": its PLU or a barcode belongs to another product");
+        return storage(e);
+    }
+}
+
+Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const std::string& code,
+                     const std::string& name, const std::string& role, const std::string& pin) {
+    const auto outlet = outletByCode(db, outletCode);
+    if (!outlet)
+        return makeError(ErrorCode::NotFound, "no outlet " + outletCode);
+    if (pin.size() < 4 || pin.size() > 8 ||
+        pin.find_first_not_of("0123456789") != std::string::npos)
+        return makeError(ErrorCode::InvalidArgument, "a PIN has 4 to 8 digits");
+    if (role != "cashier" && role != "supervisor" && role != "manager")
+        return makeError(ErrorCode::InvalidArgument, "role must be cashier, supervisor or manager");
+    try {
+        SQLite::Transaction tx(db);
+        SQLite::Statement q(db,
+                            "INSERT INTO cashier(outlet_id, code, name, role, pin_hash, version) "
+                            "VALUES (?,?,?,?,?,?) "
+                            "ON CONFLICT(outlet_id, code) DO UPDATE SET name = excluded.name, role "
+                            "= excluded.role, "
+                            "pin_hash = excluded.pin_hash, active = 1, version = excluded.version");
+        q.bind(1, outlet->id);
+        q.bind(2, code);
+        q.bind(3, name);
+        q.bind(4, role);
+        q.bind(5, crypto::hashSecret(pin));
+        q.bind(6, bumpVersion(db));
+        q.exec();
+        tx.commit();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return storage(e);
+    }
+}
+
+std::optional<std::string> certificateOutlet(SQLite::Database& db, const std::string& serialHex) {
+    SQLite::Statement q(db, "SELECT o.code FROM certificate c JOIN outlet o ON o.id = c.outlet_id "
+                            "WHERE c.serial = ? AND c.kind = 'outlet' AND c.revoked_at IS NULL AND "
+                            "o.status != 'closed'");
+    q.bind(1, serialHex);
+    if (q.executeStep())
+        return q.getColumn(0).getString();
+    return std::nullopt;
+}
+
+MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int64_t since) {
+    MasterData out;
+    out.version = db.execAndGet("SELECT version FROM master_version WHERE id = 1").getInt64();
+    SQLite::Statement products(
+        db,
+        "SELECT id, sku, name, pinyin, sale_unit, price_fen, price_basis, COALESCE(plu,''), active "
+        "FROM product WHERE version > ? ORDER BY version");
+    products.bind(1, since);
+    SQLite::Statement codes(
+        db, "SELECT barcode FROM product_barcode WHERE product_id = ? ORDER BY barcode");
+    while (products.executeStep()) {
+        ProductDoc p{products.getColumn(1).getString(),  products.getColumn(2).getString(),
+                     products.getColumn(3).getString(),  products.getColumn(4).getString(),
+                     products.getColumn(5).getInt64(),   products.getColumn(6).getString(),
+                     products.getColumn(7).getString(),  {},
+                     products.getColumn(8).getInt() != 0};
+        codes.bind(1, products.getColumn(0).getInt64());
+        while (codes.executeStep())
+            p.barcodes.push_back(codes.getColumn(0).getString());
+        codes.reset();
+        out.products.push_back(std::move(p));
+    }
+    SQLite::Statement promotions(
+        db,
+        "SELECT p.code, p.name, p.kind, pr.sku, p.price_fen, p.percent_bp, p.buy_qty, p.free_qty, "
+        "p.starts_on, p.ends_on FROM promotion p JOIN product pr ON pr.id = p.product_id "
+        "WHERE p.version > ? ORDER BY p.version");
+    promotions.bind(1, since);
+    while (promotions.executeStep())
+        out.promotions.push_back(
+            {promotions.getColumn(0).getString(), promotions.getColumn(1).getString(),
+             promotions.getColumn(2).getString(), promotions.getColumn(3).getString(),
+             promotions.getColumn(4).getInt64(), promotions.getColumn(5).getInt64(),
+             promotions.getColumn(6).getInt64(), promotions.getColumn(7).getInt64(),
+             promotions.getColumn(8).getString(), promotions.getColumn(9).getString()});
+    SQLite::Statement cashiers(db, "SELECT code, name, role, pin_hash, active FROM cashier WHERE "
+                                   "outlet_id = ? AND version > ? "
+                                   "ORDER BY version");
+    cashiers.bind(1, outletId);
+    cashiers.bind(2, since);
+    while (cashiers.executeStep())
+        out.cashiers.push_back(
+            {cashiers.getColumn(0).getString(), cashiers.getColumn(1).getString(),
+             cashiers.getColumn(2).getString(), cashiers.getColumn(3).getString(),
+             cashiers.getColumn(4).getInt() != 0});
+    return out;
+}
+
+ReconcileDoc reconcile(SQLite::Database& db, std::int64_t outletId, int terminal,
+                       const std::string& date) {
+    ReconcileDoc d;
+    d.terminal = terminal;
+    d.date = date;
+    SQLite::Statement q(
+        db,
+        "SELECT receipt_no, total_fen, seq, hash FROM sale WHERE outlet_id = ? AND terminal_no = ? "
+        "AND business_date = ? ORDER BY seq");
+    q.bind(1, outletId);
+    q.bind(2, terminal);
+    q.bind(3, date);
+    while (q.executeStep()) {
+        ++d.count;
+        d.receipts.push_back(q.getColumn(0).getString());
+        d.totalFen += q.getColumn(1).getInt64();
+        d.lastSeq = q.getColumn(2).getInt64();
+        d.journalHead = q.getColumn(3).getString();
+    }
+    return d;
+}
+
+Status storeShiftReport(SQLite::Database& db, std::int64_t outletId, const ShiftReportDoc& r,
+                        const std::string& body) {
+    try {
+        SQLite::Statement q(db, "INSERT INTO shift_report(outlet_id, terminal_no, shift_id, "
+                                "cashier, opened_at, closed_at, "
+                                "float_fen, body) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+        q.bind(1, outletId);
+        q.bind(2, r.terminal);
+        q.bind(3, r.shiftId);
+        q.bind(4, r.cashier);
+        q.bind(5, r.openedAt);
+        q.bind(6, r.closedAt);
+        q.bind(7, r.floatFen);
+        q.bind(8, body);
+        q.exec();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return storage(e);
+    }
+}
+
+} // namespace baidian::server

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "baidian/domain/result.h"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace baidian::server {
+
+struct ServerConfig {
+    std::string listenAddress = "127.0.0.1";
+    std::uint16_t port = 8443; ///< 0 picks a free port (see Server::port)
+    int threads = 2;
+    std::string database = "server.db";
+    std::string caFile = "pki/ca.crt";
+    std::string certFile = "pki/server.crt";
+    std::string keyFile = "pki/server.key";
+    std::chrono::seconds handshakeTimeout{10};
+    std::chrono::seconds readTimeout{30}; ///< a whole request, and the keep-alive wait for the next
+    std::chrono::seconds writeTimeout{30};
+};
+
+/// Reads a TOML config file (keys as in docs/operations, e.g. listen = "127.0.0.1:8443",
+/// threads, database, [tls] ca/cert/key, [timeouts] handshake/read/write seconds) over `base`.
+/// Errors: ParseError naming the file, line and key.
+Result<ServerConfig> loadConfig(const std::string& path, ServerConfig base = {});
+
+/// The store-server: HTTPS/1.1 over TLS 1.3 with optional client certificates (required on
+/// /v1/ endpoints), keep-alive, a timeout on every stage, one strand per connection, and the
+/// group-commit writer behind every write. Thread-safe: stop() may be called from any thread
+/// (or by SIGINT/SIGTERM inside run()).
+class Server {
+public:
+    explicit Server(ServerConfig config);
+    ~Server();
+
+    /// Opens the database, loads the TLS files and binds. Errors name what failed.
+    Status start();
+    /// Serves until stop() or SIGINT/SIGTERM: then stops accepting, lets requests in flight
+    /// finish (their batches commit or are not acknowledged), closes idle connections, drains the
+    /// writer and returns.
+    void run();
+    void stop();
+    /// The bound port (after start()).
+    std::uint16_t port() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace baidian::server

@@ -1,0 +1,78 @@
+#include "baidian/server/server.h"
+
+#include <toml++/toml.h>
+
+namespace baidian::server {
+
+Result<ServerConfig> loadConfig(const std::string& path, ServerConfig config) {
+    toml::table table;
+    try {
+        table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        return makeError(ErrorCode::ParseError, "config " + path + " line " +
+                                                    std::to_string(e.source().begin.line) + ": " +
+                                                    std::string(e.description()));
+    }
+    auto bad = [&](const std::string& key, const std::string& why) {
+        return makeError(ErrorCode::ParseError, "config " + path + ": " + key + " " + why);
+    };
+    if (auto listen = table["listen"]) {
+        const auto* text = listen.as_string();
+        if (!text)
+            return bad("listen", "must be a string like \"127.0.0.1:8443\"");
+        const std::string value = text->get();
+        const auto colon = value.rfind(':');
+        if (colon == std::string::npos)
+            return bad("listen", "must be address:port");
+        config.listenAddress = value.substr(0, colon);
+        try {
+            const int port = std::stoi(value.substr(colon + 1));
+            if (port < 0 || port > 65535)
+                throw std::out_of_range("port");
+            config.port = static_cast<std::uint16_t>(port);
+        } catch (const std::exception&) {
+            return bad("listen", "has a bad port");
+        }
+    }
+    if (auto threads = table["threads"]) {
+        const auto n = threads.value<std::int64_t>();
+        if (!n || *n < 1 || *n > 256)
+            return bad("threads", "must be 1-256");
+        config.threads = static_cast<int>(*n);
+    }
+    auto text = [&](toml::node_view<toml::node> node, std::string& into,
+                    const char* key) -> Status {
+        if (!node)
+            return {};
+        const auto v = node.value<std::string>();
+        if (!v)
+            return bad(key, "must be a string");
+        into = *v;
+        return {};
+    };
+    auto seconds = [&](toml::node_view<toml::node> node, std::chrono::seconds& into,
+                       const char* key) -> Status {
+        if (!node)
+            return {};
+        const auto v = node.value<std::int64_t>();
+        if (!v || *v < 1 || *v > 3600)
+            return bad(key, "must be 1-3600 seconds");
+        into = std::chrono::seconds(*v);
+        return {};
+    };
+    for (auto status :
+         {text(table["database"], config.database, "database"),
+          text(table["tls"]["ca"], config.caFile, "tls.ca"),
+          text(table["tls"]["cert"], config.certFile, "tls.cert"),
+          text(table["tls"]["key"], config.keyFile, "tls.key"),
+          seconds(table["timeouts"]["handshake_seconds"], config.handshakeTimeout,
+                  "timeouts.handshake_seconds"),
+          seconds(table["timeouts"]["read_seconds"], config.readTimeout, "timeouts.read_seconds"),
+          seconds(table["timeouts"]["write_seconds"], config.writeTimeout,
+                  "timeouts.write_seconds")})
+        if (!status)
+            return status.error();
+    return config;
+}
+
+} // namespace baidian::server

@@ -1,0 +1,55 @@
+#include "baidian/server/metrics.h"
+
+namespace baidian::server {
+
+namespace {
+void metric(std::string& out, const char* name, const char* type, const char* help,
+            std::uint64_t value, const char* labels = "") {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+    out += std::string(name) + labels + " " + std::to_string(value) + "\n";
+}
+} // namespace
+
+std::string Metrics::prometheus(std::uint64_t groups, std::uint64_t jobs,
+                                std::uint64_t commitFailures) const {
+    std::string out;
+    metric(out, "baidian_http_requests_total", "counter", "HTTP requests received.",
+           requests.load());
+    out += "# HELP baidian_http_responses_total HTTP responses by status class.\n"
+           "# TYPE baidian_http_responses_total counter\n";
+    out +=
+        "baidian_http_responses_total{class=\"2xx\"} " + std::to_string(responses2xx.load()) + "\n";
+    out +=
+        "baidian_http_responses_total{class=\"4xx\"} " + std::to_string(responses4xx.load()) + "\n";
+    out +=
+        "baidian_http_responses_total{class=\"5xx\"} " + std::to_string(responses5xx.load()) + "\n";
+    metric(out, "baidian_tls_handshake_failures_total", "counter",
+           "TLS handshakes that failed (bad, revoked or expired certificates, timeouts).",
+           handshakeFailures.load());
+    metric(out, "baidian_connections_open", "gauge", "Connections open now.",
+           connectionsOpen.load());
+    metric(out, "baidian_connections_total", "counter", "Connections accepted.",
+           connectionsTotal.load());
+    out += "# HELP baidian_sales_total Sales received, by outcome.\n# TYPE baidian_sales_total "
+           "counter\n";
+    out += "baidian_sales_total{outcome=\"stored\"} " + std::to_string(salesStored.load()) + "\n";
+    out += "baidian_sales_total{outcome=\"duplicate\"} " + std::to_string(salesDuplicate.load()) +
+           "\n";
+    out += "baidian_sales_total{outcome=\"quarantined\"} " +
+           std::to_string(salesQuarantined.load()) + "\n";
+    metric(out, "baidian_journal_breaks_total", "counter",
+           "Sales whose journal link did not match.", journalBreaks.load());
+    metric(out, "baidian_sale_batches_total", "counter", "Sale batches committed.", batches.load());
+    metric(out, "baidian_sale_batch_seconds_total", "counter",
+           "Time spent applying sale batches, in microseconds / 1e6.",
+           batchMicrosTotal.load() / 1000000);
+    metric(out, "baidian_commit_groups_total", "counter",
+           "Transactions committed by the group-commit writer.", groups);
+    metric(out, "baidian_commit_jobs_total", "counter",
+           "Writes committed by the group-commit writer.", jobs);
+    metric(out, "baidian_commit_failures_total", "counter", "Group commits the database refused.",
+           commitFailures);
+    return out;
+}
+
+} // namespace baidian::server

@@ -1,0 +1,503 @@
+#include "baidian/server/server.h"
+
+#include "baidian/protocol/codec.h"
+#include "baidian/server/central.h"
+#include "baidian/server/group_commit.h"
+#include "baidian/server/ingest.h"
+#include "baidian/server/metrics.h"
+#include "log.h"
+
+#include <SQLiteCpp/Database.h>
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast.hpp>
+#include <boost/beast/ssl.hpp>
+#include <list>
+#include <map>
+#include <mutex>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <thread>
+
+namespace baidian::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+using Stream = beast::ssl_stream<beast::tcp_stream>;
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+namespace {
+
+std::string nowUtc() {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto day = std::chrono::floor<std::chrono::days>(now);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{now - day};
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    return buffer;
+}
+
+std::string serialOf(X509* cert) {
+    BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr);
+    char* hex = BN_bn2hex(bn);
+    std::string out(hex);
+    OPENSSL_free(hex);
+    BN_free(bn);
+    for (auto& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// Each server thread reads through its own connection (SQLite connections are per thread).
+SQLite::Database& readConnection(const std::string& path) {
+    thread_local std::map<std::string, std::unique_ptr<SQLite::Database>> connections;
+    auto& slot = connections[path];
+    if (!slot) {
+        slot = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+        slot->setBusyTimeout(5000);
+        slot->exec("PRAGMA foreign_keys=ON");
+    }
+    return *slot;
+}
+
+/// Completes with (committed, error) once the writer has committed or refused `apply`.
+template <typename Token>
+auto asyncWrite(GroupCommitWriter& writer, GroupCommitWriter::Apply apply, Token&& token) {
+    return asio::async_initiate<Token, void(bool, std::string)>(
+        [&writer](auto handler, GroupCommitWriter::Apply work) {
+            auto guard = std::make_shared<
+                asio::executor_work_guard<asio::associated_executor_t<decltype(handler)>>>(
+                asio::make_work_guard(asio::get_associated_executor(handler)));
+            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+            writer.submit(std::move(work), [shared, guard](bool ok, const std::string& error) {
+                asio::post(guard->get_executor(), [shared, guard, ok, error]() mutable {
+                    (*shared)(ok, error);
+                    guard->reset();
+                });
+            });
+        },
+        token, std::move(apply));
+}
+
+Response reply(const Request& req, http::status status, std::string body,
+               std::string_view contentType = "application/json") {
+    Response res{status, req.version()};
+    res.set(http::field::server, "baidian-store-server");
+    res.set(http::field::content_type, contentType);
+    res.keep_alive(req.keep_alive());
+    res.body() = std::move(body);
+    res.prepare_payload();
+    return res;
+}
+
+Response error(const Request& req, http::status status, const std::string& message) {
+    return reply(req, status, protocol::encode(protocol::ErrorDoc{message}));
+}
+
+std::map<std::string, std::string> queryOf(std::string_view target) {
+    std::map<std::string, std::string> out;
+    const auto q = target.find('?');
+    if (q == std::string_view::npos)
+        return out;
+    std::string_view rest = target.substr(q + 1);
+    while (!rest.empty()) {
+        const auto amp = rest.find('&');
+        const auto part = rest.substr(0, amp);
+        const auto eq = part.find('=');
+        if (eq != std::string_view::npos)
+            out[std::string(part.substr(0, eq))] = std::string(part.substr(eq + 1));
+        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+    }
+    return out;
+}
+
+std::optional<std::int64_t> toInt(const std::string& text) {
+    if (text.empty() || text.size() > 18 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::stoll(text);
+}
+
+} // namespace
+
+struct Server::Impl {
+    ServerConfig config;
+    asio::io_context ioc;
+    ssl::context tls{ssl::context::tls_server};
+    tcp::acceptor acceptor{ioc};
+    std::unique_ptr<GroupCommitWriter> writer;
+    Metrics metrics;
+    std::atomic<bool> stopping{false};
+    asio::signal_set signals{ioc, SIGINT, SIGTERM};
+
+    // Idle-connection registry for graceful shutdown.
+    struct Connection {
+        asio::any_io_executor executor;
+        std::function<void()> closeIfIdle;
+    };
+    std::mutex connectionsMutex;
+    std::list<Connection> connections;
+
+    explicit Impl(ServerConfig c)
+        : config(std::move(c)) {}
+
+    Status setUpTls() {
+        try {
+            tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                            ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                            ssl::context::no_tlsv1_1 | ssl::context::no_tlsv1_2);
+            SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_3_VERSION);
+            tls.use_certificate_chain_file(config.certFile);
+            tls.use_private_key_file(config.keyFile, ssl::context::pem);
+            tls.load_verify_file(config.caFile);
+            if (STACK_OF(X509_NAME)* names = SSL_load_client_CA_file(config.caFile.c_str()))
+                SSL_CTX_set_client_CA_list(tls.native_handle(), names);
+            // Ask for a client certificate; /v1/ endpoints refuse a connection without one.
+            tls.set_verify_mode(ssl::verify_peer);
+            const std::string dbPath = config.database;
+            Metrics* m = &metrics;
+            tls.set_verify_callback([dbPath, m](bool preverified, ssl::verify_context& context) {
+                X509_STORE_CTX* store = context.native_handle();
+                if (!preverified) {
+                    ++m->handshakeFailures;
+                    logEvent("warn", "client_certificate_refused",
+                             {{"reason",
+                               X509_verify_cert_error_string(X509_STORE_CTX_get_error(store))}});
+                    return false;
+                }
+                if (X509_STORE_CTX_get_error_depth(store) != 0)
+                    return true;
+                const std::string serial = serialOf(X509_STORE_CTX_get_current_cert(store));
+                try {
+                    if (certificateOutlet(readConnection(dbPath), serial))
+                        return true;
+                } catch (const std::exception& e) {
+                    logEvent("error", "certificate_check_failed", {{"error", e.what()}});
+                }
+                ++m->handshakeFailures;
+                logEvent("warn", "client_certificate_refused",
+                         {{"serial", serial}, {"reason", "revoked, unknown or outlet closed"}});
+                return false;
+            });
+            return {};
+        } catch (const boost::system::system_error& e) {
+            return makeError(ErrorCode::Storage,
+                             std::string("TLS set-up failed (certificate, key or CA file): ") +
+                                 e.what());
+        }
+    }
+
+    std::optional<std::string> peerOutlet(Stream& stream) {
+        X509* cert = SSL_get1_peer_certificate(stream.native_handle());
+        if (!cert)
+            return std::nullopt;
+        const std::string serial = serialOf(cert);
+        X509_free(cert);
+        return certificateOutlet(readConnection(config.database), serial);
+    }
+
+    asio::awaitable<Response> handle(Request req, std::optional<std::string> outletCode) {
+        ++metrics.requests;
+        const std::string target(req.target());
+        const std::string path = target.substr(0, target.find('?'));
+        if (path == "/healthz") {
+            try {
+                readConnection(config.database).execAndGet("SELECT 1");
+                co_return reply(req, http::status::ok, "{\"status\":\"ok\"}");
+            } catch (const std::exception& e) {
+                co_return error(req, http::status::service_unavailable,
+                                std::string("database unavailable: ") + e.what());
+            }
+        }
+        if (path == "/metrics")
+            co_return reply(req, http::status::ok,
+                            metrics.prometheus(writer->groupsCommitted(), writer->jobsCommitted(),
+                                               writer->commitFailures()),
+                            "text/plain; version=0.0.4");
+        if (!path.starts_with("/v1/"))
+            co_return error(req, http::status::not_found, "no such endpoint: " + path);
+        if (!outletCode)
+            co_return error(req, http::status::forbidden,
+                            "a valid outlet client certificate is required");
+        auto& db = readConnection(config.database);
+        const auto outlet = outletByCode(db, *outletCode);
+        if (!outlet)
+            co_return error(req, http::status::forbidden,
+                            "outlet " + *outletCode + " is not registered");
+
+        if (path == "/v1/sales") {
+            if (req.method() != http::verb::post)
+                co_return error(req, http::status::method_not_allowed, "use POST");
+            auto batch = protocol::decodeSaleBatch(req.body());
+            if (!batch)
+                co_return error(req, http::status::bad_request, batch.error().message);
+            if (batch->outlet != *outletCode)
+                co_return error(req, http::status::forbidden,
+                                "this certificate belongs to outlet " + *outletCode + ", not " +
+                                    batch->outlet + ": nothing was stored");
+            const auto started = std::chrono::steady_clock::now();
+            auto result = std::make_shared<protocol::SaleBatchResult>();
+            const std::int64_t outletId = outlet->id;
+            auto shared = std::make_shared<protocol::SaleBatch>(std::move(batch).value());
+            auto [committed, why] = co_await asyncWrite(
+                *writer,
+                [result, shared, outletId](SQLite::Database& wdb) {
+                    *result = ingestBatch(wdb, outletId, *shared, nowUtc());
+                },
+                asio::use_awaitable);
+            if (!committed) {
+                logEvent("error", "batch_not_stored", {{"outlet", *outletCode}, {"error", why}});
+                co_return error(req, http::status::service_unavailable,
+                                "not stored, try again later: " + why);
+            }
+            for (const auto& r : result->results)
+                ++(r.status == "stored"      ? metrics.salesStored
+                   : r.status == "duplicate" ? metrics.salesDuplicate
+                                             : metrics.salesQuarantined);
+            metrics.journalBreaks += result->journalBreaks.size();
+            ++metrics.batches;
+            metrics.batchMicrosTotal +=
+                static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                               std::chrono::steady_clock::now() - started)
+                                               .count());
+            logEvent("info", "batch_stored",
+                     {{"outlet", *outletCode},
+                      {"terminal", shared->terminal},
+                      {"sales", shared->sales.size()},
+                      {"breaks", result->journalBreaks.size()}});
+            co_return reply(req, http::status::ok, protocol::encode(*result));
+        }
+        if (path == "/v1/master") {
+            if (req.method() != http::verb::get)
+                co_return error(req, http::status::method_not_allowed, "use GET");
+            const auto since = toInt(queryOf(target)["since"]);
+            if (!since)
+                co_return error(req, http::status::bad_request,
+                                "since must be a version number (0 for everything)");
+            co_return reply(req, http::status::ok,
+                            protocol::encode(masterDataSince(db, outlet->id, *since)));
+        }
+        if (path == "/v1/reconcile") {
+            if (req.method() != http::verb::get)
+                co_return error(req, http::status::method_not_allowed, "use GET");
+            auto query = queryOf(target);
+            const auto terminal = toInt(query["terminal"]);
+            const std::string date = query["date"];
+            if (!terminal || *terminal < 1 || *terminal > 99 || date.size() != 10)
+                co_return error(req, http::status::bad_request,
+                                "give terminal=1..99 and date=YYYY-MM-DD");
+            co_return reply(
+                req, http::status::ok,
+                protocol::encode(reconcile(db, outlet->id, static_cast<int>(*terminal), date)));
+        }
+        if (path == "/v1/shifts") {
+            if (req.method() != http::verb::post)
+                co_return error(req, http::status::method_not_allowed, "use POST");
+            auto report = protocol::decodeShiftReport(req.body());
+            if (!report)
+                co_return error(req, http::status::bad_request, report.error().message);
+            if (report->outlet != *outletCode)
+                co_return error(req, http::status::forbidden,
+                                "this certificate belongs to outlet " + *outletCode);
+            const std::int64_t outletId = outlet->id;
+            auto shared = std::make_shared<protocol::ShiftReportDoc>(std::move(report).value());
+            auto body = std::make_shared<std::string>(req.body());
+            auto [committed, why] = co_await asyncWrite(
+                *writer,
+                [shared, body, outletId](SQLite::Database& wdb) {
+                    if (auto ok = storeShiftReport(wdb, outletId, *shared, *body); !ok)
+                        throw std::runtime_error(ok.error().message);
+                },
+                asio::use_awaitable);
+            if (!committed)
+                co_return error(req, http::status::service_unavailable,
+                                "not stored, try again later: " + why);
+            co_return reply(req, http::status::ok, "{\"stored\":true}");
+        }
+        co_return error(req, http::status::not_found, "no such endpoint: " + path);
+    }
+
+    void count(const Response& res) {
+        const auto code = res.result_int();
+        ++(code < 400   ? metrics.responses2xx
+           : code < 500 ? metrics.responses4xx
+                        : metrics.responses5xx);
+    }
+
+    asio::awaitable<void> session(Stream stream) {
+        ++metrics.connectionsOpen;
+        ++metrics.connectionsTotal;
+        auto idle = std::make_shared<bool>(false);
+        std::list<Connection>::iterator registration;
+        {
+            std::lock_guard lock(connectionsMutex);
+            connections.push_back({stream.get_executor(), [&stream, idle] {
+                                       if (*idle)
+                                           beast::get_lowest_layer(stream).cancel();
+                                   }});
+            registration = std::prev(connections.end());
+        }
+        boost::system::error_code ec;
+        auto& tcpStream = beast::get_lowest_layer(stream);
+        tcpStream.expires_after(config.handshakeTimeout);
+        co_await stream.async_handshake(ssl::stream_base::server,
+                                        asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) {
+            ++metrics.handshakeFailures;
+        } else {
+            std::optional<std::string> outlet;
+            try {
+                outlet = peerOutlet(stream);
+            } catch (const std::exception& e) {
+                logEvent("error", "peer_lookup_failed", {{"error", e.what()}});
+            }
+            beast::flat_buffer buffer;
+            while (!stopping) {
+                http::request_parser<http::string_body> parser;
+                parser.body_limit(protocol::kMaxBodyBytes);
+                parser.header_limit(16 * 1024);
+                tcpStream.expires_after(config.readTimeout);
+                *idle = true;
+                co_await http::async_read(stream, buffer, parser,
+                                          asio::redirect_error(asio::use_awaitable, ec));
+                *idle = false;
+                if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted ||
+                    ec == beast::error::timeout || ec == asio::ssl::error::stream_truncated ||
+                    ec == asio::error::eof || ec == asio::error::connection_reset)
+                    break;
+                Request req = parser.release();
+                Response res;
+                bool close = false;
+                if (ec == http::error::body_limit) {
+                    res = error(req, http::status::payload_too_large,
+                                "the body is larger than " +
+                                    std::to_string(protocol::kMaxBodyBytes) + " bytes");
+                    close = true;
+                } else if (ec) {
+                    res = error(req, http::status::bad_request,
+                                "malformed HTTP request: " + ec.message());
+                    close = true;
+                } else {
+                    try {
+                        res = co_await handle(std::move(req), outlet);
+                    } catch (const std::exception& e) {
+                        logEvent("error", "request_failed", {{"error", e.what()}});
+                        res = error(req, http::status::internal_server_error,
+                                    "internal error; nothing was stored");
+                    }
+                }
+                if (close || stopping)
+                    res.keep_alive(false);
+                count(res);
+                tcpStream.expires_after(config.writeTimeout);
+                co_await http::async_write(stream, res,
+                                           asio::redirect_error(asio::use_awaitable, ec));
+                if (ec || !res.keep_alive())
+                    break;
+            }
+            tcpStream.expires_after(std::chrono::seconds(2));
+            co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+        }
+        {
+            std::lock_guard lock(connectionsMutex);
+            connections.erase(registration);
+        }
+        --metrics.connectionsOpen;
+    }
+
+    asio::awaitable<void> accept() {
+        while (!stopping) {
+            boost::system::error_code ec;
+            tcp::socket socket = co_await acceptor.async_accept(
+                asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
+            if (ec) {
+                if (stopping || ec == asio::error::operation_aborted)
+                    break;
+                logEvent("warn", "accept_failed", {{"error", ec.message()}});
+                continue;
+            }
+            auto executor = socket.get_executor();
+            asio::co_spawn(executor, session(Stream(beast::tcp_stream(std::move(socket)), tls)),
+                           asio::detached);
+        }
+    }
+
+    void beginShutdown() {
+        if (stopping.exchange(true))
+            return;
+        logEvent("info", "shutting_down");
+        asio::post(ioc, [this] {
+            boost::system::error_code ignored;
+            acceptor.close(ignored);
+            signals.cancel(ignored);
+            std::lock_guard lock(connectionsMutex);
+            for (auto& c : connections)
+                asio::post(c.executor, c.closeIfIdle);
+        });
+    }
+};
+
+Server::Server(ServerConfig config)
+    : m_impl(std::make_unique<Impl>(std::move(config))) {}
+Server::~Server() = default;
+
+Status Server::start() {
+    auto& d = *m_impl;
+    auto database = openServerDatabase(d.config.database);
+    if (!database)
+        return database.error();
+    if (auto ok = d.setUpTls(); !ok)
+        return ok;
+    try {
+        d.writer = std::make_unique<GroupCommitWriter>(d.config.database);
+        const tcp::endpoint endpoint(asio::ip::make_address(d.config.listenAddress), d.config.port);
+        d.acceptor.open(endpoint.protocol());
+        d.acceptor.set_option(asio::socket_base::reuse_address(true));
+        d.acceptor.bind(endpoint);
+        d.acceptor.listen(asio::socket_base::max_listen_connections);
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Storage, "cannot listen on " + d.config.listenAddress + ":" +
+                                                 std::to_string(d.config.port) + ": " + e.what());
+    }
+    logEvent(
+        "info", "listening",
+        {{"address", d.config.listenAddress}, {"port", port()}, {"database", d.config.database}});
+    return {};
+}
+
+std::uint16_t Server::port() const {
+    return m_impl->acceptor.local_endpoint().port();
+}
+
+void Server::run() {
+    auto& d = *m_impl;
+    d.signals.async_wait([this](const boost::system::error_code& ec, int) {
+        if (!ec)
+            m_impl->beginShutdown();
+    });
+    asio::co_spawn(d.ioc, d.accept(), asio::detached);
+    std::vector<std::thread> threads;
+    for (int i = 1; i < d.config.threads; ++i)
+        threads.emplace_back([&d] { d.ioc.run(); });
+    d.ioc.run();
+    for (auto& t : threads)
+        t.join();
+    d.writer->stop();
+    logEvent(
+        "info", "stopped",
+        {{"batches", d.metrics.batches.load()}, {"sales_stored", d.metrics.salesStored.load()}});
+}
+
+void Server::stop() {
+    m_impl->beginShutdown();
+}
+
+} // namespace baidian::server
