@@ -7,6 +7,7 @@
 #include "baidian/domain/pinyin.h"
 #include "baidian/schema/migrations.h"
 
+#include <SQLiteCpp/Savepoint.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
@@ -206,7 +207,8 @@ Result<std::int64_t> LocalStore::upsertProduct(Product product) {
     if (auto ok = product.validate(); !ok)
         return ok.error();
     try {
-        SQLite::Transaction tx(m_db);
+        // A savepoint, so that this also works inside applyMasterData's transaction.
+        SQLite::Savepoint tx(m_db, "product");
         SQLite::Statement upsert(
             m_db, "INSERT INTO product(sku, name, pinyin, sale_unit, price_fen, price_basis, plu, "
                   "active) "
@@ -236,7 +238,7 @@ Result<std::int64_t> LocalStore::upsertProduct(Product product) {
             code.exec();
             code.reset();
         }
-        tx.commit();
+        tx.release();
         return id;
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == SQLITE_CONSTRAINT)

@@ -247,12 +247,12 @@ struct Server::Impl {
             auto result = std::make_shared<protocol::SaleBatchResult>();
             const std::int64_t outletId = outlet->id;
             auto shared = std::make_shared<protocol::SaleBatch>(std::move(batch).value());
-            auto [committed, why] = co_await asyncWrite(
-                *writer,
-                [result, shared, outletId](SQLite::Database& wdb) {
-                    *result = ingestBatch(wdb, outletId, *shared, nowUtc());
-                },
-                asio::use_awaitable);
+            // Named, not a temporary inside co_await: GCC 12 can destroy such temporaries twice.
+            GroupCommitWriter::Apply apply = [result, shared, outletId](SQLite::Database& wdb) {
+                *result = ingestBatch(wdb, outletId, *shared, nowUtc());
+            };
+            auto [committed, why] =
+                co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
             if (!committed) {
                 logEvent("error", "batch_not_stored", {{"outlet", *outletCode}, {"error", why}});
                 co_return error(req, http::status::service_unavailable,
@@ -310,13 +310,12 @@ struct Server::Impl {
             const std::int64_t outletId = outlet->id;
             auto shared = std::make_shared<protocol::ShiftReportDoc>(std::move(report).value());
             auto body = std::make_shared<std::string>(req.body());
-            auto [committed, why] = co_await asyncWrite(
-                *writer,
-                [shared, body, outletId](SQLite::Database& wdb) {
-                    if (auto ok = storeShiftReport(wdb, outletId, *shared, *body); !ok)
-                        throw std::runtime_error(ok.error().message);
-                },
-                asio::use_awaitable);
+            GroupCommitWriter::Apply apply = [shared, body, outletId](SQLite::Database& wdb) {
+                if (auto ok = storeShiftReport(wdb, outletId, *shared, *body); !ok)
+                    throw std::runtime_error(ok.error().message);
+            };
+            auto [committed, why] =
+                co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
             if (!committed)
                 co_return error(req, http::status::service_unavailable,
                                 "not stored, try again later: " + why);
@@ -386,8 +385,12 @@ struct Server::Impl {
                                 "malformed HTTP request: " + ec.message());
                     close = true;
                 } else {
+                    Request head; // what an error reply needs once req has been handed over
+                    head.version(req.version());
+                    head.keep_alive(req.keep_alive());
                     try {
-                        res = co_await handle(std::move(req), outlet);
+                        auto handling = handle(std::move(req), outlet);
+                        res = co_await std::move(handling);
                     } catch (const std::exception& e) {
                         logEvent("error", "request_failed", {{"error", e.what()}});
                         res = error(req, http::status::internal_server_error,

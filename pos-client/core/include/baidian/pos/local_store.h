@@ -3,6 +3,7 @@
 #include "baidian/domain/barcode.h"
 #include "baidian/domain/result.h"
 #include "baidian/pos/types.h"
+#include "baidian/protocol/messages.h"
 
 #include <SQLiteCpp/Database.h>
 #include <optional>
@@ -41,6 +42,11 @@ public:
     std::vector<CatalogItem> search(const std::string& text, int limit = 50);
     /// The label layouts of this till (barcode_layout table), loaded at open.
     const domain::VariableMeasureLayouts& layouts() const { return m_layouts; }
+
+    /// Applies head office's master data from the server in one transaction (head office wins):
+    /// products by SKU (inactive ones are hidden from sale), promotions by code, this outlet's
+    /// cashiers with their PIN hashes; records the version. Errors leave everything as it was.
+    Status applyMasterData(const protocol::MasterData& data);
 
     // --- cashiers -------------------------------------------------------------------------
     /// PIN: 4-8 digits, stored as an argon2id hash. Errors: InvalidArgument, Conflict.

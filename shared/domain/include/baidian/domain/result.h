@@ -19,6 +19,7 @@ enum class ErrorCode {
     Unauthorized,     ///< wrong PIN, or a role that may not do this
     ApprovalRequired, ///< a supervisor must approve (PIN) before this is allowed
     Storage,          ///< the database refused (disk full, schema too new ...)
+    Unavailable,      ///< the server could not be reached or did not answer in time
 };
 
 /// An expected failure as a value.

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "baidian/pos/https_client.h"
+#include "baidian/pos/local_store.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace baidian::pos {
+
+struct PushSummary {
+    int batches = 0;
+    int sent = 0;
+    int stored = 0;
+    int duplicates = 0; ///< the server already had them (an earlier, unacknowledged try)
+    std::vector<std::string> quarantined; ///< "receipt: reason"
+    std::vector<std::int64_t> journalBreaks;
+    std::int64_t pendingAfter = 0;
+};
+
+struct PullSummary {
+    std::int64_t fromVersion = 0;
+    std::int64_t toVersion = 0;
+    int products = 0;
+    int promotions = 0;
+    int cashiers = 0;
+};
+
+struct DayFigures {
+    std::int64_t count = 0;
+    std::int64_t totalFen = 0;
+    std::int64_t lastSeq = 0;
+    std::string journalHead;
+};
+
+/// Local and server figures of this terminal's business day, and what differs.
+struct Reconciliation {
+    int terminal = 0;
+    std::string date;
+    DayFigures local; ///< sales the server accepted or should have (quarantined ones excluded)
+    DayFigures server;
+    std::vector<std::string>
+        missingOnServer;                 ///< receipts sent and acknowledged but not on the server
+    std::vector<std::string> notYetSent; ///< receipts still in the outbox
+    std::vector<std::string> unknownLocally; ///< receipts the server has that this till does not
+    std::vector<std::string> quarantined;    ///< "receipt: reason"
+    bool matches() const {
+        return missingOnServer.empty() && unknownLocally.empty() && notYetSent.empty() &&
+               local.count == server.count && local.totalFen == server.totalFen &&
+               local.journalHead == server.journalHead;
+    }
+};
+
+using SyncProgress = std::function<void(const std::string&)>;
+
+/// One till's exchange with the server, run by the nightly pos-sync job and by BackgroundSync:
+/// push the outbox in batches (an outbox row is marked only after the server's answer, and the
+/// server applies every upload idempotently, so a retry never doubles a sale), upload closed
+/// shifts, pull master data, reconcile a day. Not thread-safe: uses the store's connection.
+class SyncAgent {
+public:
+    SyncAgent(LocalStore& store, ServerEndpoint endpoint, SyncProgress progress = {});
+
+    std::int64_t pending();
+    Result<PushSummary> push(std::size_t batchSize = 200);
+    Result<int> uploadShifts();
+    Result<PullSummary> pull();
+    Result<Reconciliation> reconcile(const std::string& date);
+
+private:
+    void say(const std::string& line) {
+        if (m_progress)
+            m_progress(line);
+    }
+    Error fromHttp(const HttpResult& result, const std::string& what);
+
+    LocalStore& m_store;
+    HttpsClient m_client;
+    SyncProgress m_progress;
+};
+
+/// The till's background drainer: a thread with its own database connection that pushes the
+/// outbox whenever nudged (after each sale) or every `interval`, backing off exponentially with
+/// jitter (1 s doubling to 60 s) while the server is unreachable. The till never waits for it.
+class BackgroundSync {
+public:
+    BackgroundSync(std::string databasePath, ServerEndpoint endpoint,
+                   std::chrono::seconds interval = std::chrono::seconds(30));
+    ~BackgroundSync();
+
+    void start();
+    void stop();
+    void nudge();
+
+    bool online() const { return m_online.load(); }
+    std::int64_t pending() const { return m_pending.load(); }
+    std::string lastError() const;
+
+private:
+    void run();
+
+    std::string m_path;
+    ServerEndpoint m_endpoint;
+    std::chrono::seconds m_interval;
+    std::atomic<bool> m_online{false};
+    std::atomic<std::int64_t> m_pending{0};
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    bool m_nudged = false;
+    std::string m_lastError;
+    std::thread m_thread;
+};
+
+} // namespace baidian::pos

@@ -1,0 +1,140 @@
+#include "baidian/pos/https_client.h"
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast.hpp>
+#include <boost/beast/ssl.hpp>
+#include <optional>
+
+namespace baidian::pos {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+
+struct HttpsClient::Impl {
+    ServerEndpoint endpoint;
+    asio::io_context ioc;
+    ssl::context tls{ssl::context::tls_client};
+    std::optional<beast::ssl_stream<beast::tcp_stream>> stream;
+    beast::flat_buffer buffer;
+    std::string setUpError;
+
+    explicit Impl(ServerEndpoint e)
+        : endpoint(std::move(e)) {
+        try {
+            SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_3_VERSION);
+            tls.load_verify_file(endpoint.caFile);
+            tls.use_certificate_chain_file(endpoint.certFile);
+            tls.use_private_key_file(endpoint.keyFile, ssl::context::pem);
+            tls.set_verify_mode(ssl::verify_peer);
+        } catch (const boost::system::system_error& err) {
+            setUpError = std::string("cannot load the TLS files (") + endpoint.caFile + ", " +
+                         endpoint.certFile + ", " + endpoint.keyFile + "): " + err.what();
+        }
+    }
+
+    /// Runs the io_context until the pending operation completes.
+    boost::system::error_code wait(boost::system::error_code& ec) {
+        ioc.restart();
+        ioc.run();
+        return ec;
+    }
+
+    Error unavailable(const std::string& stage, const boost::system::error_code& ec) {
+        stream.reset();
+        return makeError(ErrorCode::Unavailable,
+                         "server " + endpoint.host + ":" + endpoint.port + " " + stage + ": " +
+                             (ec == beast::error::timeout ? "timed out" : ec.message()));
+    }
+
+    Status connect() {
+        if (!setUpError.empty())
+            return makeError(ErrorCode::Storage, setUpError);
+        boost::system::error_code ec;
+        tcp::resolver resolver(ioc);
+        tcp::resolver::results_type results;
+        resolver.async_resolve(endpoint.host, endpoint.port, [&](auto e, auto r) {
+            ec = e;
+            results = r;
+        });
+        if (wait(ec))
+            return unavailable("cannot be resolved", ec);
+        stream.emplace(ioc, tls);
+        // SNI; SSL_set_tlsext_host_name is a macro with a C cast.
+        if (!SSL_ctrl(stream->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME,
+                      TLSEXT_NAMETYPE_host_name, const_cast<char*>(endpoint.host.c_str())))
+            return makeError(ErrorCode::Unavailable, "cannot set the TLS server name");
+        stream->set_verify_callback(ssl::host_name_verification(endpoint.host));
+        auto& lowest = beast::get_lowest_layer(*stream);
+        lowest.expires_after(endpoint.timeout);
+        lowest.async_connect(results, [&](auto e, auto) { ec = e; });
+        if (wait(ec))
+            return unavailable("cannot be reached", ec);
+        lowest.expires_after(endpoint.timeout);
+        stream->async_handshake(ssl::stream_base::client, [&](auto e) { ec = e; });
+        if (wait(ec))
+            return unavailable("refused the TLS handshake (certificate revoked, expired or wrong?)",
+                               ec);
+        buffer.clear();
+        return {};
+    }
+
+    Result<HttpResult> once(http::verb verb, const std::string& target, const std::string& body) {
+        if (!stream)
+            if (auto ok = connect(); !ok)
+                return ok.error();
+        http::request<http::string_body> req{verb, target, 11};
+        req.set(http::field::host, endpoint.host);
+        req.set(http::field::user_agent, "baidian-pos-sync");
+        req.keep_alive(true);
+        if (verb == http::verb::post) {
+            req.set(http::field::content_type, "application/json");
+            req.body() = body;
+        }
+        req.prepare_payload();
+        boost::system::error_code ec;
+        auto& lowest = beast::get_lowest_layer(*stream);
+        lowest.expires_after(endpoint.timeout);
+        http::async_write(*stream, req, [&](auto e, auto) { ec = e; });
+        if (wait(ec))
+            return unavailable("connection lost while sending", ec);
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(64 * 1024 * 1024);
+        lowest.expires_after(endpoint.timeout);
+        http::async_read(*stream, buffer, parser, [&](auto e, auto) { ec = e; });
+        if (wait(ec))
+            return unavailable("did not answer", ec);
+        auto res = parser.release();
+        if (!res.keep_alive())
+            stream.reset();
+        return HttpResult{static_cast<int>(res.result_int()), std::move(res.body())};
+    }
+
+    Result<HttpResult> request(http::verb verb, const std::string& target,
+                               const std::string& body) {
+        const bool reused = stream.has_value();
+        auto result = once(verb, target, body);
+        // A kept-alive connection the server has since closed fails on first use: retry once on a
+        // fresh one. Safe for POST too: the server applies every upload idempotently.
+        if (!result && reused && result.error().code == ErrorCode::Unavailable)
+            result = once(verb, target, body);
+        return result;
+    }
+};
+
+HttpsClient::HttpsClient(ServerEndpoint endpoint)
+    : m_impl(std::make_unique<Impl>(std::move(endpoint))) {}
+HttpsClient::~HttpsClient() = default;
+
+Result<HttpResult> HttpsClient::get(const std::string& target) {
+    return m_impl->request(http::verb::get, target, {});
+}
+
+Result<HttpResult> HttpsClient::post(const std::string& target, const std::string& jsonBody) {
+    return m_impl->request(http::verb::post, target, jsonBody);
+}
+
+} // namespace baidian::pos

@@ -1,0 +1,377 @@
+#include "baidian/pos/sync_agent.h"
+
+#include "baidian/pos/clock.h"
+#include "baidian/protocol/codec.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <random>
+#include <set>
+
+namespace baidian::pos {
+
+using namespace protocol;
+
+namespace {
+
+SaleDoc loadSaleDoc(SQLite::Database& db, std::int64_t seq) {
+    SaleDoc s;
+    SQLite::Statement sale(
+        db, "SELECT s.id, s.uuid, s.receipt_no, s.kind, COALESCE(o.uuid, ''), s.completed_at, "
+            "s.business_date, c.code, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, "
+            "s.change_fen, j.prev_hash, j.hash FROM sale s JOIN cashier c ON c.id = s.cashier_id "
+            "JOIN journal j ON j.sale_id = s.id LEFT JOIN sale o ON o.id = s.original_sale_id "
+            "WHERE s.seq = ?");
+    sale.bind(1, seq);
+    if (!sale.executeStep())
+        throw std::runtime_error("outbox row " + std::to_string(seq) + " has no sale");
+    const auto id = sale.getColumn(0).getInt64();
+    s.seq = seq;
+    s.uuid = sale.getColumn(1).getString();
+    s.receiptNo = sale.getColumn(2).getString();
+    s.kind = sale.getColumn(3).getString();
+    s.originalUuid = sale.getColumn(4).getString();
+    s.completedAt = sale.getColumn(5).getString();
+    s.businessDate = sale.getColumn(6).getString();
+    s.cashier = sale.getColumn(7).getString();
+    s.subtotalFen = sale.getColumn(8).getInt64();
+    s.discountFen = sale.getColumn(9).getInt64();
+    s.roundingFen = sale.getColumn(10).getInt64();
+    s.totalFen = sale.getColumn(11).getInt64();
+    s.changeFen = sale.getColumn(12).getInt64();
+    s.prevHash = sale.getColumn(13).getString();
+    s.hash = sale.getColumn(14).getString();
+    SQLite::Statement lines(
+        db, "SELECT line_no, sku, name, units, grams, unit_price_fen, list_price_fen, price_basis, "
+            "gross_fen, COALESCE(promotion_code, ''), promotion_fen, line_discount_fen, "
+            "order_share_fen, "
+            "paid_fen, original_line_no FROM sale_line WHERE sale_id = ? ORDER BY line_no");
+    lines.bind(1, id);
+    while (lines.executeStep()) {
+        SaleLineDoc l{lines.getColumn(0).getInt(),
+                      lines.getColumn(1).getString(),
+                      lines.getColumn(2).getString(),
+                      lines.getColumn(3).getInt64(),
+                      lines.getColumn(4).getInt64(),
+                      lines.getColumn(5).getInt64(),
+                      lines.getColumn(6).getInt64(),
+                      lines.getColumn(7).getString(),
+                      lines.getColumn(8).getInt64(),
+                      lines.getColumn(9).getString(),
+                      lines.getColumn(10).getInt64(),
+                      lines.getColumn(11).getInt64(),
+                      lines.getColumn(12).getInt64(),
+                      lines.getColumn(13).getInt64(),
+                      std::nullopt};
+        if (!lines.getColumn(14).isNull())
+            l.originalLineNo = lines.getColumn(14).getInt();
+        s.lines.push_back(std::move(l));
+    }
+    SQLite::Statement tenders(db, "SELECT kind, amount_fen, COALESCE(reference, '') FROM tender "
+                                  "WHERE sale_id = ? ORDER BY seq");
+    tenders.bind(1, id);
+    while (tenders.executeStep())
+        s.tenders.push_back({tenders.getColumn(0).getString(), tenders.getColumn(1).getInt64(),
+                             tenders.getColumn(2).getString()});
+    return s;
+}
+
+} // namespace
+
+SyncAgent::SyncAgent(LocalStore& store, ServerEndpoint endpoint, SyncProgress progress)
+    : m_store(store)
+    , m_client(std::move(endpoint))
+    , m_progress(std::move(progress)) {}
+
+std::int64_t SyncAgent::pending() {
+    return m_store.database()
+        .execAndGet("SELECT count(*) FROM outbox WHERE acked_at IS NULL")
+        .getInt64();
+}
+
+Error SyncAgent::fromHttp(const HttpResult& result, const std::string& what) {
+    std::string reason = "HTTP " + std::to_string(result.status);
+    if (auto doc = decodeError(result.body))
+        reason += ": " + doc->error;
+    return makeError(result.status >= 500 ? ErrorCode::Unavailable : ErrorCode::Conflict,
+                     "the server refused " + what + " (" + reason + ")");
+}
+
+Result<PushSummary> SyncAgent::push(std::size_t batchSize) {
+    auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
+    auto& db = m_store.database();
+    PushSummary summary;
+    const auto total = pending();
+    say("push: " + std::to_string(total) + " sale(s) waiting");
+    std::int64_t after = 0;
+    while (true) {
+        SaleBatch batch{terminal->outletCode, terminal->terminalNo, {}};
+        {
+            SQLite::Statement q(
+                db,
+                "SELECT seq FROM outbox WHERE acked_at IS NULL AND seq > ? ORDER BY seq LIMIT ?");
+            q.bind(1, after);
+            q.bind(2, static_cast<std::int64_t>(batchSize));
+            while (q.executeStep())
+                batch.sales.push_back(loadSaleDoc(db, q.getColumn(0).getInt64()));
+        }
+        if (batch.sales.empty())
+            break;
+        after = batch.sales.back().seq;
+        auto response = m_client.post("/v1/sales", encode(batch));
+        if (!response)
+            return response.error();
+        if (response->status != 200)
+            return fromHttp(*response, "the sales batch");
+        auto result = decodeSaleBatchResult(response->body);
+        if (!result)
+            return makeError(ErrorCode::Unavailable,
+                             "the server's answer was not understood: " + result.error().message);
+        // Mark exactly what the server answered for, in one local transaction.
+        SQLite::Transaction tx(db);
+        SQLite::Statement mark(db,
+                               "UPDATE outbox SET acked_at = ?, status = ?, reason = NULLIF(?, '') "
+                               "WHERE sale_uuid = ? AND acked_at IS NULL");
+        const auto now = isoUtc(std::chrono::system_clock::now());
+        std::map<std::string, std::string> receipts;
+        for (const auto& s : batch.sales)
+            receipts[s.uuid] = s.receiptNo;
+        for (const auto& r : result->results) {
+            if (!receipts.count(r.uuid))
+                continue; // not ours: ignore rather than trust
+            mark.bind(1, now);
+            mark.bind(2, r.status);
+            mark.bind(3, r.reason);
+            mark.bind(4, r.uuid);
+            mark.exec();
+            mark.reset();
+            if (r.status == "stored")
+                ++summary.stored;
+            else if (r.status == "duplicate")
+                ++summary.duplicates;
+            else
+                summary.quarantined.push_back(receipts[r.uuid] + ": " + r.reason);
+        }
+        tx.commit();
+        summary.journalBreaks.insert(summary.journalBreaks.end(), result->journalBreaks.begin(),
+                                     result->journalBreaks.end());
+        summary.sent += static_cast<int>(batch.sales.size());
+        ++summary.batches;
+        say("push: " + std::to_string(summary.sent) + "/" + std::to_string(total) + " sent");
+    }
+    summary.pendingAfter = pending();
+    return summary;
+}
+
+Result<int> SyncAgent::uploadShifts() {
+    auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
+    auto& db = m_store.database();
+    std::vector<ShiftReportDoc> reports;
+    {
+        SQLite::Statement q(
+            db, "SELECT s.id, c.code, s.opened_at, s.closed_at, s.float_fen FROM shift s "
+                "JOIN cashier c ON c.id = s.cashier_id WHERE s.closed_at IS NOT NULL AND "
+                "s.uploaded_at IS NULL");
+        while (q.executeStep()) {
+            ShiftReportDoc r{terminal->outletCode,       terminal->terminalNo,
+                             q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+                             q.getColumn(2).getString(), q.getColumn(3).getString(),
+                             q.getColumn(4).getInt64(),  {}};
+            SQLite::Statement counts(
+                db, "SELECT tender, expected_fen, counted_fen FROM shift_count WHERE shift_id = ?");
+            counts.bind(1, r.shiftId);
+            while (counts.executeStep())
+                r.tenders.push_back({counts.getColumn(0).getString(),
+                                     counts.getColumn(1).getInt64(),
+                                     counts.getColumn(2).getInt64()});
+            reports.push_back(std::move(r));
+        }
+    }
+    int uploaded = 0;
+    for (const auto& r : reports) {
+        auto response = m_client.post("/v1/shifts", encode(r));
+        if (!response)
+            return response.error();
+        if (response->status != 200)
+            return fromHttp(*response, "shift report " + std::to_string(r.shiftId));
+        SQLite::Statement mark(db, "UPDATE shift SET uploaded_at = ? WHERE id = ?");
+        mark.bind(1, isoUtc(std::chrono::system_clock::now()));
+        mark.bind(2, r.shiftId);
+        mark.exec();
+        ++uploaded;
+    }
+    say("shifts: " + std::to_string(uploaded) + " Z report(s) uploaded");
+    return uploaded;
+}
+
+Result<PullSummary> SyncAgent::pull() {
+    PullSummary summary;
+    summary.fromVersion = m_store.settingInt("master_version", 0);
+    auto response = m_client.get("/v1/master?since=" + std::to_string(summary.fromVersion));
+    if (!response)
+        return response.error();
+    if (response->status != 200)
+        return fromHttp(*response, "the master-data request");
+    auto data = decodeMasterData(response->body);
+    if (!data)
+        return makeError(ErrorCode::Unavailable,
+                         "the server's master data was not understood: " + data.error().message);
+    if (auto ok = m_store.applyMasterData(*data); !ok)
+        return ok.error();
+    summary.toVersion = data->version;
+    summary.products = static_cast<int>(data->products.size());
+    summary.promotions = static_cast<int>(data->promotions.size());
+    summary.cashiers = static_cast<int>(data->cashiers.size());
+    say("pull: master data v" + std::to_string(summary.fromVersion) + " → v" +
+        std::to_string(summary.toVersion) + ", " + std::to_string(summary.products) +
+        " product(s), " + std::to_string(summary.promotions) + " promotion(s), " +
+        std::to_string(summary.cashiers) + " cashier(s)");
+    return summary;
+}
+
+Result<Reconciliation> SyncAgent::reconcile(const std::string& date) {
+    auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
+    Reconciliation rec;
+    rec.terminal = terminal->terminalNo;
+    rec.date = date;
+    auto& db = m_store.database();
+    std::vector<std::string> acknowledged;
+    {
+        SQLite::Statement q(
+            db, "SELECT s.receipt_no, s.total_fen, s.seq, j.hash, o.acked_at IS NOT NULL, "
+                "COALESCE(o.status, ''), COALESCE(o.reason, '') FROM sale s JOIN journal j ON "
+                "j.sale_id = s.id "
+                "JOIN outbox o ON o.seq = s.seq WHERE s.business_date = ? ORDER BY s.seq");
+        q.bind(1, date);
+        while (q.executeStep()) {
+            const auto receipt = q.getColumn(0).getString();
+            if (q.getColumn(5).getString() == "quarantined") {
+                rec.quarantined.push_back(receipt + ": " + q.getColumn(6).getString());
+                continue;
+            }
+            ++rec.local.count;
+            rec.local.totalFen += q.getColumn(1).getInt64();
+            rec.local.lastSeq = q.getColumn(2).getInt64();
+            rec.local.journalHead = q.getColumn(3).getString();
+            if (q.getColumn(4).getInt())
+                acknowledged.push_back(receipt);
+            else
+                rec.notYetSent.push_back(receipt);
+        }
+    }
+    auto response =
+        m_client.get("/v1/reconcile?terminal=" + std::to_string(rec.terminal) + "&date=" + date);
+    if (!response)
+        return response.error();
+    if (response->status != 200)
+        return fromHttp(*response, "the reconciliation request");
+    auto server = decodeReconcile(response->body);
+    if (!server)
+        return makeError(ErrorCode::Unavailable,
+                         "the server's reconciliation was not understood: " +
+                             server.error().message);
+    rec.server = {server->count, server->totalFen, server->lastSeq, server->journalHead};
+    const std::set<std::string> onServer(server->receipts.begin(), server->receipts.end());
+    std::set<std::string> local(acknowledged.begin(), acknowledged.end());
+    local.insert(rec.notYetSent.begin(), rec.notYetSent.end());
+    for (const auto& r : acknowledged)
+        if (!onServer.count(r))
+            rec.missingOnServer.push_back(r);
+    for (const auto& r : server->receipts)
+        if (!local.count(r))
+            rec.unknownLocally.push_back(r);
+    say("reconcile " + date + ": local " + std::to_string(rec.local.count) + " sale(s) " +
+        domain::Fen(rec.local.totalFen).format() + ", server " + std::to_string(rec.server.count) +
+        " sale(s) " + domain::Fen(rec.server.totalFen).format() +
+        (rec.matches() ? ": equal" : ": DIFFERENT"));
+    return rec;
+}
+
+// --- BackgroundSync -----------------------------------------------------------------------------
+
+BackgroundSync::BackgroundSync(std::string databasePath, ServerEndpoint endpoint,
+                               std::chrono::seconds interval)
+    : m_path(std::move(databasePath))
+    , m_endpoint(std::move(endpoint))
+    , m_interval(interval) {}
+
+BackgroundSync::~BackgroundSync() {
+    stop();
+}
+
+void BackgroundSync::start() {
+    if (!m_thread.joinable())
+        m_thread = std::thread([this] { run(); });
+}
+
+void BackgroundSync::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void BackgroundSync::nudge() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_nudged = true;
+    }
+    m_wake.notify_all();
+}
+
+std::string BackgroundSync::lastError() const {
+    std::lock_guard lock(m_mutex);
+    return m_lastError;
+}
+
+void BackgroundSync::run() {
+    std::mt19937 rng(std::random_device{}());
+    auto store = LocalStore::open(m_path);
+    if (!store) {
+        std::lock_guard lock(m_mutex);
+        m_lastError = store.error().message;
+        return;
+    }
+    SyncAgent agent(store.value(), m_endpoint);
+    std::chrono::milliseconds backoff{1000};
+    while (true) {
+        std::chrono::milliseconds wait = m_interval;
+        try {
+            auto pushed = agent.push();
+            m_pending = agent.pending();
+            if (pushed) {
+                m_online = true;
+                backoff = std::chrono::milliseconds(1000);
+                std::lock_guard lock(m_mutex);
+                m_lastError.clear();
+            } else {
+                m_online = pushed.error().code != ErrorCode::Unavailable ? m_online.load() : false;
+                // Exponential backoff with full jitter, so that 600 tills do not retry in step.
+                wait = std::chrono::milliseconds(std::uniform_int_distribution<std::int64_t>(
+                    backoff.count() / 2, backoff.count())(rng));
+                backoff = std::min(backoff * 2, std::chrono::milliseconds(60000));
+                std::lock_guard lock(m_mutex);
+                m_lastError = pushed.error().message;
+            }
+        } catch (const std::exception& e) {
+            std::lock_guard lock(m_mutex);
+            m_lastError = e.what();
+        }
+        std::unique_lock lock(m_mutex);
+        m_wake.wait_for(lock, wait, [this] { return m_stop || m_nudged; });
+        if (m_stop)
+            return;
+        m_nudged = false;
+    }
+}
+
+} // namespace baidian::pos
