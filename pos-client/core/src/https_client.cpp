@@ -45,8 +45,15 @@ struct HttpsClient::Impl {
 
     Error unavailable(const std::string& stage, const boost::system::error_code& ec) {
         stream.reset();
+        // With TLS 1.3 the server checks the client certificate after the client's side of the
+        // handshake is done, so its refusal arrives as an alert on the first read.
+        const bool refusedByTls = ec.category() == asio::error::get_ssl_category();
+        const std::string what =
+            refusedByTls ? "refused the TLS connection (is this till's certificate revoked, "
+                           "expired or from another network?)"
+                         : stage;
         return makeError(ErrorCode::Unavailable,
-                         "server " + endpoint.host + ":" + endpoint.port + " " + stage + ": " +
+                         "server " + endpoint.host + ":" + endpoint.port + " " + what + ": " +
                              (ec == beast::error::timeout ? "timed out" : ec.message()));
     }
 
@@ -99,14 +106,16 @@ struct HttpsClient::Impl {
         auto& lowest = beast::get_lowest_layer(*stream);
         lowest.expires_after(endpoint.timeout);
         http::async_write(*stream, req, [&](auto e, auto) { ec = e; });
-        if (wait(ec))
-            return unavailable("connection lost while sending", ec);
+        const auto writeError = wait(ec);
+        // Even when sending failed the server may have answered early (413 for an oversized
+        // body, then closed): read what it said before giving up.
         http::response_parser<http::string_body> parser;
         parser.body_limit(64 * 1024 * 1024);
-        lowest.expires_after(endpoint.timeout);
+        lowest.expires_after(writeError ? std::chrono::seconds(2) : endpoint.timeout);
         http::async_read(*stream, buffer, parser, [&](auto e, auto) { ec = e; });
         if (wait(ec))
-            return unavailable("did not answer", ec);
+            return unavailable(writeError ? "connection lost while sending" : "did not answer",
+                               writeError ? writeError : ec);
         auto res = parser.release();
         if (!res.keep_alive())
             stream.reset();

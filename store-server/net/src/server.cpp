@@ -185,6 +185,8 @@ struct Server::Impl {
                 ++m->handshakeFailures;
                 logEvent("warn", "client_certificate_refused",
                          {{"serial", serial}, {"reason", "revoked, unknown or outlet closed"}});
+                X509_STORE_CTX_set_error(store,
+                                         X509_V_ERR_CERT_REVOKED); // the alert the client sees
                 return false;
             });
             return {};

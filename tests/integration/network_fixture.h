@@ -1,0 +1,49 @@
+#pragma once
+// A small network on this machine: a CA, a server certificate, two outlets with client
+// certificates, all made by the real store-admin, and a real store-server process on
+// 127.0.0.1 with a free port.
+
+#include "baidian/pos/sync_agent.h"
+#include "till_fixture.h"
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace baidian::testing {
+
+struct CommandResult {
+    int exitCode = -1;
+    std::string output; ///< standard output and error together
+};
+
+/// Runs a shell command line (arguments already quoted) and captures its output.
+CommandResult run(const std::string& commandLine);
+std::string quote(const std::string& arg);
+
+class Network {
+public:
+    Network();
+    ~Network();
+
+    /// store-admin with --db and --pki set.
+    CommandResult admin(const std::string& args) const;
+    void startServer();
+    /// SIGTERM and wait; returns the exit status.
+    int stopServer();
+
+    pos::ServerEndpoint endpoint(const std::string& outlet) const;
+    std::string pkiDir() const { return m_dir.file("pki"); }
+    std::string certsDir(const std::string& outlet) const { return m_dir.file("certs-" + outlet); }
+    std::string serverDb() const { return m_dir.file("server.db"); }
+    std::string file(const std::string& name) const { return m_dir.file(name); }
+    int port() const { return m_port; }
+    std::int64_t serverSales() const;
+
+private:
+    pos::testing::TempDir m_dir;
+    pid_t m_server = -1;
+    int m_port = 0;
+};
+
+} // namespace baidian::testing
