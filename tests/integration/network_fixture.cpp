@@ -97,10 +97,10 @@ void Network::startServer() {
     throw std::runtime_error("store-server did not start listening in time");
 }
 
-int Network::stopServer() {
+int Network::stopServer(int signal) {
     if (m_server <= 0)
         return -1;
-    ::kill(m_server, SIGTERM);
+    ::kill(m_server, signal);
     int status = 0;
     ::waitpid(m_server, &status, 0);
     m_server = -1;

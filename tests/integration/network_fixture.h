@@ -29,8 +29,8 @@ public:
     /// store-admin with --db and --pki set.
     CommandResult admin(const std::string& args) const;
     void startServer();
-    /// SIGTERM and wait; returns the exit status.
-    int stopServer();
+    /// SIGTERM (or `signal`) and wait; returns the exit status (128 + signal if killed).
+    int stopServer(int signal = 15);
 
     pos::ServerEndpoint endpoint(const std::string& outlet) const;
     std::string pkiDir() const { return m_dir.file("pki"); }

@@ -3,6 +3,8 @@
 #include "network_fixture.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <atomic>
+#include <signal.h>
 #include <thread>
 
 using namespace baidian;
@@ -282,4 +284,51 @@ TEST_F(SyncTest, ShiftReportsAreUploadedOnce) {
     EXPECT_EQ(agent.uploadShifts().value(), 0);
     SQLite::Database server(m_net.serverDb(), SQLite::OPEN_READONLY);
     EXPECT_EQ(server.execAndGet("SELECT count(*) FROM shift_report").getInt(), 1);
+}
+
+TEST_F(SyncTest, AServerKilledMidPushLosesNothingAndDoublesNothing) {
+    sellDay(200);
+    std::atomic<bool> done{false};
+    std::thread pusher([&] {
+        auto store = LocalStore::open(m_tillPath).value();
+        SyncAgent agent(store, m_net.endpoint("HZ-F01"));
+        (void)agent.push(5); // dies with the server part-way
+        done = true;
+    });
+    // Let some batches land, then kill -9 the server while the agent is pushing.
+    for (int i = 0; i < 500 && m_net.serverSales() < 20; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_EQ(m_net.stopServer(SIGKILL), 128 + SIGKILL);
+    pusher.join();
+    const auto acknowledged = localCount("SELECT count(*) FROM outbox WHERE acked_at IS NOT NULL");
+    EXPECT_LE(acknowledged, m_net.serverSales()) << "every acknowledged sale is on the server";
+    m_net.startServer();
+    SyncAgent agent(*m_store, m_net.endpoint("HZ-F01"));
+    const auto rest = agent.push().value();
+    EXPECT_EQ(rest.pendingAfter, 0);
+    EXPECT_EQ(m_net.serverSales(), 200);
+    EXPECT_TRUE(agent.reconcile("2026-11-30").value().matches());
+}
+
+TEST_F(SyncTest, TheTillsBackgroundSyncDrainsOnceTheServerIsBack) {
+    EXPECT_EQ(m_net.stopServer(), 0);
+    BackgroundSync background(m_tillPath, m_net.endpoint("HZ-F01"), std::chrono::seconds(1));
+    background.start();
+    sellDay(12); // the till keeps selling; nothing waits for the network
+    background.nudge();
+    for (int i = 0; i < 200 && background.lastError().empty(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_FALSE(background.online());
+    EXPECT_FALSE(background.lastError().empty());
+    m_net.startServer();
+    background.nudge();
+    for (int i = 0; i < 1000 && (m_net.serverSales() < 12 || background.pending() != 0); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (i % 50 == 49)
+            background.nudge();
+    }
+    EXPECT_EQ(m_net.serverSales(), 12);
+    EXPECT_EQ(background.pending(), 0);
+    EXPECT_TRUE(background.online());
+    background.stop();
 }
