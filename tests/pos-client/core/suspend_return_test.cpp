@@ -1,4 +1,6 @@
 // Suspended sales, voids, reprints and the catalog look-ups the till uses.
+#include "baidian/pos/catalog_index.h"
+#include "baidian/pos/escpos.h"
 #include "till_fixture.h"
 
 using namespace baidian;
@@ -96,4 +98,31 @@ TEST_F(TillTest, SearchFindsByPinyinInitialsNameAndSku) {
     ASSERT_TRUE(
         m_till->addProduct(item.id, EntryMethod::Search, 1, Grams(500), WeightSource::Scale).ok());
     EXPECT_EQ(m_till->lines()[0].entry, EntryMethod::Search);
+}
+
+TEST_F(TillTest, CatalogIndexSearchesLikeTheDatabaseButInMemory) {
+    const auto index = CatalogIndex::build(*m_store);
+    EXPECT_EQ(index.size(), 4u);
+    const auto hits = index.search("BTX");
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0].sku, "AKS-BOX-01");
+    EXPECT_EQ(hits[1].sku, "AKS-APL-01");
+    EXPECT_EQ(index.search("红枣").at(0).sku, "AKS-DAT-01");
+    EXPECT_EQ(index.search("wal-01").at(0).sku, "AKS-WAL-01");
+    EXPECT_TRUE(index.search("").empty());
+    EXPECT_EQ(index.search("a", 2).size(), 2u);
+}
+
+TEST_F(TillTest, EscPosReceiptIsGb18030WithAQrCodeAndACut) {
+    ASSERT_TRUE(m_till->scan(kApplesLabel1500g).ok());
+    ASSERT_TRUE(m_till->addTender(TenderKind::Cash, Fen(3000)).ok());
+    const auto sale = m_till->complete().value();
+    const auto receipt = m_till->receipt(sale.receiptNo).value();
+    const std::string bytes = renderEscPos(receipt, 32);
+    EXPECT_EQ(bytes.substr(0, 2), std::string("\x1b@", 2));
+    EXPECT_NE(bytes.find(toGb18030("阿克苏冰糖心苹果")), std::string::npos);
+    EXPECT_EQ(bytes.find("阿克苏"), std::string::npos) << "no UTF-8 on the wire";
+    EXPECT_EQ(toGb18030("苹果"), std::string("\xc6\xbb\xb9\xfb"));
+    EXPECT_NE(bytes.find(receipt.qrPayload), std::string::npos);
+    EXPECT_EQ(bytes.substr(bytes.size() - 4), std::string("\x1dV\x42\x00", 4));
 }
