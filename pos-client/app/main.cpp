@@ -1,0 +1,66 @@
+// baidian-till: the cashier's till. Wires the session, the translation and the window.
+#include "src/till_session.h"
+#include "src/till_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    app.setApplicationName(QStringLiteral("baidian-till"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Baidian till"));
+    parser.addHelpOption();
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("till database"),
+                                QStringLiteral("file"), QStringLiteral("till.db"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en"),
+                                  QStringLiteral("language"), QStringLiteral("zh_CN"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("store-server host:port for background sync"),
+                                    QStringLiteral("host:port"));
+    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("network CA"),
+                                QStringLiteral("file"));
+    const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("outlet certificate"),
+                                  QStringLiteral("file"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("outlet key"),
+                                 QStringLiteral("file"));
+    const QCommandLineOption printer(QStringLiteral("printer"),
+                                     QStringLiteral("ESC/POS printer device or file"),
+                                     QStringLiteral("path"));
+    const QCommandLineOption wide(QStringLiteral("80mm"),
+                                  QStringLiteral("80 mm receipt paper (48 columns)"));
+    parser.addOptions({db, lang, server, ca, cert, key, printer, wide});
+    parser.process(app);
+
+    QTranslator translator;
+    if (parser.value(lang) != QStringLiteral("en") &&
+        translator.load(QStringLiteral(":/i18n/baidian_zh_CN.qm")))
+        app.installTranslator(&translator);
+
+    baidian::app::TillOptions options;
+    options.databasePath = parser.value(db);
+    options.printerPath = parser.value(printer);
+    options.receiptColumns = parser.isSet(wide) ? 48 : 32;
+    if (parser.isSet(server)) {
+        baidian::pos::ServerEndpoint endpoint;
+        const QString hostPort = parser.value(server);
+        endpoint.host = hostPort.section(QLatin1Char(':'), 0, 0).toStdString();
+        endpoint.port = hostPort.section(QLatin1Char(':'), 1, 1).toStdString();
+        endpoint.caFile = parser.value(ca).toStdString();
+        endpoint.certFile = parser.value(cert).toStdString();
+        endpoint.keyFile = parser.value(key).toStdString();
+        options.server = endpoint;
+    }
+    QString error;
+    auto session = baidian::app::TillSession::open(options, &error);
+    if (!session) {
+        QMessageBox::critical(nullptr, QStringLiteral("Baidian"), error);
+        return 1;
+    }
+    baidian::app::TillWindow window(*session);
+    window.show();
+    return app.exec();
+}

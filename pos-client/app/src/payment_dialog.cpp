@@ -1,0 +1,175 @@
+#include "payment_dialog.h"
+
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+
+namespace baidian::app {
+
+using domain::Fen;
+
+QString tenderName(pos::TenderKind kind) {
+    switch (kind) {
+    case pos::TenderKind::Cash:
+        return QObject::tr("Cash");
+    case pos::TenderKind::Card:
+        return QObject::tr("Bank card");
+    case pos::TenderKind::WeChat:
+        return QObject::tr("WeChat Pay");
+    case pos::TenderKind::Alipay:
+        return QObject::tr("Alipay");
+    }
+    return {};
+}
+
+PaymentDialog::PaymentDialog(TillSession& session, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session) {
+    setObjectName(QStringLiteral("paymentDialog"));
+    setWindowTitle(tr("Payment"));
+    auto* grid = new QGridLayout(this);
+    QFont huge = font();
+    huge.setPointSize(huge.pointSize() + 14);
+    huge.setBold(true);
+    m_due = new QLabel(this);
+    m_due->setObjectName(QStringLiteral("paymentDue"));
+    m_due->setFont(huge);
+    m_change = new QLabel(this);
+    m_change->setObjectName(QStringLiteral("paymentChange"));
+    m_change->setFont(huge);
+    m_change->setStyleSheet(QStringLiteral("color: #0a7d28"));
+    m_kindLabel = new QLabel(this);
+    m_kindLabel->setObjectName(QStringLiteral("paymentKind"));
+    m_amount = new QLineEdit(this);
+    m_amount->setObjectName(QStringLiteral("paymentAmount"));
+    QFont big = font();
+    big.setPointSize(big.pointSize() + 6);
+    m_amount->setFont(big);
+    m_reference = new QLineEdit(this);
+    m_reference->setObjectName(QStringLiteral("paymentReference"));
+    m_reference->setPlaceholderText(tr("reference from the payment terminal"));
+    m_tenders = new QListWidget(this);
+    m_tenders->setObjectName(QStringLiteral("paymentTenders"));
+    m_tenders->setFocusPolicy(Qt::NoFocus);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("paymentError"));
+    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error->setWordWrap(true);
+    auto* keys = new QLabel(tr("F1 Cash   F2 Card   F3 WeChat   F4 Alipay   Enter add / complete   "
+                               "Del remove last   Esc back"),
+                            this);
+    keys->setStyleSheet(QStringLiteral("color: #555"));
+    grid->addWidget(new QLabel(tr("Still due"), this), 0, 0);
+    grid->addWidget(m_due, 0, 1);
+    grid->addWidget(new QLabel(tr("Change"), this), 1, 0);
+    grid->addWidget(m_change, 1, 1);
+    grid->addWidget(m_kindLabel, 2, 0);
+    grid->addWidget(m_amount, 2, 1);
+    grid->addWidget(new QLabel(tr("Reference"), this), 3, 0);
+    grid->addWidget(m_reference, 3, 1);
+    grid->addWidget(m_tenders, 4, 0, 1, 2);
+    grid->addWidget(m_error, 5, 0, 1, 2);
+    grid->addWidget(keys, 6, 0, 1, 2);
+    connect(m_amount, &QLineEdit::returnPressed, this, &PaymentDialog::onAmountEntered);
+    connect(m_reference, &QLineEdit::returnPressed, this, &PaymentDialog::onReferenceEntered);
+    choose(pos::TenderKind::Cash);
+    refresh();
+}
+
+void PaymentDialog::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+    case Qt::Key_F1:
+        return choose(pos::TenderKind::Cash);
+    case Qt::Key_F2:
+        return choose(pos::TenderKind::Card);
+    case Qt::Key_F3:
+        return choose(pos::TenderKind::WeChat);
+    case Qt::Key_F4:
+        return choose(pos::TenderKind::Alipay);
+    case Qt::Key_Delete:
+        if (!m_session.till().tenders().empty()) {
+            (void)m_session.till().removeTender(m_session.till().tenders().size() - 1);
+            refresh();
+        }
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        return; // handled by the line edits; never close the dialog by accident
+    default:
+        QDialog::keyPressEvent(event);
+    }
+}
+
+void PaymentDialog::choose(pos::TenderKind kind) {
+    m_kind = kind;
+    m_kindLabel->setText(tenderName(kind));
+    m_reference->setEnabled(kind != pos::TenderKind::Cash);
+    m_reference->clear();
+    m_amount->clear();
+    m_amount->setFocus();
+    m_error->clear();
+}
+
+void PaymentDialog::onAmountEntered() {
+    auto& till = m_session.till();
+    if (m_amount->text().trimmed().isEmpty() && till.due().value() <= 0)
+        return completeSale();
+    if (m_kind != pos::TenderKind::Cash)
+        return m_reference->setFocus();
+    addTender({});
+}
+
+void PaymentDialog::onReferenceEntered() {
+    addTender(m_reference->text().trimmed());
+}
+
+void PaymentDialog::addTender(const QString& reference) {
+    auto& till = m_session.till();
+    Fen amount = till.due();
+    if (!m_amount->text().trimmed().isEmpty()) {
+        auto parsed = Fen::parse(m_amount->text().toStdString());
+        if (!parsed) {
+            m_error->setText(TillSession::describe(parsed.error()));
+            m_amount->selectAll();
+            return m_amount->setFocus();
+        }
+        amount = *parsed;
+    }
+    if (auto ok = till.addTender(m_kind, amount, reference.toStdString()); !ok) {
+        m_error->setText(TillSession::describe(ok.error()));
+        return m_amount->setFocus();
+    }
+    m_error->clear();
+    refresh();
+    choose(pos::TenderKind::Cash);
+}
+
+void PaymentDialog::completeSale() {
+    auto done = m_session.till().complete();
+    if (!done) {
+        m_error->setText(TillSession::describe(done.error()));
+        return;
+    }
+    m_completed = *done;
+    m_session.nudgeSync();
+    accept();
+}
+
+void PaymentDialog::refresh() {
+    auto& till = m_session.till();
+    const Fen due = till.due();
+    m_due->setText(QString::fromStdString((due.value() > 0 ? due : Fen(0)).format()));
+    m_change->setText(QString::fromStdString((due.value() < 0 ? -due : Fen(0)).format()));
+    m_tenders->clear();
+    for (const auto& t : till.tenders())
+        m_tenders->addItem(
+            tenderName(t.kind) + QStringLiteral("  ") + QString::fromStdString(t.amount.format()) +
+            (t.reference.empty() ? QString()
+                                 : QStringLiteral("  #") + QString::fromStdString(t.reference)));
+    if (due.value() <= 0)
+        m_error->setText(tr("Fully paid: press Enter to complete"));
+}
+
+} // namespace baidian::app

@@ -1,0 +1,490 @@
+#include "sale_actions.h"
+
+#include "baidian/domain/barcode.h"
+#include "baidian/pos/escpos.h"
+#include "entry_dialog.h"
+#include "list_dialogs.h"
+#include "payment_dialog.h"
+#include "receipt_dialog.h"
+#include "shift_dialogs.h"
+
+#include <QLineEdit>
+
+namespace baidian::app {
+
+using domain::Fen;
+using domain::Grams;
+
+namespace {
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+} // namespace
+
+SaleActions::SaleActions(TillSession& session, SaleScreen& screen, SearchService& search,
+                         QWidget* window)
+    : QObject(window)
+    , m_session(session)
+    , m_screen(screen)
+    , m_search(search)
+    , m_window(window) {
+    connect(&screen, &SaleScreen::scanned, this, &SaleActions::scan);
+}
+
+void SaleActions::refresh() {
+    m_screen.refresh();
+    m_session.notifyBasketChanged();
+}
+
+void SaleActions::restoreFocus() {
+    m_window->activateWindow();
+    m_screen.scanField()->setFocus();
+}
+
+void SaleActions::done(const Status& status, const QString& success) {
+    if (!status)
+        m_screen.showMessage(TillSession::describe(status.error()), true);
+    else
+        m_screen.showMessage(success, false);
+    refresh();
+}
+
+void SaleActions::ask(const QString& title, const QString& prompt,
+                      std::function<QString(const QString&)> handle, const QString& initial) {
+    auto* dialog = new EntryDialog(title, prompt, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!initial.isEmpty())
+        dialog->setText(initial);
+    connect(dialog, &EntryDialog::submitted, dialog, [this, dialog, handle](const QString& value) {
+        const QString error = handle(value);
+        if (error.isEmpty())
+            dialog->accept();
+        else
+            dialog->showError(error);
+        refresh();
+    });
+    connect(dialog, &QDialog::finished, this, &SaleActions::restoreFocus);
+    dialog->open();
+}
+
+void SaleActions::withApproval(const Operation& operation, const QString& what) {
+    const auto first = operation(std::nullopt);
+    if (first || first.error().code != ErrorCode::ApprovalRequired)
+        return done(first, what);
+    auto* dialog = new ApprovalDialog(TillSession::describe(first.error()), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, operation, what] {
+        done(operation(pos::Approval{dialog->code().toStdString(), dialog->pin().toStdString()}),
+             what);
+    });
+    connect(dialog, &QDialog::finished, this, &SaleActions::restoreFocus);
+    dialog->open();
+}
+
+void SaleActions::addProduct(const pos::CatalogItem& item, std::int64_t units,
+                             const QString& barcode) {
+    if (item.product.unit == domain::SaleUnit::Each) {
+        auto added = barcode.isEmpty()
+                         ? m_session.till().addProduct(item.id, pos::EntryMethod::Search, units,
+                                                       std::nullopt, pos::WeightSource::Keyed)
+                         : m_session.till().scan(barcode.toStdString());
+        if (added && units > 1)
+            return done(m_session.till().setQuantity(*added, units));
+        return done(added ? Status{} : Status{added.error()});
+    }
+    const std::int64_t id = item.id;
+    ask(tr("Weight"), tr("%1: weight in kg (e.g. 1.25)").arg(text(item.product.name)),
+        [this, id, barcode](const QString& value) -> QString {
+            auto grams = Grams::parseKg(value.toStdString());
+            if (!grams)
+                return TillSession::describe(grams.error());
+            auto added = barcode.isEmpty()
+                             ? m_session.till().addProduct(id, pos::EntryMethod::Plu, 0, *grams,
+                                                           pos::WeightSource::Keyed)
+                             : m_session.till().scan(barcode.toStdString(), *grams,
+                                                     pos::WeightSource::Keyed);
+            if (!added)
+                return TillSession::describe(added.error());
+            m_screen.showMessage({}, false);
+            return {};
+        });
+}
+
+void SaleActions::scan(const QString& input) {
+    QString code = input;
+    std::int64_t units = 1;
+    if (const auto star = code.indexOf(QLatin1Char('*')); star > 0) { // "3*6901234567892"
+        bool ok = false;
+        units = code.left(star).toLongLong(&ok);
+        if (!ok || units <= 0)
+            return m_screen.showMessage(tr("A quantity before * must be a whole number"), true);
+        code = code.mid(star + 1);
+    }
+    const bool digits = !code.isEmpty() &&
+                        std::all_of(code.begin(), code.end(), [](QChar c) { return c.isDigit(); });
+    if (!digits)
+        return searchFor(code);
+    auto& store = m_session.store();
+    if (code.size() <= 7) { // a PLU keyed by the cashier
+        const auto item = store.productByPlu(code.toStdString());
+        if (!item)
+            return m_screen.showMessage(tr("No product has the PLU %1").arg(code), true);
+        return addProduct(*item, units, {});
+    }
+    auto parsed = domain::parseScan(code.toStdString(), store.layouts());
+    if (!parsed)
+        return done(parsed.error());
+    if (const auto* gtin = std::get_if<domain::Gtin>(&parsed.value())) {
+        const auto item = store.productByBarcode(gtin->key());
+        if (!item)
+            return m_screen.showMessage(
+                TillSession::describe(makeError(ErrorCode::NotFound, "barcode " + gtin->digits +
+                                                                         " is not in the catalog")),
+                true);
+        return addProduct(*item, units, code);
+    }
+    auto added = m_session.till().scan(code.toStdString());
+    done(added ? Status{} : Status{added.error()});
+}
+
+void SaleActions::searchFor(const QString& initial) {
+    auto* dialog = new SearchDialog(m_search, initial, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto item = m_session.store().productById(dialog->chosenProduct()))
+            addProduct(*item, 1, {});
+    });
+    connect(dialog, &QDialog::finished, this, &SaleActions::restoreFocus);
+    dialog->open();
+}
+
+void SaleActions::quantity() {
+    const int line = m_screen.currentLine();
+    if (line < 0)
+        return m_screen.showMessage(tr("Scan an item first"), true);
+    ask(tr("Quantity"), tr("New quantity"), [this, line](const QString& value) -> QString {
+        bool ok = false;
+        const auto units = value.toLongLong(&ok);
+        if (!ok)
+            return tr("A quantity is a whole number");
+        const auto status = m_session.till().setQuantity(static_cast<std::size_t>(line), units);
+        return status ? QString() : TillSession::describe(status.error());
+    });
+}
+
+void SaleActions::weight() {
+    const int line = m_screen.currentLine();
+    if (line < 0)
+        return m_screen.showMessage(tr("Scan an item first"), true);
+    ask(tr("Weight"), tr("Weight in kg"), [this, line](const QString& value) -> QString {
+        auto grams = Grams::parseKg(value.toStdString());
+        if (!grams)
+            return TillSession::describe(grams.error());
+        const auto status = m_session.till().setWeight(static_cast<std::size_t>(line), *grams,
+                                                       pos::WeightSource::Keyed);
+        return status ? QString() : TillSession::describe(status.error());
+    });
+}
+
+void SaleActions::lineDiscount() {
+    const int line = m_screen.currentLine();
+    if (line < 0)
+        return m_screen.showMessage(tr("Scan an item first"), true);
+    ask(tr("Line discount"), tr("Discount in yuan for this line"),
+        [this, line](const QString& value) -> QString {
+            auto amount = Fen::parse(value.toStdString());
+            if (!amount)
+                return TillSession::describe(amount.error());
+            const Fen fen = *amount;
+            withApproval(
+                [this, line, fen](const auto& a) {
+                    return m_session.till().discountLine(static_cast<std::size_t>(line), fen, a);
+                },
+                tr("Discount given"));
+            return {};
+        });
+}
+
+void SaleActions::priceOverride() {
+    const int line = m_screen.currentLine();
+    if (line < 0)
+        return m_screen.showMessage(tr("Scan an item first"), true);
+    ask(tr("Change price"), tr("New unit price in yuan (same unit as the shelf price)"),
+        [this, line](const QString& value) -> QString {
+            auto price = Fen::parse(value.toStdString());
+            if (!price)
+                return TillSession::describe(price.error());
+            const Fen fen = *price;
+            withApproval(
+                [this, line, fen](const auto& a) {
+                    return m_session.till().overridePrice(static_cast<std::size_t>(line), fen, a);
+                },
+                tr("Price changed"));
+            return {};
+        });
+}
+
+void SaleActions::orderDiscount() {
+    ask(tr("Order discount"), tr("Discount in yuan on the whole sale"),
+        [this](const QString& value) -> QString {
+            auto amount = Fen::parse(value.toStdString());
+            if (!amount)
+                return TillSession::describe(amount.error());
+            const Fen fen = *amount;
+            withApproval(
+                [this, fen](const auto& a) { return m_session.till().discountOrder(fen, a); },
+                tr("Discount given"));
+            return {};
+        });
+}
+
+void SaleActions::toggleMoling() {
+    auto& till = m_session.till();
+    const bool on = till.totals().rounding.value() == 0;
+    done(till.setCashRounding(on ? std::optional<pos::CashRoundingRule>(pos::CashRoundingRule{})
+                                 : std::nullopt),
+         on ? tr("Small change dropped (抹零)") : tr("抹零 removed"));
+}
+
+void SaleActions::voidLine() {
+    const int line = m_screen.currentLine();
+    if (line < 0)
+        return m_screen.showMessage(tr("There is no line to remove"), true);
+    done(m_session.till().removeLine(static_cast<std::size_t>(line)), tr("Line removed"));
+}
+
+void SaleActions::voidSale() {
+    if (!m_session.till().saleOpen())
+        return m_screen.showMessage(tr("There is no open sale"), true);
+    auto* dialog =
+        new PickDialog(tr("Void the whole sale?"), {tr("Keep the sale"), tr("Void the sale")},
+                       tr("Up/Down choose    Enter confirm    Esc back"), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->chosenRow() == 1)
+            done(m_session.till().voidSale(), tr("Sale voided"));
+    });
+    dialog->open();
+}
+
+void SaleActions::suspend() {
+    auto id = m_session.till().suspend();
+    done(id ? Status{} : Status{id.error()},
+         id ? tr("Sale suspended as number %1").arg(*id) : QString());
+}
+
+void SaleActions::resume() {
+    const auto waiting = m_session.till().suspendedSales();
+    if (waiting.empty())
+        return m_screen.showMessage(tr("No suspended sales"), true);
+    QStringList items;
+    for (const auto& s : waiting)
+        items << tr("No. %1  %2  %n line(s)", nullptr, s.lines).arg(s.id).arg(text(s.createdAt));
+    auto* dialog = new PickDialog(tr("Resume a suspended sale"), items,
+                                  tr("Up/Down choose    Enter resume    Esc back"), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, waiting] {
+        const int row = dialog->chosenRow();
+        if (row >= 0)
+            done(m_session.till().resume(waiting[static_cast<std::size_t>(row)].id),
+                 tr("Sale resumed"));
+    });
+    dialog->open();
+}
+
+void SaleActions::returnGoods() {
+    auto& till = m_session.till();
+    if (till.saleOpen() && till.isReturn() && !till.returnableLines().empty())
+        return pickReturnLine();
+    if (till.saleOpen())
+        return m_screen.showMessage(tr("Finish, suspend or void the open sale first"), true);
+    ask(tr("Return"), tr("Receipt number (leave empty for a return without receipt)"),
+        [this](const QString& value) -> QString {
+            if (value.isEmpty()) {
+                withApproval(
+                    [this](const auto& a) {
+                        return a ? m_session.till().startNoReceiptReturn(*a)
+                                 : Status{makeError(
+                                       ErrorCode::ApprovalRequired,
+                                       "a return without a receipt needs a supervisor's approval")};
+                    },
+                    tr("Return without receipt: scan the goods"));
+                return {};
+            }
+            const auto status = m_session.till().startReturn(value.toStdString());
+            if (!status)
+                return TillSession::describe(status.error());
+            QMetaObject::invokeMethod(this, &SaleActions::pickReturnLine, Qt::QueuedConnection);
+            return {};
+        });
+}
+
+void SaleActions::pickReturnLine() {
+    const auto lines = m_session.till().returnableLines();
+    QStringList items;
+    for (const auto& l : lines) {
+        const bool weighed = l.unit == domain::SaleUnit::ByWeight;
+        const QString left =
+            weighed ? text(Grams(l.gramsSold.value() - l.gramsReturned.value()).formatKg())
+                    : QString::number(l.unitsSold - l.unitsReturned);
+        items << tr("%1. %2  left to return: %3  paid %4")
+                     .arg(l.lineNo)
+                     .arg(text(l.name), left, text(l.paid.format()));
+    }
+    auto* dialog = new PickDialog(tr("Which line comes back?"), items,
+                                  tr("Up/Down choose    Enter take    Esc done"), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, lines] {
+        const int row = dialog->chosenRow();
+        if (row < 0)
+            return;
+        const auto line = lines[static_cast<std::size_t>(row)];
+        const bool weighed = line.unit == domain::SaleUnit::ByWeight;
+        ask(
+            tr("Return"), weighed ? tr("Weight returned in kg") : tr("Quantity returned"),
+            [this, line, weighed](const QString& value) -> QString {
+                std::optional<Grams> grams;
+                std::int64_t units = 0;
+                if (weighed) {
+                    auto g = Grams::parseKg(value.toStdString());
+                    if (!g)
+                        return TillSession::describe(g.error());
+                    grams = *g;
+                } else {
+                    bool ok = false;
+                    units = value.toLongLong(&ok);
+                    if (!ok)
+                        return tr("A quantity is a whole number");
+                }
+                auto added = m_session.till().returnLine(line.lineNo, units, grams);
+                return added ? QString() : TillSession::describe(added.error());
+            },
+            weighed ? text(Grams(line.gramsSold.value() - line.gramsReturned.value()).formatKg())
+                          .remove(QStringLiteral(" kg"))
+                    : QString::number(line.unitsSold - line.unitsReturned));
+    });
+    dialog->open();
+}
+
+void SaleActions::reprint() {
+    ask(
+        tr("Reprint"), tr("Receipt number"),
+        [this](const QString& value) -> QString {
+            auto receipt = m_session.till().receipt(value.toStdString());
+            if (!receipt)
+                return TillSession::describe(receipt.error());
+            auto* dialog = new ReceiptDialog(m_session, *receipt, m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            QMetaObject::invokeMethod(dialog, &QDialog::open, Qt::QueuedConnection);
+            return {};
+        },
+        text(m_lastReceipt));
+}
+
+void SaleActions::pay() {
+    auto& till = m_session.till();
+    if (!till.saleOpen() || till.lines().empty())
+        return m_screen.showMessage(tr("Scan an item first"), true);
+    auto* dialog = new PaymentDialog(m_session, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog] {
+        if (const auto sale = dialog->completed()) {
+            m_lastReceipt = sale->receiptNo;
+            refresh();
+            m_screen.showChange(*sale);
+            if (!m_session.options().printerPath.isEmpty())
+                if (auto receipt = m_session.till().receipt(sale->receiptNo)) {
+                    const QString error = m_session.print(
+                        pos::renderEscPos(*receipt, m_session.options().receiptColumns));
+                    if (!error.isEmpty())
+                        m_screen.showMessage(error, true);
+                }
+        } else {
+            refresh();
+        }
+    });
+    dialog->open();
+}
+
+void SaleActions::openDrawer() {
+    const std::string kick{0x1b, 'p', 0, 25, static_cast<char>(250)}; // ESC p: pulse the drawer
+    const QString error = m_session.print(kick);
+    m_screen.showMessage(error.isEmpty() ? tr("Drawer opened") : error, !error.isEmpty());
+}
+
+void SaleActions::shiftMenu() {
+    auto& till = m_session.till();
+    if (!till.currentShift()) {
+        ask(tr("Open shift"), tr("Cash float in the drawer, in yuan"),
+            [this](const QString& value) -> QString {
+                auto amount = Fen::parse(value.toStdString());
+                if (!amount)
+                    return TillSession::describe(amount.error());
+                auto opened = m_session.till().openShift(*amount);
+                if (!opened)
+                    return TillSession::describe(opened.error());
+                m_screen.showMessage(tr("Shift opened"), false);
+                return {};
+            });
+        return;
+    }
+    const QStringList items = {tr("X report (mid-shift)"), tr("Close shift and print Z report"),
+                               tr("Cash in"), tr("Cash out"), tr("Log out")};
+    auto* dialog = new PickDialog(tr("Shift"), items,
+                                  tr("Up/Down choose    Enter take    Esc back"), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        auto& t = m_session.till();
+        switch (dialog->chosenRow()) {
+        case 0:
+            if (auto x = t.xReport()) {
+                auto* report = new ReportDialog(tr("X report"), text(x->toText()), m_window);
+                report->setAttribute(Qt::WA_DeleteOnClose);
+                report->open();
+            } else {
+                done(x.error());
+            }
+            break;
+        case 1: {
+            auto x = t.xReport();
+            if (!x)
+                return done(x.error());
+            auto* count = new ShiftCloseDialog(*x, m_window);
+            count->setAttribute(Qt::WA_DeleteOnClose);
+            connect(count, &QDialog::accepted, this, [this, count] {
+                auto z = m_session.till().closeShift(count->counted());
+                if (!z)
+                    return done(z.error());
+                auto* report = new ReportDialog(tr("Z report"), text(z->toText()), m_window);
+                report->setAttribute(Qt::WA_DeleteOnClose);
+                report->open();
+                done({}, tr("Shift closed"));
+            });
+            count->open();
+            break;
+        }
+        case 2:
+        case 3: {
+            const bool in = dialog->chosenRow() == 2;
+            ask(in ? tr("Cash in") : tr("Cash out"), tr("Amount in yuan"),
+                [this, in](const QString& value) -> QString {
+                    auto amount = Fen::parse(value.toStdString());
+                    if (!amount)
+                        return TillSession::describe(amount.error());
+                    const auto status = in ? m_session.till().cashIn(*amount, "till")
+                                           : m_session.till().cashOut(*amount, "till");
+                    return status ? QString() : TillSession::describe(status.error());
+                });
+            break;
+        }
+        case 4:
+            emit logoutRequested();
+            break;
+        default:
+            break;
+        }
+    });
+    dialog->open();
+}
+
+} // namespace baidian::app

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "sale_screen.h"
+#include "search_service.h"
+#include "till_session.h"
+
+#include <QObject>
+#include <functional>
+#include <optional>
+
+namespace baidian::app {
+
+/// What every till key does. Dialogs open window-modal and asynchronously (never a nested event
+/// loop), so the GUI thread never blocks; every engine error is shown and changes nothing.
+class SaleActions : public QObject {
+    Q_OBJECT
+public:
+    SaleActions(TillSession& session, SaleScreen& screen, SearchService& search, QWidget* window);
+
+    void scan(const QString& text);
+    void search() { searchFor({}); }
+    void searchFor(const QString& initial);
+    void quantity();
+    void weight();
+    void lineDiscount();
+    void priceOverride();
+    void orderDiscount();
+    void toggleMoling();
+    void voidLine();
+    void voidSale();
+    void suspend();
+    void resume();
+    void returnGoods();
+    void reprint();
+    void pay();
+    void openDrawer();
+    void shiftMenu();
+
+signals:
+    void logoutRequested();
+
+private:
+    using Operation = std::function<Status(const std::optional<pos::Approval>&)>;
+    void withApproval(const Operation& operation, const QString& what);
+    /// Opens an entry dialog; `handle` returns an error to show (dialog stays) or empty (closes).
+    void ask(const QString& title, const QString& prompt,
+             std::function<QString(const QString&)> handle, const QString& initial = {});
+    void addProduct(const pos::CatalogItem& item, std::int64_t units, const QString& barcode);
+    void pickReturnLine();
+    void done(const Status& status, const QString& success = {});
+    void refresh();
+    /// Back to the scan field once a dialog closes: the scanner must always type there.
+    void restoreFocus();
+
+    TillSession& m_session;
+    SaleScreen& m_screen;
+    SearchService& m_search;
+    QWidget* m_window;
+    std::string m_lastReceipt;
+};
+
+} // namespace baidian::app

@@ -1,0 +1,176 @@
+#include "sale_screen.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace baidian::app {
+
+SaleScreen::SaleScreen(TillSession& session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session) {
+    setObjectName(QStringLiteral("saleScreen"));
+    auto* outer = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("saleHeader"));
+    m_sync = new QLabel(this);
+    m_sync->setObjectName(QStringLiteral("syncStatus"));
+    top->addWidget(m_header, 1);
+    top->addWidget(m_sync);
+    outer->addLayout(top);
+
+    m_scan = new QLineEdit(this);
+    m_scan->setObjectName(QStringLiteral("scanField"));
+    m_scan->setPlaceholderText(tr("Scan, or type a barcode, PLU (qty*code) or name, then Enter"));
+    QFont scanFont = m_scan->font();
+    scanFont.setPointSize(scanFont.pointSize() + 6);
+    m_scan->setFont(scanFont);
+    m_scan->installEventFilter(this);
+    outer->addWidget(m_scan);
+
+    auto* middle = new QHBoxLayout;
+    m_model = new BasketModel(session.till(), this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("basketView"));
+    m_table->setModel(m_model);
+    m_table->setFocusPolicy(Qt::NoFocus);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(BasketModel::Item, QHeaderView::Stretch);
+    m_table->verticalHeader()->setDefaultSectionSize(34);
+    QFont tableFont = m_table->font();
+    tableFont.setPointSize(tableFont.pointSize() + 3);
+    m_table->setFont(tableFont);
+    middle->addWidget(m_table, 3);
+
+    auto* side = new QVBoxLayout;
+    auto* totalCaption = new QLabel(tr("Total"), this);
+    m_total = new QLabel(this);
+    m_total->setObjectName(QStringLiteral("totalLabel"));
+    QFont huge = m_total->font();
+    huge.setPointSize(huge.pointSize() + 26);
+    huge.setBold(true);
+    m_total->setFont(huge);
+    m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_lastItem = new QLabel(this);
+    m_lastItem->setObjectName(QStringLiteral("lastItem"));
+    m_lastItem->setWordWrap(true);
+    QFont large = m_lastItem->font();
+    large.setPointSize(large.pointSize() + 6);
+    m_lastItem->setFont(large);
+    m_lastItem->setMinimumWidth(300);
+    side->addWidget(totalCaption);
+    side->addWidget(m_total);
+    side->addSpacing(20);
+    side->addWidget(m_lastItem);
+    side->addStretch();
+    middle->addLayout(side, 2);
+    outer->addLayout(middle, 1);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("saleMessage"));
+    m_message->setWordWrap(true);
+    outer->addWidget(m_message);
+    m_keys = new QLabel(this);
+    m_keys->setObjectName(QStringLiteral("keyHints"));
+    m_keys->setWordWrap(true);
+    m_keys->setStyleSheet(QStringLiteral("background: #20324a; color: white; padding: 6px"));
+    outer->addWidget(m_keys);
+
+    connect(m_scan, &QLineEdit::returnPressed, this, [this] {
+        const QString text = m_scan->text().trimmed();
+        m_scan->clear();
+        if (!text.isEmpty())
+            emit scanned(text);
+    });
+    refresh();
+}
+
+int SaleScreen::currentLine() const {
+    const auto rows = m_table->selectionModel()->selectedRows();
+    if (!rows.isEmpty())
+        return rows.first().row();
+    return static_cast<int>(m_session.till().lines().size()) - 1;
+}
+
+bool SaleScreen::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_scan && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Up || key == Qt::Key_Down) {
+            const int rows = m_model->rowCount();
+            if (rows > 0) {
+                int row = currentLine() + (key == Qt::Key_Down ? 1 : -1);
+                row = std::clamp(row, 0, rows - 1);
+                m_table->selectRow(row);
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SaleScreen::refresh() {
+    m_model->refresh();
+    auto& till = m_session.till();
+    const auto& lines = till.lines();
+    m_total->setText(QString::fromStdString(till.totals().total.format()));
+    if (!lines.empty()) {
+        const auto& last = lines.back();
+        m_lastItem->setText(QString::fromStdString(last.name) + QStringLiteral("\n") +
+                            BasketModel::quantityText(last) + QStringLiteral("   ") +
+                            QString::fromStdString(last.net.format()) +
+                            (last.promotionCode.empty()
+                                 ? QString()
+                                 : QStringLiteral("\n") + tr("promotion applied")));
+        m_table->scrollToBottom();
+    }
+    const auto t = m_session.terminal();
+    QString mode = till.isReturn() ? tr("RETURN") : QString();
+    m_header->setText(QString::fromStdString(t.outletName) + QStringLiteral("  ·  ") +
+                      tr("Till %1").arg(t.terminalNo) + QStringLiteral("  ·  ") + m_cashier +
+                      (mode.isEmpty() ? QString() : QStringLiteral("  ·  ") + mode));
+    updateSyncStatus();
+    if (!QApplication::activeModalWidget()) {
+        window()->activateWindow();
+        m_scan->setFocus();
+    }
+}
+
+void SaleScreen::showMessage(const QString& text, bool error) {
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020; font-weight: bold")
+                                   : QStringLiteral("color: #0a7d28"));
+}
+
+void SaleScreen::showChange(const pos::CompletedSale& sale) {
+    m_lastItem->setText(tr("Receipt %1\nChange %2")
+                            .arg(QString::fromStdString(sale.receiptNo),
+                                 QString::fromStdString(sale.change.format())));
+}
+
+void SaleScreen::setCashier(const QString& name) {
+    m_cashier = name;
+}
+
+void SaleScreen::setKeyHints(const QString& hints) {
+    m_keys->setText(hints);
+}
+
+void SaleScreen::updateSyncStatus() {
+    const auto pending = m_session.pendingSales();
+    QString state = !m_session.syncConfigured() ? tr("Offline (no server set)")
+                    : m_session.online()        ? tr("Online")
+                                                : tr("Offline");
+    m_sync->setText(state + QStringLiteral("  ·  ") +
+                    tr("%n sale(s) waiting to sync", nullptr, static_cast<int>(pending)));
+    m_sync->setStyleSheet(m_session.online() ? QStringLiteral("color: #0a7d28")
+                                             : QStringLiteral("color: #b36b00"));
+}
+
+} // namespace baidian::app

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "basket_model.h"
+#include "till_session.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace baidian::app {
+
+/// The selling screen: the scan field (always focused; a scanner types digits and Enter), the
+/// basket, a large total, the last item shown prominently, the keys of every action, and the
+/// sync indicator. Up/Down in the scan field move the selected line.
+class SaleScreen : public QWidget {
+    Q_OBJECT
+public:
+    SaleScreen(TillSession& session, QWidget* parent = nullptr);
+
+    QLineEdit* scanField() const { return m_scan; }
+    /// The line the line actions apply to (the selected one, or the last).
+    int currentLine() const;
+    void refresh();
+    void showMessage(const QString& text, bool error);
+    void showChange(const pos::CompletedSale& sale);
+    void setCashier(const QString& name);
+    void setKeyHints(const QString& hints);
+    void updateSyncStatus();
+
+signals:
+    void scanned(const QString& text);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    TillSession& m_session;
+    BasketModel* m_model;
+    QTableView* m_table;
+    QLineEdit* m_scan;
+    QLabel* m_total;
+    QLabel* m_lastItem;
+    QLabel* m_message;
+    QLabel* m_header;
+    QLabel* m_sync;
+    QLabel* m_keys;
+    QString m_cashier;
+};
+
+} // namespace baidian::app

@@ -1,0 +1,100 @@
+#include "till_session.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <SQLiteCpp/Database.h>
+
+namespace baidian::app {
+
+std::unique_ptr<TillSession> TillSession::open(const TillOptions& options, QString* error) {
+    auto store = pos::LocalStore::open(options.databasePath.toStdString());
+    if (!store) {
+        *error = QString::fromStdString(store.error().message);
+        return nullptr;
+    }
+    std::unique_ptr<TillSession> session(new TillSession);
+    session->m_options = options;
+    session->m_store = std::make_unique<pos::LocalStore>(std::move(store).value());
+    session->m_till = std::make_unique<pos::Till>(*session->m_store, session->m_clock);
+    if (options.server) {
+        session->m_sync = std::make_unique<pos::BackgroundSync>(options.databasePath.toStdString(),
+                                                                *options.server);
+        session->m_sync->start();
+    }
+    return session;
+}
+
+TillSession::~TillSession() {
+    if (m_sync)
+        m_sync->stop();
+}
+
+pos::TerminalConfig TillSession::terminal() {
+    auto t = m_store->terminal();
+    return t ? *t : pos::TerminalConfig{};
+}
+
+std::int64_t TillSession::pendingSales() {
+    return m_store->database()
+        .execAndGet("SELECT count(*) FROM outbox WHERE acked_at IS NULL")
+        .getInt64();
+}
+
+void TillSession::nudgeSync() {
+    if (m_sync)
+        m_sync->nudge();
+}
+
+QString TillSession::describe(const Error& error) {
+    QString headline;
+    switch (error.code) {
+    case ErrorCode::BadBarcode:
+    case ErrorCode::BadCheckDigit:
+        headline = QCoreApplication::translate("TillSession", "Barcode not readable");
+        break;
+    case ErrorCode::NotFound:
+        headline = QCoreApplication::translate("TillSession", "Not found");
+        break;
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::ParseError:
+        headline = QCoreApplication::translate("TillSession", "Not accepted");
+        break;
+    case ErrorCode::Conflict:
+        headline = QCoreApplication::translate("TillSession", "Not possible now");
+        break;
+    case ErrorCode::Unauthorized:
+        headline = QCoreApplication::translate("TillSession", "Not allowed");
+        break;
+    case ErrorCode::ApprovalRequired:
+        headline = QCoreApplication::translate("TillSession", "Supervisor approval needed");
+        break;
+    case ErrorCode::Overflow:
+        headline = QCoreApplication::translate("TillSession", "Amount too large");
+        break;
+    case ErrorCode::Storage:
+        headline = QCoreApplication::translate("TillSession", "Could not save");
+        break;
+    case ErrorCode::Unavailable:
+        headline = QCoreApplication::translate("TillSession", "Server unreachable");
+        break;
+    }
+    return headline + QStringLiteral(": ") + QString::fromStdString(error.message);
+}
+
+QString TillSession::print(const std::string& bytes) {
+    if (m_options.printerPath.isEmpty())
+        return QCoreApplication::translate("TillSession",
+                                           "No receipt printer is configured (--printer)");
+    QFile device(m_options.printerPath);
+    if (!device.open(QIODevice::WriteOnly | QIODevice::Append))
+        return QCoreApplication::translate("TillSession", "Cannot open the printer %1: %2")
+            .arg(m_options.printerPath, device.errorString());
+    if (device.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
+        static_cast<qint64>(bytes.size()))
+        return QCoreApplication::translate("TillSession",
+                                           "The printer did not take the receipt: %1")
+            .arg(device.errorString());
+    return {};
+}
+
+} // namespace baidian::app

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "baidian/pos/sync_agent.h"
+#include "baidian/pos/till.h"
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace baidian::app {
+
+/// What the till program was started with.
+struct TillOptions {
+    QString databasePath = QStringLiteral("till.db");
+    std::optional<pos::ServerEndpoint> server; ///< background sync when set
+    QString printerPath;                       ///< ESC/POS device or file; empty: none
+    int receiptColumns = 32;                   ///< 32 for 58 mm paper, 48 for 80 mm
+};
+
+/// The till's engine as the widgets see it: owns the database connection (GUI thread only), the
+/// selling engine and the background sync; turns engine errors into text for the cashier.
+/// Every engine call is synchronous and local (milliseconds); nothing here waits for the network.
+class TillSession : public QObject {
+    Q_OBJECT
+public:
+    static std::unique_ptr<TillSession> open(const TillOptions& options, QString* error);
+    ~TillSession() override;
+
+    pos::Till& till() { return *m_till; }
+    pos::LocalStore& store() { return *m_store; }
+    const TillOptions& options() const { return m_options; }
+    pos::TerminalConfig terminal();
+
+    bool syncConfigured() const { return m_sync != nullptr; }
+    bool online() const { return m_sync && m_sync->online(); }
+    std::int64_t pendingSales();
+
+    /// Engine error as a line for the status bar: a short headline in the UI language and the
+    /// engine's detail (which names the barcode, the amount, the limit ...).
+    static QString describe(const Error& error);
+
+    /// After a completed sale: wake the background sync.
+    void nudgeSync();
+    /// Writes an ESC/POS stream to the configured printer; returns an error text or empty.
+    QString print(const std::string& bytes);
+
+signals:
+    void basketChanged();
+
+public:
+    void notifyBasketChanged() { emit basketChanged(); }
+
+private:
+    TillSession() = default;
+    TillOptions m_options;
+    std::unique_ptr<pos::LocalStore> m_store;
+    pos::SystemClock m_clock;
+    std::unique_ptr<pos::Till> m_till;
+    std::unique_ptr<pos::BackgroundSync> m_sync;
+};
+
+} // namespace baidian::app

@@ -1,0 +1,228 @@
+// The real till window under QT_QPA_PLATFORM=offscreen, driven by keyboard alone, on a real
+// SQLite till database.
+#include "baidian/pos/journal.h"
+#include "entry_dialog.h"
+#include "login_screen.h"
+#include "payment_dialog.h"
+#include "sale_screen.h"
+#include "till_fixture.h"
+#include "till_session.h"
+#include "till_window.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTableView>
+#include <QTest>
+#include <functional>
+
+using namespace baidian;
+using namespace baidian::app;
+using namespace baidian::pos::testing;
+
+namespace {
+
+/// Waits (processing events) until `probe` returns non-null, up to 3 s.
+template <typename T> T* waitFor(const std::function<T*()>& probe) {
+    for (int i = 0; i < 300; ++i) {
+        if (T* found = probe())
+            return found;
+        QTest::qWait(10);
+    }
+    return nullptr;
+}
+
+template <typename T> T* modal(const char* objectName) {
+    return waitFor<T>([objectName]() -> T* {
+        auto* w = qobject_cast<T*>(QApplication::activeModalWidget());
+        return w && w->objectName() == QLatin1String(objectName) && w->isVisible() ? w : nullptr;
+    });
+}
+
+QWidget* focus() {
+    QTest::qWait(20);
+    return QApplication::focusWidget();
+}
+
+void type(const QString& text) {
+    QTest::keyClicks(focus(), text);
+    QTest::keyClick(focus(), Qt::Key_Return);
+    QTest::qWait(20);
+}
+
+void key(int k, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    QTest::keyClick(focus(), static_cast<Qt::Key>(k), modifiers);
+    QTest::qWait(30);
+}
+
+class TillGuiTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        {
+            auto store = pos::LocalStore::open(m_path).value();
+            seedTill(store);
+        }
+        TillOptions options;
+        options.databasePath = QString::fromStdString(m_path);
+        QString error;
+        m_session = TillSession::open(options, &error);
+        ASSERT_TRUE(m_session) << error.toStdString();
+        m_window = std::make_unique<TillWindow>(*m_session);
+        m_window->show();
+        m_window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    void loginAndOpenShift() {
+        QTest::qWait(50);
+        type(QStringLiteral("1001"));
+        type(QStringLiteral("1234"));
+        ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr) << "the till asks for the float";
+        type(QStringLiteral("500"));
+        ASSERT_TRUE(waitFor<QWidget>([] {
+            return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget();
+        }));
+        EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField"));
+    }
+
+    std::int64_t count(const std::string& sql) {
+        return m_session->store().database().execAndGet(sql).getInt64();
+    }
+
+    TempDir m_dir;
+    std::string m_path = m_dir.file("till.db");
+    std::unique_ptr<TillSession> m_session;
+    std::unique_ptr<TillWindow> m_window;
+};
+
+} // namespace
+
+TEST_F(TillGuiTest, WrongPinIsRefusedOnTheLoginScreen) {
+    type(QStringLiteral("1001"));
+    type(QStringLiteral("9999"));
+    auto* error = m_window->loginScreen()->findChild<QLabel*>(QStringLiteral("loginError"));
+    EXPECT_FALSE(error->text().isEmpty());
+    EXPECT_TRUE(m_window->loginScreen()->isVisible());
+}
+
+TEST_F(TillGuiTest, ACashierRingsUpThreeItemsAndTakesASplitPaymentByKeyboardAlone) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kApplesLabel1500g)); // weighed apples by their scale label
+    type(QString::fromLatin1(kGiftBoxEan));
+    type(QStringLiteral("12346")); // red dates by PLU: the till asks for the weight
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("0.333"));
+    QTest::qWait(50);
+    ASSERT_EQ(m_session->till().lines().size(), 3u);
+    auto* total = m_window->saleScreen()->findChild<QLabel*>(QStringLiteral("totalLabel"));
+    EXPECT_EQ(total->text(), QStringLiteral("¥155.06"));
+    auto* basket = m_window->saleScreen()->findChild<QTableView*>(QStringLiteral("basketView"));
+    EXPECT_EQ(basket->model()->rowCount(), 3);
+    EXPECT_EQ(basket->model()->index(0, 1).data().toString(), QStringLiteral("1500 g (3.00斤)"));
+
+    key(Qt::Key_F12);
+    auto* payment = modal<PaymentDialog>("paymentDialog");
+    ASSERT_NE(payment, nullptr);
+    key(Qt::Key_F3); // WeChat Pay
+    type(QStringLiteral("100"));
+    EXPECT_EQ(focus()->objectName(), QStringLiteral("paymentReference"));
+    type(QStringLiteral("4200009876"));
+    key(Qt::Key_F1); // cash
+    type(QStringLiteral("100"));
+    EXPECT_EQ(payment->findChild<QLabel*>(QStringLiteral("paymentChange"))->text(),
+              QStringLiteral("¥44.94"));
+    key(Qt::Key_Return); // fully paid: complete
+    ASSERT_TRUE(waitFor<QWidget>(
+        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+
+    EXPECT_EQ(count("SELECT count(*) FROM sale"), 1);
+    EXPECT_EQ(count("SELECT total_fen FROM sale"), 15506);
+    EXPECT_EQ(count("SELECT change_fen FROM sale"), 4494);
+    EXPECT_EQ(count("SELECT count(*) FROM sale_line"), 3);
+    EXPECT_EQ(
+        count("SELECT amount_fen FROM tender WHERE kind = 'wechat' AND reference = '4200009876'"),
+        10000);
+    EXPECT_EQ(count("SELECT grams FROM sale_line WHERE sku = 'AKS-DAT-01'"), 333);
+    EXPECT_TRUE(pos::verifyJournal(m_session->store().database()).ok);
+    EXPECT_TRUE(m_window->saleScreen()
+                    ->findChild<QLabel*>(QStringLiteral("lastItem"))
+                    ->text()
+                    .contains(QStringLiteral("¥44.94")));
+}
+
+TEST_F(TillGuiTest, AReturnAgainstTheReceiptAndAShiftCloseByKeyboard) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kWalnutEan));
+    type(QStringLiteral("3*") + QString::fromLatin1(kGiftBoxEan)); // quantity 3 before the code
+    ASSERT_EQ(m_session->till().lines().size(), 2u);
+    EXPECT_EQ(m_session->till().lines()[1].units, 3);
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+    type(QString()); // Enter on an empty amount: cash for what is due
+    key(Qt::Key_Return);
+    ASSERT_TRUE(waitFor<QWidget>(
+        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_EQ(count("SELECT count(*) FROM sale"), 1);
+
+    // F10: return one gift box against the receipt.
+    key(Qt::Key_F10);
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("HZ-F01-01-000001"));
+    auto* pick = modal<QDialog>("pickDialog");
+    ASSERT_NE(pick, nullptr);
+    key(Qt::Key_Down); // line 2: the gift boxes
+    key(Qt::Key_Return);
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    auto* edit =
+        QApplication::activeModalWidget()->findChild<QLineEdit*>(QStringLiteral("entryEdit"));
+    EXPECT_EQ(edit->text(), QStringLiteral("3")) << "prefilled with what is left to return";
+    edit->clear();
+    type(QStringLiteral("1"));
+    QTest::qWait(50);
+    ASSERT_TRUE(m_session->till().isReturn());
+    ASSERT_EQ(m_session->till().lines().size(), 1u);
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+    type(QString());
+    key(Qt::Key_Return);
+    ASSERT_TRUE(waitFor<QWidget>(
+        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    EXPECT_EQ(count("SELECT count(*) FROM sale WHERE kind = 'return'"), 1);
+    EXPECT_EQ(count("SELECT total_fen FROM sale WHERE kind = 'return'"), -12800);
+
+    // Ctrl+F12: the shift menu; Down to "close shift"; count: 2 × ¥100 and the rest by Enter.
+    key(Qt::Key_F12, Qt::ControlModifier);
+    ASSERT_NE(modal<QDialog>("pickDialog"), nullptr);
+    key(Qt::Key_Down);
+    key(Qt::Key_Return);
+    auto* close = modal<QDialog>("shiftCloseDialog");
+    ASSERT_NE(close, nullptr);
+    type(QStringLiteral("7")); // 7 × ¥100
+    for (int i = 0; i < 10; ++i)
+        key(Qt::Key_Return);
+    ASSERT_NE(modal<QDialog>("reportDialog"), nullptr);
+    EXPECT_EQ(count("SELECT count(*) FROM shift WHERE closed_at IS NOT NULL"), 1);
+    // Expected cash: float 500 + 35 + 384 - 128 = 791; counted 700.
+    EXPECT_EQ(count("SELECT expected_fen FROM shift_count WHERE tender = 'cash'"), 79100);
+    EXPECT_EQ(count("SELECT counted_fen FROM shift_count WHERE tender = 'cash'"), 70000);
+}
+
+TEST_F(TillGuiTest, BadScansShowAnErrorAndChangeNothing) {
+    loginAndOpenShift();
+    type(QStringLiteral("6901234567891")); // wrong check digit
+    auto* message = m_window->saleScreen()->findChild<QLabel*>(QStringLiteral("saleMessage"));
+    EXPECT_TRUE(message->text().contains(QStringLiteral("6901234567891")))
+        << message->text().toStdString();
+    type(QStringLiteral("99999")); // unknown PLU
+    EXPECT_TRUE(message->text().contains(QStringLiteral("99999")));
+    EXPECT_TRUE(m_session->till().lines().empty());
+    EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField"));
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
