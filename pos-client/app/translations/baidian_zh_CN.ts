@@ -1,4 +1,645 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF %1</source>
+        <translation>无法写入 PDF %1</translation>
+    </message>
+</context>
+<context>
+    <name>TillSession</name>
+    <message>
+        <source>Barcode not readable</source>
+        <translation>条码无法识别</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>输入无效</translation>
+    </message>
+    <message>
+        <source>Not possible now</source>
+        <translation>当前无法操作</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <source>Supervisor approval needed</source>
+        <translation>需要主管授权</translation>
+    </message>
+    <message>
+        <source>Amount too large</source>
+        <translation>金额过大</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Server unreachable</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <source>No receipt printer is configured (--printer)</source>
+        <translation>未配置小票打印机（--printer）</translation>
+    </message>
+    <message>
+        <source>Cannot open the printer %1: %2</source>
+        <translation>无法打开打印机 %1：%2</translation>
+    </message>
+    <message>
+        <source>The printer did not take the receipt: %1</source>
+        <translation>打印机未接收小票：%1</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::ApprovalDialog</name>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>主管授权</translation>
+    </message>
+    <message>
+        <source>Supervisor code</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Enter: approve    Esc: cancel</source>
+        <translation>回车：授权    Esc：取消</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::BasketModel</name>
+    <message>
+        <source>/jin</source>
+        <translation>/斤</translation>
+    </message>
+    <message>
+        <source> (promotion)</source>
+        <translation>（促销）</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>称重标签</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty / weight</source>
+        <translation>数量/重量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::EntryDialog</name>
+    <message>
+        <source>Enter: OK    Esc: cancel</source>
+        <translation>回车：确定    Esc：取消</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::LoginScreen</name>
+    <message>
+        <source>Cashier code</source>
+        <translation>收银员工号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Enter your code and PIN, each followed by Enter</source>
+        <translation>输入工号和密码，各按回车确认</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>reference from the payment terminal</source>
+        <translation>支付终端返回的交易参考号</translation>
+    </message>
+    <message>
+        <source>F1 Cash   F2 Card   F3 WeChat   F4 Alipay   Enter add / complete   Del remove last   Esc back</source>
+        <translation>F1 现金   F2 银行卡   F3 微信   F4 支付宝   回车 添加/完成   Del 删除上一笔   Esc 返回</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>应收余额</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Fully paid: press Enter to complete</source>
+        <translation>已付清：按回车完成交易</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::ReceiptDialog</name>
+    <message>
+        <source>Receipt %1</source>
+        <translation>小票 %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+P save PDF    Ctrl+E print (ESC/POS)    Esc close</source>
+        <translation>Ctrl+P 保存 PDF    Ctrl+E 打印（ESC/POS）    Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>已发送到打印机</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::ReportDialog</name>
+    <message>
+        <source>Enter or Esc: close</source>
+        <translation>回车或 Esc：关闭</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::SaleActions</name>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>%1: weight in kg (e.g. 1.25)</source>
+        <translation>%1：重量（公斤，如 1.25）</translation>
+    </message>
+    <message>
+        <source>A quantity before * must be a whole number</source>
+        <translation>* 前的数量必须是整数</translation>
+    </message>
+    <message>
+        <source>No product has the PLU %1</source>
+        <translation>没有 PLU 为 %1 的商品</translation>
+    </message>
+    <message>
+        <source>Scan an item first</source>
+        <translation>请先扫描商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>New quantity</source>
+        <translation>新数量</translation>
+    </message>
+    <message>
+        <source>A quantity is a whole number</source>
+        <translation>数量必须是整数</translation>
+    </message>
+    <message>
+        <source>Weight in kg</source>
+        <translation>重量（公斤）</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>单品折扣</translation>
+    </message>
+    <message>
+        <source>Discount in yuan for this line</source>
+        <translation>本行折扣金额（元）</translation>
+    </message>
+    <message>
+        <source>Discount given</source>
+        <translation>已打折</translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>New unit price in yuan (same unit as the shelf price)</source>
+        <translation>新单价（元，与标价单位相同）</translation>
+    </message>
+    <message>
+        <source>Price changed</source>
+        <translation>已改价</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Discount in yuan on the whole sale</source>
+        <translation>整单折扣金额（元）</translation>
+    </message>
+    <message>
+        <source>Small change dropped (抹零)</source>
+        <translation>已抹零</translation>
+    </message>
+    <message>
+        <source>抹零 removed</source>
+        <translation>已取消抹零</translation>
+    </message>
+    <message>
+        <source>There is no line to remove</source>
+        <translation>没有可删除的行</translation>
+    </message>
+    <message>
+        <source>Line removed</source>
+        <translation>已删除该行</translation>
+    </message>
+    <message>
+        <source>There is no open sale</source>
+        <translation>当前没有交易</translation>
+    </message>
+    <message>
+        <source>Void the whole sale?</source>
+        <translation>整单作废？</translation>
+    </message>
+    <message>
+        <source>Keep the sale</source>
+        <translation>保留交易</translation>
+    </message>
+    <message>
+        <source>Void the sale</source>
+        <translation>作废交易</translation>
+    </message>
+    <message>
+        <source>Up/Down choose    Enter confirm    Esc back</source>
+        <translation>上/下 选择    回车 确认    Esc 返回</translation>
+    </message>
+    <message>
+        <source>Sale voided</source>
+        <translation>交易已作废</translation>
+    </message>
+    <message>
+        <source>Sale suspended as number %1</source>
+        <translation>已挂单，单号 %1</translation>
+    </message>
+    <message>
+        <source>No suspended sales</source>
+        <translation>没有挂单</translation>
+    </message>
+    <message numerus="yes">
+        <source>No. %1  %2  %n line(s)</source>
+        <translation>
+            <numerusform>%1 号  %2  %n 行</numerusform></translation>
+    </message>
+    <message>
+        <source>Resume a suspended sale</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <source>Up/Down choose    Enter resume    Esc back</source>
+        <translation>上/下 选择    回车 取单    Esc 返回</translation>
+    </message>
+    <message>
+        <source>Sale resumed</source>
+        <translation>已取单</translation>
+    </message>
+    <message>
+        <source>Finish, suspend or void the open sale first</source>
+        <translation>请先完成、挂起或作废当前交易</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Receipt number (leave empty for a return without receipt)</source>
+        <translation>小票号（无小票退货请留空）</translation>
+    </message>
+    <message>
+        <source>Return without receipt: scan the goods</source>
+        <translation>无小票退货：请扫描商品</translation>
+    </message>
+    <message>
+        <source>%1. %2  left to return: %3  paid %4</source>
+        <translation>%1. %2  可退：%3  实付 %4</translation>
+    </message>
+    <message>
+        <source>Which line comes back?</source>
+        <translation>退哪一行？</translation>
+    </message>
+    <message>
+        <source>Up/Down choose    Enter take    Esc done</source>
+        <translation>上/下 选择    回车 选定    Esc 完成</translation>
+    </message>
+    <message>
+        <source>Weight returned in kg</source>
+        <translation>退货重量（公斤）</translation>
+    </message>
+    <message>
+        <source>Quantity returned</source>
+        <translation>退货数量</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重打小票</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Drawer opened</source>
+        <translation>钱箱已打开</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Cash float in the drawer, in yuan</source>
+        <translation>钱箱备用金（元）</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>已开班</translation>
+    </message>
+    <message>
+        <source>X report (mid-shift)</source>
+        <translation>X 报表（班中）</translation>
+    </message>
+    <message>
+        <source>Close shift and print Z report</source>
+        <translation>交班并打印 Z 报表</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>存入现金</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>取出现金</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Up/Down choose    Enter take    Esc back</source>
+        <translation>上/下 选择    回车 选定    Esc 返回</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z 报表</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>已交班</translation>
+    </message>
+    <message>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::SaleScreen</name>
+    <message>
+        <source>Scan, or type a barcode, PLU (qty*code) or name, then Enter</source>
+        <translation>扫码，或输入条码、PLU（数量*编码）、名称后回车</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>promotion applied</source>
+        <translation>已享受促销</translation>
+    </message>
+    <message>
+        <source>RETURN</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Till %1</source>
+        <translation>%1 号机</translation>
+    </message>
+    <message>
+        <source>Receipt %1
+Change %2</source>
+        <translation>小票 %1
+找零 %2</translation>
+    </message>
+    <message>
+        <source>Offline (no server set)</source>
+        <translation>离线（未配置服务器）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n 笔待同步</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::SearchDialog</name>
+    <message>
+        <source>Find a product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <source>pinyin initials, name or SKU</source>
+        <translation>拼音首字母、名称或货号</translation>
+    </message>
+    <message>
+        <source>Up/Down choose    Enter take    Esc back</source>
+        <translation>上/下 选择    回车 选定    Esc 返回</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::ShiftCloseDialog</name>
+    <message>
+        <source>Close shift: count the drawer</source>
+        <translation>交班：清点钱箱</translation>
+    </message>
+    <message>
+        <source>¥100 notes</source>
+        <translation>100 元</translation>
+    </message>
+    <message>
+        <source>¥50 notes</source>
+        <translation>50 元</translation>
+    </message>
+    <message>
+        <source>¥20 notes</source>
+        <translation>20 元</translation>
+    </message>
+    <message>
+        <source>¥10 notes</source>
+        <translation>10 元</translation>
+    </message>
+    <message>
+        <source>¥5 notes</source>
+        <translation>5 元</translation>
+    </message>
+    <message>
+        <source>¥1</source>
+        <translation>1 元</translation>
+    </message>
+    <message>
+        <source>5 jiao</source>
+        <translation>5 角</translation>
+    </message>
+    <message>
+        <source>1 jiao</source>
+        <translation>1 角</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>现金实点</translation>
+    </message>
+    <message>
+        <source> (terminal total)</source>
+        <translation>（终端汇总）</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>现金应有</translation>
+    </message>
+    <message>
+        <source>Over / short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <source>Enter: next field, on the last one close the shift    Esc: back</source>
+        <translation>回车：下一项，最后一项回车即交班    Esc：返回</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::TillWindow</name>
+    <message>
+        <source>Baidian till · %1</source>
+        <translation>百店收银 · %1</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Drop change</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重打小票</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删行</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>整单作废</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Finish, suspend or void the open sale before logging out</source>
+        <translation>退出前请先完成、挂起或作废当前交易</translation>
+    </message>
+</context>
 </TS>

@@ -9,12 +9,15 @@
 #include "till_session.h"
 #include "till_window.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 #include <functional>
 
 using namespace baidian;
@@ -218,6 +221,39 @@ TEST_F(TillGuiTest, BadScansShowAnErrorAndChangeNothing) {
     EXPECT_TRUE(message->text().contains(QStringLiteral("99999")));
     EXPECT_TRUE(m_session->till().lines().empty());
     EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField"));
+}
+
+TEST(TillTranslation, SimplifiedChineseIsCompiledInAndComplete) {
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/baidian_zh_CN.qm")));
+    EXPECT_EQ(translator.translate("baidian::app::TillWindow", "Pay"), QStringLiteral("结账"));
+    EXPECT_EQ(translator.translate("baidian::app::PaymentDialog", "Change"),
+              QStringLiteral("找零"));
+    EXPECT_EQ(translator.translate("TillSession", "Supervisor approval needed"),
+              QStringLiteral("需要主管授权"));
+    QFile ts(QStringLiteral(BAIDIAN_TS_FILE));
+    ASSERT_TRUE(ts.open(QIODevice::ReadOnly));
+    const QByteArray text = ts.readAll();
+    EXPECT_FALSE(text.contains("type=\"unfinished\""))
+        << "untranslated strings: translate them in Qt Linguist";
+}
+
+TEST_F(TillGuiTest, TheWindowSpeaksChineseWithTheTranslatorInstalled) {
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/baidian_zh_CN.qm")));
+    QCoreApplication::installTranslator(&translator);
+    TillWindow chinese(*m_session);
+    auto* pay = chinese.findChild<QAction*>(QStringLiteral("actionPay"));
+    ASSERT_NE(pay, nullptr);
+    EXPECT_EQ(pay->text(), QStringLiteral("结账"));
+    EXPECT_EQ(pay->shortcut(), QKeySequence(Qt::Key_F12));
+    for (const char* name : {"actionSearch", "actionQuantity", "actionWeight", "actionLineDiscount",
+                             "actionPriceOverride", "actionOrderDiscount", "actionMoling",
+                             "actionSuspend", "actionResume", "actionReturn", "actionReprint",
+                             "actionVoidLine", "actionVoidSale", "actionDrawer", "actionShift"})
+        EXPECT_FALSE(chinese.findChild<QAction*>(QString::fromLatin1(name))->shortcut().isEmpty())
+            << name;
+    QCoreApplication::removeTranslator(&translator);
 }
 
 int main(int argc, char** argv) {
