@@ -42,6 +42,7 @@ SaleScreen::SaleScreen(TillSession& session, QWidget* parent)
     m_table->setFocusPolicy(Qt::NoFocus);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(BasketModel::Item, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(34);
     QFont tableFont = m_table->font();

@@ -1,0 +1,145 @@
+// Takes the README's screenshots of the real till in Chinese: the sale screen mid-basket, the
+// payment dialog with a split tender under way, and a receipt with its QR code. Run by
+// scripts/screenshots under Xvfb; writes PNGs into the directory given.
+#include "baidian/pos/till.h"
+#include "payment_dialog.h"
+#include "receipt_dialog.h"
+#include "sale_screen.h"
+#include "till_session.h"
+#include "till_window.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QTest>
+#include <QTranslator>
+#include <cstdio>
+
+using namespace baidian;
+
+namespace {
+
+void seed(pos::LocalStore& store) {
+    using domain::Fen;
+    using domain::PriceBasis;
+    using domain::SaleUnit;
+    (void)store.setTerminal({"HZ-F01", "百店·杭州湖滨旗舰店", 1});
+    const domain::Product catalog[] = {
+        {"AKS-APL-01",
+         "阿克苏冰糖心苹果(特级)",
+         "",
+         SaleUnit::ByWeight,
+         {Fen(680), PriceBasis::PerJin},
+         "12345",
+         {}},
+        {"AKS-PEA-01",
+         "库尔勒香梨",
+         "",
+         SaleUnit::ByWeight,
+         {Fen(590), PriceBasis::PerJin},
+         "12347",
+         {}},
+        {"AKS-DAT-01",
+         "和田红枣",
+         "",
+         SaleUnit::ByWeight,
+         {Fen(1999), PriceBasis::PerKg},
+         "12346",
+         {}},
+        {"AKS-WAL-01",
+         "阿克苏纸皮核桃 500g",
+         "",
+         SaleUnit::Each,
+         {Fen(3500), PriceBasis::PerUnit},
+         "",
+         {"6900000000007"}},
+        {"AKS-BOX-01",
+         "冰糖心苹果礼盒 5kg",
+         "",
+         SaleUnit::Each,
+         {Fen(12800), PriceBasis::PerUnit},
+         "",
+         {"6901234567892"}},
+    };
+    for (const auto& p : catalog)
+        (void)store.upsertProduct(p);
+    (void)store.addPromotion({0, "P-BOX-2HALF", "礼盒第二件半价", pos::Promotion::Kind::SecondHalf,
+                              store.productBySku("AKS-BOX-01")->id, Fen(0), 0, 0, 0, "2020-01-01",
+                              "2099-12-31"});
+    (void)store.addCashier("1001", "李娜", pos::Role::Cashier, "1234");
+}
+
+void type(const QString& text) {
+    QTest::keyClicks(QApplication::focusWidget(), text);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTest::qWait(100);
+}
+
+bool save(QWidget* widget, const QString& path) {
+    QTest::qWait(300);
+    const bool ok = widget->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    const QString out =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
+    QDir().mkpath(out);
+    QTranslator translator;
+    if (translator.load(QStringLiteral(":/i18n/baidian_zh_CN.qm")))
+        app.installTranslator(&translator);
+    const QString db = QDir::temp().filePath(QStringLiteral("baidian-screenshots.db"));
+    for (const char* suffix : {"", "-wal", "-shm"})
+        QFile::remove(db + QString::fromLatin1(suffix));
+    {
+        auto store = pos::LocalStore::open(db.toStdString());
+        if (!store)
+            return 1;
+        seed(store.value());
+    }
+    app::TillOptions options;
+    options.databasePath = db;
+    QString error;
+    auto session = app::TillSession::open(options, &error);
+    if (!session)
+        return 1;
+    app::TillWindow window(*session);
+    window.show();
+    window.activateWindow();
+    (void)QTest::qWaitForWindowExposed(&window);
+    QTest::qWait(200);
+    type(QStringLiteral("1001"));
+    type(QStringLiteral("1234"));
+    type(QStringLiteral("500")); // opening float
+    type(QStringLiteral("2012345015005"));
+    type(QStringLiteral("12346"));
+    type(QStringLiteral("0.333"));
+    type(QStringLiteral("2*6901234567892"));
+    type(QStringLiteral("6900000000007"));
+    bool ok = save(&window, out + QStringLiteral("/till-sale.png"));
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F12);
+    QTest::qWait(200);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F3);
+    type(QStringLiteral("200"));
+    type(QStringLiteral("4200001234567"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F1);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("100"));
+    ok = save(QApplication::activeModalWidget(), out + QStringLiteral("/till-payment.png")) && ok;
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTest::qWait(100);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTest::qWait(300);
+
+    auto receipt = session->till().receipt("HZ-F01-01-000001");
+    if (!receipt)
+        return 1;
+    app::ReceiptDialog dialog(*session, *receipt, &window);
+    dialog.show();
+    ok = save(&dialog, out + QStringLiteral("/till-receipt.png")) && ok;
+    return ok ? 0 : 1;
+}
