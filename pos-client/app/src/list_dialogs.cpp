@@ -26,7 +26,7 @@ SearchDialog::SearchDialog(SearchService& service, const QString& initial, QWidg
     layout->addWidget(new QLabel(tr("Up/Down choose    Enter take    Esc back"), this));
     m_edit->installEventFilter(this);
     connect(m_edit, &QLineEdit::textChanged, &m_service, &SearchService::request);
-    connect(&m_service, &SearchService::results, this, &SearchDialog::show);
+    connect(&m_service, &SearchService::results, this, &SearchDialog::showResults);
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {
         if (auto* item = m_list->currentItem()) {
             m_chosen = item->data(Qt::UserRole).toLongLong();
@@ -50,7 +50,7 @@ bool SearchDialog::eventFilter(QObject* watched, QEvent* event) {
     return QDialog::eventFilter(watched, event);
 }
 
-void SearchDialog::show(const QString& text, const QList<SearchHit>& hits) {
+void SearchDialog::showResults(const QString& text, const QList<SearchHit>& hits) {
     if (text != m_edit->text())
         return;
     m_list->clear();

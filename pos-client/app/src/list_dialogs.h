@@ -21,7 +21,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void show(const QString& text, const QList<SearchHit>& hits);
+    void showResults(const QString& text, const QList<SearchHit>& hits);
 
     SearchService& m_service;
     QLineEdit* m_edit;
