@@ -12,12 +12,28 @@ struct Part {
     const char* text;
     const char* pinyin;
 };
-constexpr std::array<Part, 12> kProduce = {{{"冰糖心苹果", "btxpg"}, {"香梨", "xl"}, {"红枣", "hz"}, {"核桃", "ht"},
-                                            {"葡萄干", "ptg"}, {"杏干", "xg"}, {"黑木耳", "hme"}, {"巴旦木", "bdm"},
-                                            {"无花果", "whg"}, {"哈密瓜", "hmg"}, {"枸杞", "gq"}, {"馕", "n"}}};
-constexpr std::array<Part, 8> kOrigin = {{{"阿克苏", "aks"}, {"库尔勒", "kel"}, {"和田", "ht"}, {"若羌", "rq"},
-                                          {"温宿", "ws"}, {"库车", "kc"}, {"乌什", "ws"}, {"拜城", "bc"}}};
-constexpr std::array<Part, 5> kGrade = {{{"特级", "tj"}, {"一级", "yj"}, {"精选", "jx"}, {"有机", "yj"}, {"家庭装", "jtz"}}};
+constexpr std::array<Part, 12> kProduce = {{{"冰糖心苹果", "btxpg"},
+                                            {"香梨", "xl"},
+                                            {"红枣", "hz"},
+                                            {"核桃", "ht"},
+                                            {"葡萄干", "ptg"},
+                                            {"杏干", "xg"},
+                                            {"黑木耳", "hme"},
+                                            {"巴旦木", "bdm"},
+                                            {"无花果", "whg"},
+                                            {"哈密瓜", "hmg"},
+                                            {"枸杞", "gq"},
+                                            {"馕", "n"}}};
+constexpr std::array<Part, 8> kOrigin = {{{"阿克苏", "aks"},
+                                          {"库尔勒", "kel"},
+                                          {"和田", "ht"},
+                                          {"若羌", "rq"},
+                                          {"温宿", "ws"},
+                                          {"库车", "kc"},
+                                          {"乌什", "ws"},
+                                          {"拜城", "bc"}}};
+constexpr std::array<Part, 5> kGrade = {
+    {{"特级", "tj"}, {"一级", "yj"}, {"精选", "jx"}, {"有机", "yj"}, {"家庭装", "jtz"}}};
 } // namespace
 
 std::vector<GeneratedProduct> generateCatalog(std::size_t count) {

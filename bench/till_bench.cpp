@@ -33,11 +33,16 @@ struct Stats {
 
 Stats stats(std::vector<double> ms) {
     std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))]; };
+    auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1,
+                           static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    };
     return {at(0.50), at(0.99), ms.back(), ms.size()};
 }
 
-double since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double since(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 QString tempDb(const char* name) {
     const QString path = QDir::temp().filePath(QString::fromLatin1(name));
@@ -48,7 +53,8 @@ QString tempDb(const char* name) {
 
 std::vector<std::string> keystrokes() {
     // What cashiers type: pinyin initials letter by letter, and name fragments.
-    const char* words[] = {"aksbtxpg", "kelxl", "hthz", "rqhz", "wsht", "kcptg", "bchme", "aksgq", "hmg", "tj"};
+    const char* words[] = {"aksbtxpg", "kelxl", "hthz",  "rqhz", "wsht",
+                           "kcptg",    "bchme", "aksgq", "hmg",  "tj"};
     std::vector<std::string> out;
     for (int round = 0; round < 8; ++round)
         for (const char* w : words)
@@ -89,9 +95,13 @@ void searchBench() {
     const auto a = stats(ui), b = stats(sql);
     std::printf("### Search-as-you-type, 50,000 products (%zu keystrokes)\n\n", a.n);
     std::printf("| path | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n");
-    std::printf("| keystroke → results shown (index on worker thread, real dialog) | %.2f | %.2f | %.2f |\n", a.p50, a.p99, a.max);
-    std::printf("| baseline: the same query in SQLite (LIKE) | %.2f | %.2f | %.2f |\n\n", b.p50, b.p99, b.max);
-    std::printf("p99 %.2f ms against the 50 ms target (%.1f%% of it); %.1fx faster than the SQLite baseline at p99. (%zu hits)\n\n",
+    std::printf("| keystroke → results shown (index on worker thread, real dialog) | %.2f | %.2f | "
+                "%.2f |\n",
+                a.p50, a.p99, a.max);
+    std::printf("| baseline: the same query in SQLite (LIKE) | %.2f | %.2f | %.2f |\n\n", b.p50,
+                b.p99, b.max);
+    std::printf("p99 %.2f ms against the 50 ms target (%.1f%% of it); %.1fx faster than the SQLite "
+                "baseline at p99. (%zu hits)\n\n",
                 a.p99, 100.0 * a.p99 / 50.0, b.p99 / a.p99, hits);
 }
 
@@ -146,13 +156,19 @@ void scanAndSaleBench() {
     const auto a = stats(scan), b = stats(sale), c = stats(commit);
     std::printf("### Scan-to-line, 100,000 products (%zu scans)\n\n", a.n);
     std::printf("| path | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n");
-    std::printf("| scan → look-up, add line, re-total | %.3f | %.3f | %.3f |\n\n", a.p50, a.p99, a.max);
+    std::printf("| scan → look-up, add line, re-total | %.3f | %.3f | %.3f |\n\n", a.p50, a.p99,
+                a.max);
     std::printf("p99 %.3f ms against the 5 ms target.\n\n", a.p99);
     std::printf("### Completing a sale (5 lines; one transaction, WAL, synchronous=FULL)\n\n");
     std::printf("| path | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n");
-    std::printf("| complete(): sale, lines, tender, ledger, journal, outbox | %.3f | %.3f | %.3f |\n", b.p50, b.p99, b.max);
-    std::printf("| baseline: bare one-row fsync'd commit, same disk and pragmas | %.3f | %.3f | %.3f |\n\n", c.p50, c.p99, c.max);
-    std::printf("Sale completion p99 is %.2fx the bare commit p99 (target at most 2x).\n\n", b.p99 / c.p99);
+    std::printf(
+        "| complete(): sale, lines, tender, ledger, journal, outbox | %.3f | %.3f | %.3f |\n",
+        b.p50, b.p99, b.max);
+    std::printf(
+        "| baseline: bare one-row fsync'd commit, same disk and pragmas | %.3f | %.3f | %.3f |\n\n",
+        c.p50, c.p99, c.max);
+    std::printf("Sale completion p99 is %.2fx the bare commit p99 (target at most 2x).\n\n",
+                b.p99 / c.p99);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "baidian/crypto/hash_chain.h"
 #include "baidian/crypto/secrets.h"
+#include "baidian/pos/inventory.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/sale_record.h"
 
@@ -17,6 +18,45 @@ std::string receiptNumber(const TerminalConfig& terminal, std::int64_t seq) {
                   static_cast<long long>(seq));
     return terminal.outletCode + buffer;
 }
+
+namespace {
+
+/// The ledger rows of one line: a sale takes from the oldest lots first (and is flagged when
+/// the books show no stock: the till never refuses a customer over a stock figure); a return
+/// goes back into the lots the original line came from.
+void writeStockMovements(SQLite::Database& db, const SaleRecord& sale, const BasketLine& line,
+                         const CompletedSale& done, int lineNo, const std::string& at) {
+    if (!sale.isReturn) {
+        for (const auto& a : allocateFifo(db, line.productId, line.units, line.grams.value()))
+            insertMovement(db, line.productId, a.lotId, "sale", -a.units, -a.grams, done.saleId,
+                           lineNo, done.receiptNo, "", "", a.belowZero, at);
+        return;
+    }
+    std::int64_t units = line.units, grams = line.grams.value();
+    if (sale.originalSaleId && line.originalLineNo) {
+        SQLite::Statement taken(
+            db,
+            "SELECT lot_id, -units, -grams FROM stock_movement WHERE sale_id = ? AND line_no = ? "
+            "AND kind = 'sale' AND lot_id IS NOT NULL ORDER BY id DESC");
+        taken.bind(1, *sale.originalSaleId);
+        taken.bind(2, *line.originalLineNo);
+        while ((units > 0 || grams > 0) && taken.executeStep()) {
+            const auto u = std::min(units, taken.getColumn(1).getInt64());
+            const auto g = std::min(grams, taken.getColumn(2).getInt64());
+            if (u == 0 && g == 0)
+                continue;
+            insertMovement(db, line.productId, taken.getColumn(0).getInt64(), "return", u, g,
+                           done.saleId, lineNo, done.receiptNo, "", "", false, at);
+            units -= u;
+            grams -= g;
+        }
+    }
+    if (units > 0 || grams > 0)
+        insertMovement(db, line.productId, std::nullopt, "return", units, grams, done.saleId,
+                       lineNo, done.receiptNo, "", "", false, at);
+}
+
+} // namespace
 
 Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& terminal,
                                 const SaleRecord& sale) {
@@ -67,8 +107,6 @@ Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& term
                 "order_share_fen, paid_fen, entry, weight_source, barcode, approved_by, "
                 "original_line_no) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?,NULLIF(?,''),?,?)");
-        SQLite::Statement insertMovement(db, "INSERT INTO stock_movement(product_id, kind, units, "
-                                             "grams, sale_id, at) VALUES (?,?,?,?,?,?)");
         SQLite::Statement insertApproval(db, "INSERT INTO approval(sale_id, line_no, what, "
                                              "cashier_id, approver_id, at) VALUES (?,?,?,?,?,?)");
         int lineNo = 0;
@@ -102,14 +140,7 @@ Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& term
             insertLine.reset();
             insertLine.clearBindings();
 
-            insertMovement.bind(1, line.productId);
-            insertMovement.bind(2, sale.isReturn ? "return" : "sale");
-            insertMovement.bind(3, -sign * line.units);
-            insertMovement.bind(4, -sign * line.grams.value());
-            insertMovement.bind(5, done.saleId);
-            insertMovement.bind(6, at);
-            insertMovement.exec();
-            insertMovement.reset();
+            writeStockMovements(db, sale, line, done, lineNo, at);
 
             if (line.approvedBy) {
                 insertApproval.bind(1, done.saleId);
