@@ -84,6 +84,11 @@ int main(int argc, char** argv) {
     if (!problems.empty())
         status = 3;
 
+    auto movements = agent.pushMovements();
+    if (!movements) {
+        std::cerr << "pos-sync: stock movements failed: " << movements.error().message << "\n";
+        return exitFor(movements.error());
+    }
     auto shifts = agent.uploadShifts();
     if (!shifts) {
         std::cerr << "pos-sync: shift upload failed: " << shifts.error().message << "\n";

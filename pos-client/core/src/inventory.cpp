@@ -247,11 +247,13 @@ Status Inventory::receiveTransfer(const std::string& transferId, const std::stri
     auto& db = m_store.database();
     try {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement seen(db, "SELECT 1 FROM transfer WHERE uuid = ? AND direction = 'in'");
+        SQLite::Statement seen(db, "SELECT direction FROM transfer WHERE uuid = ?");
         seen.bind(1, transferId);
         if (seen.executeStep())
             return makeError(ErrorCode::Conflict,
-                             "transfer " + transferId + " was already received");
+                             seen.getColumn(0).getString() == "in"
+                                 ? "transfer " + transferId + " was already received"
+                                 : "transfer " + transferId + " was sent from this outlet");
         const std::string at = isoUtc(m_clock.now());
         for (const auto& l : lines) {
             auto item = product(l);

@@ -165,6 +165,80 @@ Result<PushSummary> SyncAgent::push(std::size_t batchSize) {
     return summary;
 }
 
+Result<int> SyncAgent::pushMovements(std::size_t batchSize) {
+    auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
+    auto& db = m_store.database();
+    int stored = 0;
+    std::int64_t after = 0;
+    while (true) {
+        MovementBatch batch{terminal->outletCode, terminal->terminalNo, {}};
+        {
+            SQLite::Statement q(
+                db, "SELECT m.id, m.uuid, p.sku, COALESCE(l.code, ''), COALESCE(l.origin_base, "
+                    "''), m.kind, "
+                    "m.units, m.grams, COALESCE(m.document, ''), COALESCE(m.other_outlet, ''), "
+                    "COALESCE(m.reason, ''), m.at FROM stock_movement m JOIN product p ON p.id = "
+                    "m.product_id "
+                    "LEFT JOIN lot l ON l.id = m.lot_id WHERE m.acked_at IS NULL AND m.id > ? "
+                    "ORDER BY m.id LIMIT ?");
+            q.bind(1, after);
+            q.bind(2, static_cast<std::int64_t>(batchSize));
+            while (q.executeStep()) {
+                after = q.getColumn(0).getInt64();
+                batch.movements.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                           q.getColumn(3).getString(), q.getColumn(4).getString(),
+                                           q.getColumn(5).getString(), q.getColumn(6).getInt64(),
+                                           q.getColumn(7).getInt64(), q.getColumn(8).getString(),
+                                           q.getColumn(9).getString(), q.getColumn(10).getString(),
+                                           q.getColumn(11).getString()});
+            }
+        }
+        if (batch.movements.empty())
+            break;
+        auto response = m_client.post("/v1/movements", encode(batch));
+        if (!response)
+            return response.error();
+        if (response->status != 200)
+            return fromHttp(*response, "the stock movements");
+        auto result = decodeSaleBatchResult(response->body);
+        if (!result)
+            return makeError(ErrorCode::Unavailable,
+                             "the server's answer was not understood: " + result.error().message);
+        SQLite::Transaction tx(db);
+        SQLite::Statement mark(
+            db, "UPDATE stock_movement SET acked_at = ? WHERE uuid = ? AND acked_at IS NULL");
+        const auto now = isoUtc(std::chrono::system_clock::now());
+        for (const auto& r : result->results) {
+            mark.bind(1, now);
+            mark.bind(2, r.uuid);
+            mark.exec();
+            mark.reset();
+            if (r.status == "stored")
+                ++stored;
+            else if (r.status == "quarantined")
+                say("movement " + r.uuid + " quarantined by the server: " + r.reason);
+        }
+        tx.commit();
+    }
+    say("stock: " + std::to_string(stored) + " ledger row(s) sent");
+    return stored;
+}
+
+Result<IncomingTransfers> SyncAgent::incomingTransfers() {
+    auto response = m_client.get("/v1/transfers/incoming");
+    if (!response)
+        return response.error();
+    if (response->status != 200)
+        return fromHttp(*response, "the incoming transfers request");
+    auto transfers = decodeIncomingTransfers(response->body);
+    if (!transfers)
+        return makeError(ErrorCode::Unavailable, "the server's transfer list was not understood: " +
+                                                     transfers.error().message);
+    return transfers;
+}
+
 Result<int> SyncAgent::uploadShifts() {
     auto terminal = m_store.terminal();
     if (!terminal)

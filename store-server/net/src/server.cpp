@@ -5,6 +5,7 @@
 #include "baidian/server/group_commit.h"
 #include "baidian/server/ingest.h"
 #include "baidian/server/metrics.h"
+#include "baidian/server/stock.h"
 #include "log.h"
 
 #include <SQLiteCpp/Database.h>
@@ -322,6 +323,36 @@ struct Server::Impl {
                 co_return error(req, http::status::service_unavailable,
                                 "not stored, try again later: " + why);
             co_return reply(req, http::status::ok, "{\"stored\":true}");
+        }
+        if (path == "/v1/movements") {
+            if (req.method() != http::verb::post)
+                co_return error(req, http::status::method_not_allowed, "use POST");
+            auto batch = protocol::decodeMovementBatch(req.body());
+            if (!batch)
+                co_return error(req, http::status::bad_request, batch.error().message);
+            if (batch->outlet != *outletCode)
+                co_return error(req, http::status::forbidden,
+                                "this certificate belongs to outlet " + *outletCode + ", not " +
+                                    batch->outlet + ": nothing was stored");
+            auto result = std::make_shared<protocol::MovementBatchResult>();
+            auto shared = std::make_shared<protocol::MovementBatch>(std::move(batch).value());
+            const std::int64_t outletId = outlet->id;
+            GroupCommitWriter::Apply apply = [result, shared, outletId](SQLite::Database& wdb) {
+                *result = ingestMovements(wdb, outletId, *shared, nowUtc());
+            };
+            auto [committed, why] =
+                co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
+            if (!committed)
+                co_return error(req, http::status::service_unavailable,
+                                "not stored, try again later: " + why);
+            co_return reply(req, http::status::ok, protocol::encode(*result));
+        }
+        if (path == "/v1/transfers/incoming") {
+            if (req.method() != http::verb::get)
+                co_return error(req, http::status::method_not_allowed, "use GET");
+            co_return reply(
+                req, http::status::ok,
+                protocol::encode(protocol::IncomingTransfers{transfersInTransit(db, *outletCode)}));
         }
         co_return error(req, http::status::not_found, "no such endpoint: " + path);
     }

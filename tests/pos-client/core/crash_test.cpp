@@ -98,6 +98,7 @@ TEST(CrashSafety, KilledAtRandomWhileSellingLosesNothingAndLeavesNothingHalfDone
     std::int64_t acknowledged = 0;
     int killsWithProgress = 0;
     std::int64_t lastCount = 0;
+    std::int64_t saleMicros = 0; // the child's pace, measured as it goes
 
     for (int k = 0; k < kills; ++k) {
         int fds[2];
@@ -113,8 +114,23 @@ TEST(CrashSafety, KilledAtRandomWhileSellingLosesNothingAndLeavesNothingHalfDone
         char ready = 0;
         ASSERT_EQ(::read(fds[0], &ready, 1), 1)
             << "child died before selling (seed " << seed << ")";
-        ::usleep(static_cast<useconds_t>(
-            rng() % 50000)); // 0-50 ms: from before the first sale to well into the loop
+        // Let the child finish 0, 1 or 2 sales, then kill it at a random point of the next ones:
+        // timed from its own pace, so that a slow machine (or a sanitizer) sees the same mix.
+        const int wholeSales = static_cast<int>(rng() % 3);
+        auto last = std::chrono::steady_clock::now();
+        for (int s = 0; s < wholeSales; ++s) {
+            std::int64_t seq = 0;
+            ASSERT_EQ(::read(fds[0], &seq, sizeof seq), static_cast<ssize_t>(sizeof seq))
+                << "child died (seed " << seed << ")";
+            acknowledged = std::max(acknowledged, seq);
+            const auto now = std::chrono::steady_clock::now();
+            const auto took =
+                std::chrono::duration_cast<std::chrono::microseconds>(now - last).count();
+            saleMicros = saleMicros == 0 ? took : (saleMicros * 3 + took) / 4;
+            last = now;
+        }
+        const auto window = std::max<std::int64_t>(2000, 2 * saleMicros);
+        ::usleep(static_cast<useconds_t>(static_cast<std::int64_t>(rng()) % window));
         ::kill(pid, SIGKILL);
         int status = 0;
         ::waitpid(pid, &status, 0);

@@ -134,3 +134,20 @@ TEST(Codec, CheckSaleFindsMoneyThatDoesNotAddUp) {
     s.lines.clear();
     EXPECT_EQ(checkSale(s), "a sale without lines");
 }
+
+TEST(Codec, MovementsAndTransfersRoundTripAndAreChecked) {
+    MovementBatch batch{"HZ-F01",
+                        1,
+                        {{"u-1", "AKS-APL-01", "L1", "阿克苏7号基地", "shrink", 0, -800, "", "",
+                          "spoiled", "2026-11-30T02:00:00Z"},
+                         {"u-2", "AKS-WAL-01", "", "", "transfer_out", -4, 0, "t-1", "NB-D01", "",
+                          "2026-11-30T02:01:00Z"}}};
+    EXPECT_EQ(decodeMovementBatch(encode(batch)).value(), batch);
+    IncomingTransfers incoming{{{"t-1", "HZ-F01", {{"AKS-WAL-01", 4, 0}}}}};
+    EXPECT_EQ(decodeIncomingTransfers(encode(incoming)).value(), incoming);
+    std::string bad = encode(batch);
+    bad.replace(bad.find("\"shrink\""), 8, "\"stolen\"");
+    EXPECT_EQ(decodeMovementBatch(bad).error().message,
+              "movements[0].kind: must be one of sale, return, receive, transfer_out, transfer_in, "
+              "shrink, adjust");
+}

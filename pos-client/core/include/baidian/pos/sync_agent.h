@@ -68,6 +68,12 @@ public:
 
     std::int64_t pending();
     Result<PushSummary> push(std::size_t batchSize = 200);
+    /// Pushes the stock ledger rows not yet acknowledged (receiving, sales, write-offs,
+    /// transfers, counts); each is applied once on the server by its UUID. Returns how many the
+    /// server newly stored.
+    Result<int> pushMovements(std::size_t batchSize = 500);
+    /// Transfers other outlets sent here that are still in transit (to be booked on arrival).
+    Result<protocol::IncomingTransfers> incomingTransfers();
     Result<int> uploadShifts();
     Result<PullSummary> pull();
     Result<Reconciliation> reconcile(const std::string& date);

@@ -17,6 +17,8 @@ std::string encode(const MasterData& data);
 std::string encode(const ShiftReportDoc& report);
 std::string encode(const ReconcileDoc& reconcile);
 std::string encode(const ErrorDoc& error);
+std::string encode(const MovementBatch& batch);
+std::string encode(const IncomingTransfers& transfers);
 
 Result<SaleBatch> decodeSaleBatch(std::string_view json);
 Result<SaleBatchResult> decodeSaleBatchResult(std::string_view json);
@@ -24,6 +26,8 @@ Result<MasterData> decodeMasterData(std::string_view json);
 Result<ShiftReportDoc> decodeShiftReport(std::string_view json);
 Result<ReconcileDoc> decodeReconcile(std::string_view json);
 Result<ErrorDoc> decodeError(std::string_view json);
+Result<MovementBatch> decodeMovementBatch(std::string_view json);
+Result<IncomingTransfers> decodeIncomingTransfers(std::string_view json);
 
 /// Checks what no well-behaved till sends: the money of a sale must add up (lines' paid to
 /// the total, tenders less change to the total), a sale has lines, kinds are known.

@@ -163,6 +163,51 @@ struct ReconcileDoc {
     bool operator==(const ReconcileDoc&) const = default;
 };
 
+/// One stock-ledger row of a till (POST /v1/movements), applied once by its UUID.
+struct MovementDoc {
+    std::string uuid;
+    std::string sku;
+    std::string lotCode;    ///< empty when no lot
+    std::string originBase; ///< the lot's production base
+    std::string kind;       ///< sale, return, receive, transfer_out, transfer_in, shrink, adjust
+    std::int64_t units = 0; ///< signed
+    std::int64_t grams = 0; ///< signed
+    std::string document;   ///< receipt, delivery note, transfer id, stocktake
+    std::string otherOutlet;
+    std::string reason;
+    std::string at;
+    bool operator==(const MovementDoc&) const = default;
+};
+
+struct MovementBatch {
+    std::string outlet;
+    int terminal = 0;
+    std::vector<MovementDoc> movements;
+    bool operator==(const MovementBatch&) const = default;
+};
+
+/// Answer to a movement batch: every UUID "stored" or "duplicate" (seq is 0), or "quarantined".
+using MovementBatchResult = SaleBatchResult;
+
+/// GET /v1/transfers/incoming: goods other outlets sent here that this outlet has not received.
+struct IncomingTransfer {
+    std::string uuid;
+    std::string fromOutlet;
+    struct Line {
+        std::string sku;
+        std::int64_t units = 0; ///< positive: what arrives
+        std::int64_t grams = 0;
+        bool operator==(const Line&) const = default;
+    };
+    std::vector<Line> lines;
+    bool operator==(const IncomingTransfer&) const = default;
+};
+
+struct IncomingTransfers {
+    std::vector<IncomingTransfer> transfers;
+    bool operator==(const IncomingTransfers&) const = default;
+};
+
 /// Body of every 4xx/5xx answer.
 struct ErrorDoc {
     std::string error;
