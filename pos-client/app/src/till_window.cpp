@@ -1,5 +1,6 @@
 #include "till_window.h"
 
+#include "inventory_actions.h"
 #include "login_screen.h"
 #include "sale_actions.h"
 #include "sale_screen.h"
@@ -46,6 +47,15 @@ TillWindow::TillWindow(TillSession& session, QWidget* parent)
            &SaleActions::openDrawer);
     addKey("actionShift", tr("Shift"), {QKeySequence(QStringLiteral("Ctrl+F12"))},
            &SaleActions::shiftMenu);
+    m_inventory = new InventoryActions(session, *m_sale, this);
+    auto* stock = new QAction(tr("Stock"), this);
+    stock->setObjectName(QStringLiteral("actionInventory"));
+    stock->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
+    connect(stock, &QAction::triggered, m_inventory, &InventoryActions::menu);
+    addAction(stock);
+    m_keys << stock;
+    m_hints << stock->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(' ') +
+                   stock->text();
     m_sale->setKeyHints(m_hints.join(QStringLiteral("   ")));
 
     connect(m_login, &LoginScreen::loginRequested, this, &TillWindow::onLogin);

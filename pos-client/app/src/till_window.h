@@ -9,6 +9,7 @@ class QTimer;
 
 namespace baidian::app {
 
+class InventoryActions;
 class LoginScreen;
 class SaleActions;
 class SaleScreen;
@@ -37,6 +38,7 @@ private:
     SaleScreen* m_sale;
     SearchService* m_search;
     SaleActions* m_actions;
+    InventoryActions* m_inventory;
     QTimer* m_syncTimer;
     QList<QAction*> m_keys;
     QStringList m_hints;

@@ -136,6 +136,229 @@
     </message>
 </context>
 <context>
+    <name>baidian::app::InventoryActions</name>
+    <message>
+        <source>No product with SKU, PLU or barcode %1</source>
+        <translation>没有货号、PLU 或条码为 %1 的商品</translation>
+    </message>
+    <message>
+        <source>A quantity is a whole number</source>
+        <translation>数量必须是整数</translation>
+    </message>
+    <message>
+        <source>Stock work needs a store manager or supervisor: log in as one</source>
+        <translation>库存作业需要店长或主管：请以其身份登录</translation>
+    </message>
+    <message>
+        <source>Receive goods</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Write off spoilage</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <source>Transfer to another outlet</source>
+        <translation>调拨到其他门店</translation>
+    </message>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Stock levels, near expiry, low stock</source>
+        <translation>库存、临期、低库存</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Up/Down choose    Enter take    Esc back</source>
+        <translation>上/下 选择    回车 选定    Esc 返回</translation>
+    </message>
+    <message>
+        <source>Product: SKU, PLU or barcode</source>
+        <translation>商品：货号、PLU 或条码</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>公斤</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>%1: quantity in %2</source>
+        <translation>%1：数量（%2）</translation>
+    </message>
+    <message>
+        <source>Lot or batch code on the delivery note</source>
+        <translation>送货单上的批次号</translation>
+    </message>
+    <message>
+        <source>Production base (origin)</source>
+        <translation>生产基地（产地）</translation>
+    </message>
+    <message>
+        <source>Best before, YYYY-MM-DD (empty if none)</source>
+        <translation>保质期至，YYYY-MM-DD（无则留空）</translation>
+    </message>
+    <message>
+        <source>Received into lot %1</source>
+        <translation>已收货入批次 %1</translation>
+    </message>
+    <message>
+        <source>Write off</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <source>%1: how much is lost</source>
+        <translation>%1：损耗数量</translation>
+    </message>
+    <message>
+        <source>Spoiled</source>
+        <translation>腐烂变质</translation>
+    </message>
+    <message>
+        <source>Dried out</source>
+        <translation>失水干耗</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>Theft</source>
+        <translation>失窃</translation>
+    </message>
+    <message>
+        <source>Tasting sample</source>
+        <translation>试吃</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>已报损</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>To outlet (code)</source>
+        <translation>调入门店（编码）</translation>
+    </message>
+    <message>
+        <source>%1: quantity</source>
+        <translation>%1：数量</translation>
+    </message>
+    <message>
+        <source>Sent; in transit until %1 receives it</source>
+        <translation>已发出；%1 收货前为在途</translation>
+    </message>
+    <message>
+        <source>Start a count (freeze the sheet)</source>
+        <translation>开始盘点（冻结盘点表）</translation>
+    </message>
+    <message>
+        <source>Count a product</source>
+        <translation>录入盘点数</translation>
+    </message>
+    <message>
+        <source>Show the variance</source>
+        <translation>查看差异</translation>
+    </message>
+    <message>
+        <source>Post the count</source>
+        <translation>过账盘点</translation>
+    </message>
+    <message>
+        <source>Count sheet %1 frozen</source>
+        <translation>盘点表 %1 已冻结</translation>
+    </message>
+    <message>
+        <source>Start a count first</source>
+        <translation>请先开始盘点</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>%1: counted</source>
+        <translation>%1：实盘数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <source>%1 %2: expected %3, counted %4, difference %5
+</source>
+        <translation>%1 %2：账面 %3，实盘 %4，差异 %5
+</translation>
+    </message>
+    <message>
+        <source>Count posted as one adjustment</source>
+        <translation>盘点已作为一笔调整过账</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>Nothing counted yet</source>
+        <translation>尚未录入盘点数</translation>
+    </message>
+    <message>
+        <source>Stock
+</source>
+        <translation>库存
+</translation>
+    </message>
+    <message>
+        <source>
+Near expiry (7 days)
+</source>
+        <translation>
+临期（7 天内）
+</translation>
+    </message>
+    <message>
+        <source>
+Below minimum
+</source>
+        <translation>
+低于最低库存
+</translation>
+    </message>
+    <message>
+        <source>
+Sold with no stock on the books
+</source>
+        <translation>
+账面无库存的销售
+</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+</context>
+<context>
     <name>baidian::app::LoginScreen</name>
     <message>
         <source>Cashier code</source>
@@ -328,7 +551,8 @@
     <message numerus="yes">
         <source>No. %1  %2  %n line(s)</source>
         <translation>
-            <numerusform>%1 号  %2  %n 行</numerusform></translation>
+            <numerusform>%1 号  %2  %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resume a suspended sale</source>
@@ -490,7 +714,8 @@ Change %2</source>
     <message numerus="yes">
         <source>%n sale(s) waiting to sync</source>
         <translation>
-            <numerusform>%n 笔待同步</numerusform></translation>
+            <numerusform>%n 笔待同步</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -640,6 +865,10 @@ Change %2</source>
     <message>
         <source>Finish, suspend or void the open sale before logging out</source>
         <translation>退出前请先完成、挂起或作废当前交易</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
     </message>
 </context>
 </TS>
