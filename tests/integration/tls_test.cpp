@@ -1,0 +1,60 @@
+// The server's TLS as an outside scanner sees it, and certificates from outside the network.
+#include "network_fixture.h"
+
+#include <regex>
+#include <sstream>
+
+using baidian::testing::Network;
+using baidian::testing::quote;
+using baidian::testing::run;
+
+TEST(Tls, SslscanFindsOnlyTls13WithStrongCiphers) {
+    Network net;
+    const auto scan = run("sslscan --no-colour 127.0.0.1:" + std::to_string(net.port()));
+    ASSERT_EQ(scan.exitCode, 0) << scan.output;
+    std::cout << scan.output; // the checker's own words go into the test log
+    for (const char* off : {"SSLv2     disabled", "SSLv3     disabled", "TLSv1.0   disabled",
+                            "TLSv1.1   disabled", "TLSv1.2   disabled"})
+        EXPECT_NE(scan.output.find(off), std::string::npos) << off;
+    EXPECT_NE(scan.output.find("TLSv1.3   enabled"), std::string::npos);
+    const std::regex cipher(R"((Preferred|Accepted)\s+(\S+)\s+(\d+) bits\s+(\S+))");
+    int ciphers = 0;
+    std::istringstream lines(scan.output);
+    for (std::string line; std::getline(lines, line);) {
+        std::smatch m;
+        if (!std::regex_search(line, m, cipher))
+            continue;
+        ++ciphers;
+        EXPECT_EQ(m[2].str(), "TLSv1.3") << line;
+        EXPECT_GE(std::stoi(m[3].str()), 128) << line;
+        const std::string name = m[4].str();
+        EXPECT_TRUE(name == "TLS_AES_128_GCM_SHA256" || name == "TLS_AES_256_GCM_SHA384" ||
+                    name == "TLS_CHACHA20_POLY1305_SHA256")
+            << "unexpected cipher " << name;
+    }
+    EXPECT_GE(ciphers, 2);
+}
+
+TEST(Tls, ACertificateFromAnotherCaIsRefusedAtTheHandshake) {
+    Network net;
+    // A rogue network with its own CA and an "HZ-F01" certificate of its own.
+    const std::string rogue = net.file("rogue");
+    const std::string admin = std::string(BAIDIAN_STORE_ADMIN) + " --db " +
+                              quote(rogue + "/server.db") + " --pki " + quote(rogue + "/pki");
+    ASSERT_EQ(run(admin + " init-ca").exitCode, 0);
+    ASSERT_EQ(run(admin + " add-outlet --code HZ-F01 --name x --type flagship --city x").exitCode,
+              0);
+    ASSERT_EQ(run(admin + " issue-cert --outlet HZ-F01 --out " + quote(rogue + "/certs")).exitCode,
+              0);
+    const auto refused =
+        run("curl -sS --cacert " + quote(net.pkiDir() + "/ca.crt") + " --cert " +
+            quote(rogue + "/certs/HZ-F01.crt") + " --key " + quote(rogue + "/certs/HZ-F01.key") +
+            " https://localhost:" + std::to_string(net.port()) + "/v1/master?since=0");
+    EXPECT_NE(refused.exitCode, 0) << refused.output;
+    EXPECT_EQ(refused.output.find("\"products\""), std::string::npos) << refused.output;
+    // Without any certificate the connection is allowed, but /v1/ is not.
+    const auto anonymous =
+        run("curl -sS -o /dev/null -w '%{http_code}' --cacert " + quote(net.pkiDir() + "/ca.crt") +
+            " https://localhost:" + std::to_string(net.port()) + "/v1/master?since=0");
+    EXPECT_EQ(anonymous.output, "403");
+}
