@@ -58,11 +58,16 @@ struct Outlet {
 TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers) {
     Network net;
     ManualClock clock(parseLocalDateTime("2026-11-23 08:00:00"));
-    Outlet hz(net, "HZ-F01", clock), nb(net, "NB-D01", clock);
+    ASSERT_EQ(net.admin("add-outlet --code WZ-C01 --name wz --type counter --city wz").exitCode, 0);
+    ASSERT_EQ(net.admin("issue-cert --outlet WZ-C01 --out " +
+                        baidian::testing::quote(net.certsDir("WZ-C01")))
+                  .exitCode,
+              0);
+    Outlet hz(net, "HZ-F01", clock), nb(net, "NB-D01", clock), wz(net, "WZ-C01", clock);
     std::string transferId;
     for (int day = 0; day < 7; ++day) {
         clock.set(parseLocalDateTime("2026-11-" + std::to_string(23 + day) + " 08:00:00"));
-        for (Outlet* o : {&hz, &nb}) {
+        for (Outlet* o : {&hz, &nb, &wz}) {
             ASSERT_TRUE(o->inventory
                             ->receive({"AKS-APL-01", 0, Grams(30000)},
                                       {"L" + std::to_string(day), "阿克苏7号基地", "", "", ""},
@@ -119,6 +124,7 @@ TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers
         }
         hz.sync();
         nb.sync();
+        wz.sync();
         hz.sync(); // a second run the same night sends nothing new
     }
 
@@ -128,6 +134,7 @@ TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers
         onServer[row.outlet][row.sku] = {row.units, row.grams};
     EXPECT_EQ(onServer["HZ-F01"], hz.ledger());
     EXPECT_EQ(onServer["NB-D01"], nb.ledger());
+    EXPECT_EQ(onServer["WZ-C01"], wz.ledger());
     EXPECT_TRUE(server::transfersInTransit(server).empty()) << "received and synced";
     // The walnuts moved, none were created or lost: received 140 each, sold 42 each.
     EXPECT_EQ(hz.ledger()["AKS-WAL-01"].first, 140 - 42 - 8);
@@ -135,7 +142,8 @@ TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers
     EXPECT_EQ(
         server.execAndGet("SELECT count(*) FROM movement").getInt64(),
         hz.store->database().execAndGet("SELECT count(*) FROM stock_movement").getInt64() +
-            nb.store->database().execAndGet("SELECT count(*) FROM stock_movement").getInt64());
+            nb.store->database().execAndGet("SELECT count(*) FROM stock_movement").getInt64() +
+            wz.store->database().execAndGet("SELECT count(*) FROM stock_movement").getInt64());
     // Shrink feeds the ranking: valued at the central price (the pear is the only product the
     // server's catalog knows in this fixture, so apples count once the catalog has them).
     const auto rate = server::shrinkRate(server, server::outletByCode(server, "HZ-F01")->id,

@@ -534,4 +534,29 @@ Result<Trace> Inventory::trace(const std::string& receiptNo, int lineNo) {
     return t;
 }
 
+Result<std::vector<Trace>> Inventory::traceQr(const std::string& qrPayload) {
+    const auto first = qrPayload.find('|');
+    const auto second = qrPayload.find('|', first == std::string::npos ? 0 : first + 1);
+    if (!qrPayload.starts_with("BD1|") || second == std::string::npos)
+        return makeError(ErrorCode::ParseError,
+                         "\"" + qrPayload + "\" is not a Baidian receipt code");
+    const std::string receipt = qrPayload.substr(first + 1, second - first - 1);
+    const std::string uuid = qrPayload.substr(second + 1);
+    SQLite::Statement sale(m_store.database(),
+                           "SELECT line_count FROM sale WHERE receipt_no = ? AND uuid = ?");
+    sale.bind(1, receipt);
+    sale.bind(2, uuid);
+    if (!sale.executeStep())
+        return makeError(ErrorCode::NotFound,
+                         "no sale " + receipt + " with that code on this till");
+    std::vector<Trace> out;
+    for (int line = 1; line <= sale.getColumn(0).getInt(); ++line) {
+        auto t = trace(receipt, line);
+        if (!t)
+            return t.error();
+        out.push_back(std::move(t).value());
+    }
+    return out;
+}
+
 } // namespace baidian::pos

@@ -54,6 +54,14 @@ TEST_F(InventoryTest, ReceiveSellByWeightWriteOffCountSeeTheVarianceAndPost) {
         ASSERT_TRUE(m_till->complete().ok());
     }
     EXPECT_EQ(m_inventory->level("AKS-APL-01").grams, Grams(27000));
+    const auto receipt = m_till->receipt("HZ-F01-01-000002").value();
+    const auto traced =
+        m_inventory->traceQr(receipt.qrPayload).value(); // what the QR code resolves to
+    ASSERT_EQ(traced.size(), 1u);
+    EXPECT_EQ(traced[0].parts.at(0).originBase, "阿克苏红旗坡7号基地");
+    EXPECT_EQ(m_inventory->traceQr("BD1|HZ-F01-01-000002|not-the-uuid").error().code,
+              ErrorCode::NotFound);
+    EXPECT_EQ(m_inventory->traceQr("https://example.com").error().code, ErrorCode::ParseError);
     const auto trace = m_inventory->trace("HZ-F01-01-000002", 1).value();
     ASSERT_EQ(trace.parts.size(), 1u);
     EXPECT_EQ(trace.parts[0].lotCode, "L2026-11-A");
@@ -191,9 +199,16 @@ TEST_F(InventoryTest, ATransferLeavesAtOnceAndIsReceivedOnceOnly) {
         m_inventory->receive({"AKS-WAL-01", 10, {}}, {"W-1", "基地", "", "", ""}, "D").ok());
     const auto id = m_inventory->transferOut("NB-D01", {{"AKS-WAL-01", 4, {}}}).value();
     EXPECT_EQ(m_inventory->level("AKS-WAL-01").units, 6);
-    // The receiving side (here the same database stands in for the other till).
-    ASSERT_TRUE(m_inventory->receiveTransfer(id, "HZ-F01", {{"AKS-WAL-01", 4, {}}}).ok());
     EXPECT_EQ(m_inventory->receiveTransfer(id, "HZ-F01", {{"AKS-WAL-01", 4, {}}}).error().code,
+              ErrorCode::Conflict)
+        << "an outlet cannot receive its own outgoing transfer";
+    // The receiving outlet's till books it once.
+    auto other = LocalStore::open(m_dir.file("nb.db")).value();
+    seedTill(other);
+    Inventory receiving(other, m_clock);
+    ASSERT_TRUE(receiving.receiveTransfer(id, "HZ-F01", {{"AKS-WAL-01", 4, {}}}).ok());
+    EXPECT_EQ(receiving.receiveTransfer(id, "HZ-F01", {{"AKS-WAL-01", 4, {}}}).error().code,
               ErrorCode::Conflict);
-    EXPECT_EQ(m_inventory->level("AKS-WAL-01").units, 10);
+    EXPECT_EQ(receiving.level("AKS-WAL-01").units, 4);
+    EXPECT_EQ(m_inventory->level("AKS-WAL-01").units, 6);
 }

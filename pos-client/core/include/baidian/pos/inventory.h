@@ -123,6 +123,9 @@ public:
     /// Sale movements booked with no stock on the books.
     std::vector<StockLevel> belowZeroSales();
     Result<Trace> trace(const std::string& receiptNo, int lineNo);
+    /// What a receipt's QR code ("BD1|<receipt>|<sale uuid>") resolves to: every line's lots and
+    /// production bases. Errors: ParseError for another code, NotFound if the sale is not here.
+    Result<std::vector<Trace>> traceQr(const std::string& qrPayload);
 
 private:
     Result<CatalogItem> product(const StockQuantity& quantity);
