@@ -5,8 +5,11 @@
 #include "list_dialogs.h"
 #include "shift_dialogs.h"
 
+#include <QApplication>
 #include <QLineEdit>
+#include <QPointer>
 #include <QTimer>
+#include <thread>
 
 namespace baidian::app {
 
@@ -85,9 +88,12 @@ void InventoryActions::menu() {
     if (!cashier || !cashier->canApprove())
         return m_screen.showMessage(
             tr("Stock work needs a store manager or supervisor: log in as one"), true);
-    const QStringList items = {tr("Receive goods"), tr("Write off spoilage"),
-                               tr("Transfer to another outlet"), tr("Stock count"),
-                               tr("Stock levels, near expiry, low stock")};
+    const QStringList items = {tr("Receive goods"),
+                               tr("Write off spoilage"),
+                               tr("Transfer to another outlet"),
+                               tr("Stock count"),
+                               tr("Stock levels, near expiry, low stock"),
+                               tr("Receive a transfer")};
     auto* dialog = new PickDialog(tr("Inventory"), items,
                                   tr("Up/Down choose    Enter take    Esc back"), m_window);
     dialog->setObjectName(QStringLiteral("inventoryMenu"));
@@ -106,6 +112,8 @@ void InventoryActions::menu() {
                 return countMenu();
             case 4:
                 return showLevels();
+            case 5:
+                return transferIn();
             default:
                 return;
             }
@@ -195,6 +203,61 @@ void InventoryActions::transferOut() {
                       });
              });
     });
+}
+
+void InventoryActions::transferIn() {
+    const auto server = m_session.options().server;
+    if (!server)
+        return m_screen.showMessage(
+            tr("Incoming transfers come from the server: start the till with --server"), true);
+    m_screen.showMessage(tr("Asking the server for incoming transfers..."), false);
+    QPointer<InventoryActions> self(this);
+    const std::string path = m_session.options().databasePath.toStdString();
+    std::thread([self, path, endpoint = *server] {
+        // Its own connection and client: never the GUI thread's.
+        auto store = pos::LocalStore::open(path);
+        auto result = store ? pos::SyncAgent(store.value(), endpoint).incomingTransfers()
+                            : Result<protocol::IncomingTransfers>(store.error());
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, result = std::move(result)] {
+                if (!self)
+                    return;
+                if (!result)
+                    return self->m_screen.showMessage(TillSession::describe(result.error()), true);
+                self->pickIncoming(*result);
+            },
+            Qt::QueuedConnection);
+    }).detach();
+}
+
+void InventoryActions::pickIncoming(const protocol::IncomingTransfers& incoming) {
+    if (incoming.transfers.empty())
+        return m_screen.showMessage(tr("Nothing is on its way to this outlet"), false);
+    QStringList items;
+    for (const auto& t : incoming.transfers) {
+        QString lines;
+        for (const auto& l : t.lines)
+            lines += QStringLiteral(" %1 %2").arg(
+                text(l.sku), l.grams ? text(Grams(l.grams).formatKg()) : QString::number(l.units));
+        items << tr("From %1:%2").arg(text(t.fromOutlet), lines);
+    }
+    auto* dialog = new PickDialog(tr("Receive a transfer"), items,
+                                  tr("Up/Down choose    Enter book it    Esc back"), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, incoming] {
+        const int row = dialog->chosenRow();
+        if (row < 0)
+            return;
+        const auto& t = incoming.transfers[static_cast<std::size_t>(row)];
+        std::vector<pos::StockQuantity> lines;
+        for (const auto& l : t.lines)
+            lines.push_back({l.sku, l.units, Grams(l.grams)});
+        done(m_inventory.receiveTransfer(t.uuid, t.fromOutlet, lines),
+             tr("Transfer from %1 booked").arg(text(t.fromOutlet)));
+        m_session.nudgeSync();
+    });
+    dialog->open();
 }
 
 void InventoryActions::countMenu() {

@@ -29,6 +29,9 @@ private:
     void receive();
     void writeOff();
     void transferOut();
+    /// Asks the server (off the GUI thread) what other outlets sent here, then books one.
+    void transferIn();
+    void pickIncoming(const protocol::IncomingTransfers& incoming);
     void countMenu();
     void showLevels();
     void report(const QString& title, const QString& text);

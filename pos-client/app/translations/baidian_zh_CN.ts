@@ -357,6 +357,34 @@ Sold with no stock on the books
         <source>Stock</source>
         <translation>库存</translation>
     </message>
+    <message>
+        <source>Receive a transfer</source>
+        <translation>调拨入库</translation>
+    </message>
+    <message>
+        <source>Incoming transfers come from the server: start the till with --server</source>
+        <translation>调拨入库信息来自服务器：请用 --server 启动收银机</translation>
+    </message>
+    <message>
+        <source>Asking the server for incoming transfers...</source>
+        <translation>正在向服务器查询调入货品……</translation>
+    </message>
+    <message>
+        <source>Nothing is on its way to this outlet</source>
+        <translation>没有发往本店的在途货品</translation>
+    </message>
+    <message>
+        <source>From %1:%2</source>
+        <translation>来自 %1：%2</translation>
+    </message>
+    <message>
+        <source>Up/Down choose    Enter book it    Esc back</source>
+        <translation>上/下 选择    回车 入库    Esc 返回</translation>
+    </message>
+    <message>
+        <source>Transfer from %1 booked</source>
+        <translation>来自 %1 的调拨已入库</translation>
+    </message>
 </context>
 <context>
     <name>baidian::app::LoginScreen</name>

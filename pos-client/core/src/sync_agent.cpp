@@ -421,6 +421,9 @@ void BackgroundSync::run() {
         std::chrono::milliseconds wait = m_interval;
         try {
             auto pushed = agent.push();
+            if (pushed) // stock ledger rows follow the sales
+                if (auto moved = agent.pushMovements(); !moved)
+                    pushed = moved.error();
             m_pending = agent.pending();
             if (pushed) {
                 m_online = true;

@@ -268,6 +268,27 @@ TEST_F(TillGuiTest, AStoreManagerReceivesAndWritesOffByKeyboard) {
         1);
 }
 
+TEST_F(TillGuiTest, ReceivingATransferWithoutAServerSaysSoAndChangesNothing) {
+    QTest::qWait(50);
+    type(QStringLiteral("9001"));
+    type(QStringLiteral("9999"));
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("0"));
+    ASSERT_TRUE(waitFor<QWidget>(
+        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    key(Qt::Key_I, Qt::ControlModifier);
+    ASSERT_NE(modal<QDialog>("inventoryMenu"), nullptr);
+    for (int i = 0; i < 5; ++i)
+        key(Qt::Key_Down);
+    key(Qt::Key_Return);
+    QTest::qWait(50);
+    EXPECT_TRUE(m_window->saleScreen()
+                    ->findChild<QLabel*>(QStringLiteral("saleMessage"))
+                    ->text()
+                    .contains(QStringLiteral("--server")));
+    EXPECT_EQ(count("SELECT count(*) FROM stock_movement"), 0);
+}
+
 TEST_F(TillGuiTest, ACashierCannotDoStockWork) {
     loginAndOpenShift();
     key(Qt::Key_I, Qt::ControlModifier);
