@@ -2,6 +2,7 @@
 // first run (terminal, an Aksu catalog, a cashier and a supervisor), then rings up a realistic
 // basket through the selling engine, prints the receipt, returns part of it, and shows the
 // shift's X report and the journal check. Every run adds to the same database.
+#include "baidian/pos/demo_data.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/till.h"
 
@@ -34,54 +35,7 @@ void orDie(const Status& status, std::string_view step) {
 void setUpOnce(LocalStore& store) {
     if (store.terminal())
         return;
-    using domain::PriceBasis;
-    using domain::SaleUnit;
-    orDie(store.setTerminal({"HZ-F01", "百店·杭州湖滨旗舰店", 1}), "terminal");
-    const domain::Product catalog[] = {
-        {"AKS-APL-01",
-         "阿克苏冰糖心苹果(特级)",
-         "",
-         SaleUnit::ByWeight,
-         {Fen(680), PriceBasis::PerJin},
-         "12345",
-         {}},
-        {"AKS-PEA-01",
-         "库尔勒香梨",
-         "",
-         SaleUnit::ByWeight,
-         {Fen(590), PriceBasis::PerJin},
-         "12347",
-         {}},
-        {"AKS-DAT-01",
-         "和田红枣",
-         "",
-         SaleUnit::ByWeight,
-         {Fen(1999), PriceBasis::PerKg},
-         "12346",
-         {}},
-        {"AKS-WAL-01",
-         "阿克苏纸皮核桃 500g",
-         "",
-         SaleUnit::Each,
-         {Fen(3500), PriceBasis::PerUnit},
-         "",
-         {"6900000000007"}},
-        {"AKS-BOX-01",
-         "冰糖心苹果礼盒 5kg",
-         "",
-         SaleUnit::Each,
-         {Fen(12800), PriceBasis::PerUnit},
-         "",
-         {"6901234567892"}},
-    };
-    for (const auto& product : catalog)
-        orDie(store.upsertProduct(product), "catalog");
-    const auto box = store.productBySku("AKS-BOX-01")->id;
-    orDie(store.addPromotion({0, "P-BOX-2HALF", "礼盒第二件半价", Promotion::Kind::SecondHalf, box,
-                              Fen(0), 0, 0, 0, "2026-01-01", "2030-12-31"}),
-          "promotion");
-    orDie(store.addCashier("1001", "李娜", Role::Cashier, "1234"), "cashier");
-    orDie(store.addCashier("9001", "王主管", Role::Supervisor, "9999"), "supervisor");
+    orDie(seedDemoTill(store), "set-up");
     std::cout << "set up till HZ-F01/1 with 5 products, cashier 1001 (PIN 1234), supervisor 9001 "
                  "(PIN 9999)\n";
 }

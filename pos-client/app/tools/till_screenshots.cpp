@@ -1,6 +1,7 @@
 // Takes the README's screenshots of the real till in Chinese: the sale screen mid-basket, the
 // payment dialog with a split tender under way, and a receipt with its QR code. Run by
 // scripts/screenshots under Xvfb; writes PNGs into the directory given.
+#include "baidian/pos/demo_data.h"
 #include "baidian/pos/till.h"
 #include "payment_dialog.h"
 #include "receipt_dialog.h"
@@ -18,56 +19,6 @@
 using namespace baidian;
 
 namespace {
-
-void seed(pos::LocalStore& store) {
-    using domain::Fen;
-    using domain::PriceBasis;
-    using domain::SaleUnit;
-    (void)store.setTerminal({"HZ-F01", "百店·杭州湖滨旗舰店", 1});
-    const domain::Product catalog[] = {
-        {"AKS-APL-01",
-         "阿克苏冰糖心苹果(特级)",
-         "",
-         SaleUnit::ByWeight,
-         {Fen(680), PriceBasis::PerJin},
-         "12345",
-         {}},
-        {"AKS-PEA-01",
-         "库尔勒香梨",
-         "",
-         SaleUnit::ByWeight,
-         {Fen(590), PriceBasis::PerJin},
-         "12347",
-         {}},
-        {"AKS-DAT-01",
-         "和田红枣",
-         "",
-         SaleUnit::ByWeight,
-         {Fen(1999), PriceBasis::PerKg},
-         "12346",
-         {}},
-        {"AKS-WAL-01",
-         "阿克苏纸皮核桃 500g",
-         "",
-         SaleUnit::Each,
-         {Fen(3500), PriceBasis::PerUnit},
-         "",
-         {"6900000000007"}},
-        {"AKS-BOX-01",
-         "冰糖心苹果礼盒 5kg",
-         "",
-         SaleUnit::Each,
-         {Fen(12800), PriceBasis::PerUnit},
-         "",
-         {"6901234567892"}},
-    };
-    for (const auto& p : catalog)
-        (void)store.upsertProduct(p);
-    (void)store.addPromotion({0, "P-BOX-2HALF", "礼盒第二件半价", pos::Promotion::Kind::SecondHalf,
-                              store.productBySku("AKS-BOX-01")->id, Fen(0), 0, 0, 0, "2020-01-01",
-                              "2099-12-31"});
-    (void)store.addCashier("1001", "李娜", pos::Role::Cashier, "1234");
-}
 
 void type(const QString& text) {
     QTest::keyClicks(QApplication::focusWidget(), text);
@@ -99,7 +50,8 @@ int main(int argc, char** argv) {
         auto store = pos::LocalStore::open(db.toStdString());
         if (!store)
             return 1;
-        seed(store.value());
+        if (!pos::seedDemoTill(store.value()))
+            return 1;
     }
     app::TillOptions options;
     options.databasePath = db;

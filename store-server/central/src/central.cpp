@@ -6,6 +6,7 @@
 #include "baidian/domain/barcode.h"
 #include "baidian/domain/pinyin.h"
 #include "baidian/domain/product.h"
+#include "baidian/domain/time.h"
 #include "baidian/schema/migrations.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -29,16 +30,7 @@ std::int64_t bumpVersion(SQLite::Database& db) {
 }
 
 std::string nowUtc() {
-    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    const auto day = std::chrono::floor<std::chrono::days>(now);
-    const std::chrono::year_month_day ymd{day};
-    const std::chrono::hh_mm_ss hms{now - day};
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ",
-                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
-                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-    return buffer;
+    return domain::isoUtc(std::chrono::system_clock::now());
 }
 
 Error storage(const SQLite::Exception& e) {

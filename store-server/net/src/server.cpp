@@ -1,5 +1,6 @@
 #include "baidian/server/server.h"
 
+#include "baidian/domain/time.h"
 #include "baidian/protocol/codec.h"
 #include "baidian/server/central.h"
 #include "baidian/server/group_commit.h"
@@ -34,16 +35,7 @@ using Response = http::response<http::string_body>;
 namespace {
 
 std::string nowUtc() {
-    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    const auto day = std::chrono::floor<std::chrono::days>(now);
-    const std::chrono::year_month_day ymd{day};
-    const std::chrono::hh_mm_ss hms{now - day};
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ",
-                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
-                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-    return buffer;
+    return domain::isoUtc(std::chrono::system_clock::now());
 }
 
 std::string serialOf(X509* cert) {

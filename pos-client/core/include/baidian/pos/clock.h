@@ -1,11 +1,13 @@
 #pragma once
 
+#include "baidian/domain/time.h"
+
 #include <chrono>
 #include <string>
 
 namespace baidian::pos {
 
-using TimePoint = std::chrono::system_clock::time_point;
+using TimePoint = domain::TimePoint;
 
 /// Where the till gets the time from; tests substitute a ManualClock.
 class Clock {
@@ -32,15 +34,11 @@ private:
     TimePoint m_now;
 };
 
-/// "2026-11-30T03:04:05Z"
-std::string isoUtc(TimePoint time);
-/// The China calendar day (UTC+8, no daylight saving) of `time`: "2026-11-30".
-std::string businessDate(TimePoint time);
-/// "2026-11-30 11:04:05" in China time, for receipts and reports.
-std::string localDateTime(TimePoint time);
-/// Parses "YYYY-MM-DD HH:MM:SS" China time (tests and demo data). Throws std::invalid_argument.
-TimePoint parseLocalDateTime(const std::string& text);
-/// Parses what isoUtc() writes. Throws std::invalid_argument.
-TimePoint parseIsoUtc(const std::string& text);
+// The time formats live in shared/ (the server writes the same ones).
+using domain::businessDate;
+using domain::isoUtc;
+using domain::localDateTime;
+using domain::parseIsoUtc;
+using domain::parseLocalDateTime;
 
 } // namespace baidian::pos

@@ -1,9 +1,9 @@
-#include "baidian/pos/clock.h"
+#include "baidian/domain/time.h"
 
 #include <cstdio>
 #include <stdexcept>
 
-namespace baidian::pos {
+namespace baidian::domain {
 namespace {
 
 constexpr std::chrono::hours kChinaOffset{8};
@@ -59,4 +59,4 @@ TimePoint parseIsoUtc(const std::string& text) {
            std::chrono::seconds{s};
 }
 
-} // namespace baidian::pos
+} // namespace baidian::domain
