@@ -69,14 +69,12 @@ TEST_F(TillTest, RealisticBasketCompletesWithChangeRightToTheFen) {
               "4200001234202611301234");
     EXPECT_EQ(db.execAndGet("SELECT SUM(amount_fen) FROM tender").getInt64() - 3100, 21900);
     // Stock ledger, journal and outbox written in the same transaction.
-    EXPECT_EQ(db.execAndGet("SELECT SUM(grams) FROM stock_movement WHERE product_id = " +
-                            std::to_string(m_catalog.apples))
-                  .getInt64(),
-              -1500);
-    EXPECT_EQ(db.execAndGet("SELECT SUM(units) FROM stock_movement WHERE product_id = " +
-                            std::to_string(m_catalog.giftBox))
-                  .getInt64(),
-              -2);
+    EXPECT_EQ(
+        scalar("SELECT SUM(grams) FROM stock_movement WHERE product_id = ?", m_catalog.apples),
+        -1500);
+    EXPECT_EQ(
+        scalar("SELECT SUM(units) FROM stock_movement WHERE product_id = ?", m_catalog.giftBox),
+        -2);
     EXPECT_EQ(count("outbox"), 1);
     EXPECT_EQ(db.execAndGet("SELECT sale_uuid FROM outbox WHERE seq = 1").getString(), sale.uuid);
     EXPECT_TRUE(verifyJournal(db).ok);
@@ -122,14 +120,12 @@ TEST_F(TillTest, PartialReturnRefundsWhatWasActuallyPaid) {
 
     auto& db = m_store->database();
     EXPECT_EQ(db.execAndGet("SELECT kind FROM sale WHERE seq = 2").getString(), "return");
-    EXPECT_EQ(db.execAndGet("SELECT SUM(grams) FROM stock_movement WHERE product_id = " +
-                            std::to_string(m_catalog.apples))
-                  .getInt64(),
-              -1000);
-    EXPECT_EQ(db.execAndGet("SELECT SUM(units) FROM stock_movement WHERE product_id = " +
-                            std::to_string(m_catalog.giftBox))
-                  .getInt64(),
-              -1);
+    EXPECT_EQ(
+        scalar("SELECT SUM(grams) FROM stock_movement WHERE product_id = ?", m_catalog.apples),
+        -1000);
+    EXPECT_EQ(
+        scalar("SELECT SUM(units) FROM stock_movement WHERE product_id = ?", m_catalog.giftBox),
+        -1);
 
     // The second box later refunds exactly what is left of the line, never more.
     ASSERT_TRUE(m_till->startReturn(sale.receiptNo).ok());
@@ -161,10 +157,7 @@ TEST_F(TillTest, ZReportEqualsTheSumOfItsSalesPerTender) {
     // Independent sums straight from the tables.
     auto& db = m_store->database();
     auto sum = [&](const std::string& kind) {
-        return db
-            .execAndGet("SELECT COALESCE(SUM(amount_fen),0) FROM tender WHERE kind = '" + kind +
-                        "'")
-            .getInt64();
+        return scalar("SELECT COALESCE(SUM(amount_fen),0) FROM tender WHERE kind = ?", kind);
     };
     const auto change = db.execAndGet("SELECT SUM(change_fen) FROM sale").getInt64();
     const std::int64_t cashTaken = sum("cash") - change;

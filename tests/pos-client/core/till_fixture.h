@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <memory>
+#include <set>
 #include <unistd.h>
 
 namespace baidian::pos::testing {
@@ -100,8 +101,23 @@ protected:
         ASSERT_TRUE(m_till->openShift(Fen(50000)).ok());
     }
 
+    /// Rows in a table. A table name cannot be a bound parameter, so only known names pass.
     std::int64_t count(const std::string& table) {
-        return m_store->database().execAndGet("SELECT count(*) FROM " + table).getInt64();
+        static const std::set<std::string> kTables = {"sale",    "sale_line", "tender",
+                                                      "outbox",  "journal",   "stock_movement",
+                                                      "product", "approval",  "shift"};
+        EXPECT_TRUE(kTables.count(table)) << table;
+        return kTables.count(table)
+                   ? m_store->database().execAndGet("SELECT count(*) FROM " + table).getInt64()
+                   : -1;
+    }
+
+    /// A single integer from a query with bound parameters.
+    template <typename... Args> std::int64_t scalar(const std::string& sql, const Args&... args) {
+        SQLite::Statement q(m_store->database(), sql);
+        int i = 0;
+        (q.bind(++i, args), ...);
+        return q.executeStep() ? q.getColumn(0).getInt64() : 0;
     }
 
     Approval supervisor() const { return {"9001", "9999"}; }
