@@ -237,6 +237,23 @@ Status Till::reprice() {
     return {};
 }
 
+Status Till::change(const std::function<void()>& edit) {
+    auto lines = m_lines;
+    auto promotions = m_promotions;
+    const auto orderDiscount = m_orderDiscount;
+    const auto rounding = m_rounding;
+    edit();
+    if (auto ok = reprice(); !ok) {
+        m_lines = std::move(lines);
+        m_promotions = std::move(promotions);
+        m_orderDiscount = orderDiscount;
+        m_rounding = rounding;
+        (void)reprice();
+        return ok;
+    }
+    return {};
+}
+
 Status Till::checkWeight(Grams grams) const {
     if (grams.value() <= 0)
         return invalid(
@@ -273,14 +290,12 @@ Result<std::size_t> Till::addLine(BasketLine line) {
     std::vector<Promotion> promotions;
     if (!(m_open && m_isReturn))
         promotions = m_store.promotionsFor(line.productId, businessDate(m_clock.now()));
-    m_lines.push_back(std::move(line));
-    m_promotions.push_back(std::move(promotions));
-    if (auto ok = reprice(); !ok) {
-        m_lines.pop_back();
-        m_promotions.pop_back();
-        (void)reprice();
+    if (auto ok = change([&] {
+            m_lines.push_back(std::move(line));
+            m_promotions.push_back(std::move(promotions));
+        });
+        !ok)
         return ok.error();
-    }
     m_open = true;
     return m_lines.size() - 1;
 }
@@ -385,14 +400,7 @@ Status Till::setQuantity(std::size_t index, std::int64_t units) {
         return invalid(line.name + " is not counted in units");
     if (auto ok = checkUnits(units); !ok)
         return ok;
-    const auto before = line.units;
-    line.units = units;
-    if (auto ok = reprice(); !ok) {
-        m_lines[index].units = before;
-        (void)reprice();
-        return ok;
-    }
-    return {};
+    return change([&] { line.units = units; });
 }
 
 Status Till::setWeight(std::size_t index, Grams grams, WeightSource source) {
@@ -406,33 +414,20 @@ Status Till::setWeight(std::size_t index, Grams grams, WeightSource source) {
             "the weight on a scale label cannot be changed: remove the line and reweigh");
     if (auto ok = checkWeight(grams); !ok)
         return ok;
-    const auto before = line.grams;
-    const auto beforeSource = line.weightSource;
-    line.grams = grams;
-    line.weightSource = source;
-    if (auto ok = reprice(); !ok) {
-        m_lines[index].grams = before;
-        m_lines[index].weightSource = beforeSource;
-        (void)reprice();
-        return ok;
-    }
-    return {};
+    return change([&] {
+        line.grams = grams;
+        line.weightSource = source;
+    });
 }
 
 Status Till::removeLine(std::size_t index) {
     if (!m_open || index >= m_lines.size())
         return invalid("there is no line " + std::to_string(index + 1));
-    auto lines = m_lines;
-    auto promotions = m_promotions;
-    m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(index));
-    m_promotions.erase(m_promotions.begin() + static_cast<std::ptrdiff_t>(index));
-    if (auto ok = reprice(); !ok) { // e.g. the order discount now exceeds the sale
-        m_lines = std::move(lines);
-        m_promotions = std::move(promotions);
-        (void)reprice();
-        return ok;
-    }
-    return {};
+    // Removing a line can make the order discount exceed the sale: then nothing changes.
+    return change([&] {
+        m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(index));
+        m_promotions.erase(m_promotions.begin() + static_cast<std::ptrdiff_t>(index));
+    });
 }
 
 Result<std::int64_t> Till::approve(const std::optional<Approval>& approval,
@@ -465,17 +460,12 @@ Status Till::overridePrice(std::size_t index, Fen price, const std::optional<App
             return id.error();
         approver = *id;
     }
-    const auto before = line;
-    line.price.amount = price;
-    line.priceOverridden = price != line.listPrice.amount;
-    if (approver)
-        line.approvedBy = approver;
-    if (auto ok = reprice(); !ok) {
-        m_lines[index] = before;
-        (void)reprice();
-        return ok;
-    }
-    return {};
+    return change([&] {
+        line.price.amount = price;
+        line.priceOverridden = price != line.listPrice.amount;
+        if (approver)
+            line.approvedBy = approver;
+    });
 }
 
 Status Till::discountLine(std::size_t index, Fen amount, const std::optional<Approval>& approval) {
@@ -494,16 +484,11 @@ Status Till::discountLine(std::size_t index, Fen amount, const std::optional<App
             return id.error();
         approver = *id;
     }
-    const auto before = line;
-    line.lineDiscount = amount;
-    if (approver)
-        line.approvedBy = approver;
-    if (auto ok = reprice(); !ok) {
-        m_lines[index] = before;
-        (void)reprice();
-        return ok;
-    }
-    return {};
+    return change([&] {
+        line.lineDiscount = amount;
+        if (approver)
+            line.approvedBy = approver;
+    });
 }
 
 Status Till::discountOrder(Fen amount, const std::optional<Approval>& approval) {
@@ -521,13 +506,8 @@ Status Till::discountOrder(Fen amount, const std::optional<Approval>& approval) 
             return id.error();
         approver = *id;
     }
-    const auto before = m_orderDiscount;
-    m_orderDiscount = amount;
-    if (auto ok = reprice(); !ok) {
-        m_orderDiscount = before;
-        (void)reprice();
+    if (auto ok = change([&] { m_orderDiscount = amount; }); !ok)
         return ok;
-    }
     if (approver) {
         m_saleApprovedBy = approver;
         m_saleApprovalWhat = "order discount " + amount.format();
@@ -540,14 +520,7 @@ Status Till::setCashRounding(std::optional<CashRoundingRule> rule) {
         return invalid("there is no sale to round");
     if (m_isReturn)
         return invalid("a refund is not rounded");
-    const auto before = m_rounding;
-    m_rounding = rule;
-    if (auto ok = reprice(); !ok) {
-        m_rounding = before;
-        (void)reprice();
-        return ok;
-    }
-    return {};
+    return change([&] { m_rounding = rule; });
 }
 
 Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference) {

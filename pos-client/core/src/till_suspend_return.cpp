@@ -257,14 +257,12 @@ Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
     line.entry = EntryMethod::Keyed;
     line.originalLineNo = originalLineNo;
     line.refundAmount = refund;
-    m_lines.push_back(std::move(line));
-    m_promotions.emplace_back();
-    if (auto ok = reprice(); !ok) {
-        m_lines.pop_back();
-        m_promotions.pop_back();
-        (void)reprice();
+    if (auto ok = change([&] {
+            m_lines.push_back(std::move(line));
+            m_promotions.emplace_back();
+        });
+        !ok)
         return ok.error();
-    }
     return m_lines.size() - 1;
 }
 

@@ -7,6 +7,7 @@
 #include "baidian/pos/sale_record.h"
 #include "baidian/pos/shift_report.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -132,6 +133,9 @@ private:
     Status editable(std::size_t line) const;
     Result<std::int64_t> approve(const std::optional<Approval>& approval, const std::string& what);
     Status reprice();
+    /// Applies `edit` to the open basket and reprices; if the new basket does not price (a
+    /// discount now larger than the sale, an overflow ...) everything is put back as it was.
+    Status change(const std::function<void()>& edit);
     Result<std::size_t> addLine(BasketLine line);
     Status checkWeight(domain::Grams grams) const;
     Status checkUnits(std::int64_t units) const;
