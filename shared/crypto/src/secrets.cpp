@@ -44,6 +44,19 @@ bool verifySecret(std::string_view encodedHash, std::string_view secret) {
     return argon2id_verify(encoded.c_str(), secret.data(), secret.size()) == ARGON2_OK;
 }
 
+std::string randomHex(std::size_t bytes) {
+    std::vector<unsigned char> b(bytes);
+    randomBytes(b.data(), b.size());
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes * 2);
+    for (const unsigned char c : b) {
+        out += kDigits[c >> 4];
+        out += kDigits[c & 0x0f];
+    }
+    return out;
+}
+
 std::string randomUuid() {
     std::array<unsigned char, 16> b{};
     randomBytes(b.data(), b.size());

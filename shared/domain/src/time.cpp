@@ -1,5 +1,6 @@
 #include "baidian/domain/time.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -57,6 +58,70 @@ TimePoint parseIsoUtc(const std::string& text) {
         throw std::invalid_argument("not a calendar date: " + text);
     return std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
            std::chrono::seconds{s};
+}
+
+namespace {
+
+std::chrono::year_month_day parseDate(std::string_view text) {
+    if (!isDate(text))
+        throw std::invalid_argument("not a YYYY-MM-DD date: " + std::string(text));
+    const auto num = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i)
+            v = v * 10 + (text[i] - '0');
+        return v;
+    };
+    return {std::chrono::year{num(0, 4)}, std::chrono::month{static_cast<unsigned>(num(5, 2))},
+            std::chrono::day{static_cast<unsigned>(num(8, 2))}};
+}
+
+std::string formatDate(std::chrono::sys_days day) {
+    return format(day, "%04d-%02u-%02u", false);
+}
+
+} // namespace
+
+bool isDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    const auto num = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i)
+            v = v * 10 + (text[i] - '0');
+        return v;
+    };
+    const std::chrono::year_month_day ymd{std::chrono::year{num(0, 4)},
+                                          std::chrono::month{static_cast<unsigned>(num(5, 2))},
+                                          std::chrono::day{static_cast<unsigned>(num(8, 2))}};
+    return ymd.ok() && num(0, 4) >= 1900;
+}
+
+std::string addDays(const std::string& date, int days) {
+    return formatDate(std::chrono::sys_days{parseDate(date)} + std::chrono::days{days});
+}
+
+std::string addMonths(const std::string& date, int months) {
+    const auto ymd = parseDate(date);
+    const auto moved =
+        std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+    const auto last =
+        std::chrono::year_month_day_last{moved.year(), std::chrono::month_day_last{moved.month()}};
+    const auto day = std::min(ymd.day(), last.day());
+    return formatDate(
+        std::chrono::sys_days{std::chrono::year_month_day{moved.year(), moved.month(), day}});
+}
+
+int daysBetween(const std::string& from, const std::string& to) {
+    return static_cast<int>(
+        (std::chrono::sys_days{parseDate(to)} - std::chrono::sys_days{parseDate(from)}).count());
+}
+
+TimePoint nightlyDeadline(const std::string& date) {
+    return std::chrono::sys_days{parseDate(date)} + std::chrono::days{1} + std::chrono::hours{6} -
+           kChinaOffset;
 }
 
 } // namespace baidian::domain

@@ -1,6 +1,7 @@
 #include "baidian/server/ingest.h"
 
 #include "baidian/protocol/codec.h"
+#include "baidian/server/aggregates.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -81,6 +82,7 @@ void store(SQLite::Database& db, std::int64_t outletId, int terminal, const Sale
     sale.executeStep();
     const auto saleId = sale.getColumn(0).getInt64();
     sale.reset();
+    markDirty(db, outletId, s.businessDate);
     SQLite::Statement line(
         db,
         "INSERT INTO sale_line(sale_id, line_no, sku, name, units, grams, unit_price_fen, "

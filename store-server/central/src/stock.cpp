@@ -108,28 +108,38 @@ std::vector<IncomingTransfer> transfersInTransit(SQLite::Database& db,
     return out;
 }
 
+std::map<std::int64_t, std::int64_t> shrinkValue(SQLite::Database& db, const std::string& from,
+                                                 const std::string& to,
+                                                 std::optional<std::int64_t> outletId) {
+    std::map<std::int64_t, std::int64_t> out;
+    // Movement times are UTC; business dates are China time (UTC+8).
+    SQLite::Statement shrink(
+        db, "SELECT m.outlet_id, -SUM(m.units), -SUM(m.grams), p.price_fen, p.price_basis "
+            "FROM movement m JOIN product p ON p.sku = m.sku WHERE m.kind = 'shrink' "
+            "AND (?3 IS NULL OR m.outlet_id = ?3) AND date(m.at, '+8 hours') BETWEEN ?1 AND ?2 "
+            "GROUP BY m.outlet_id, m.sku");
+    shrink.bind(1, from);
+    shrink.bind(2, to);
+    if (outletId)
+        shrink.bind(3, *outletId);
+    while (shrink.executeStep()) {
+        const domain::UnitPrice price{
+            domain::Fen(shrink.getColumn(3).getInt64()),
+            domain::parsePriceBasis(shrink.getColumn(4).getString()).value()};
+        auto value =
+            price.byWeight()
+                ? domain::amountForWeight(price, domain::Grams(shrink.getColumn(2).getInt64()))
+                : domain::amountForQuantity(price, shrink.getColumn(1).getInt64());
+        if (value)
+            out[shrink.getColumn(0).getInt64()] += value->value();
+    }
+    return out;
+}
+
 ShrinkRate shrinkRate(SQLite::Database& db, std::int64_t outletId, const std::string& from,
                       const std::string& to) {
     ShrinkRate rate;
-    // Movement times are UTC; business dates are China time (UTC+8).
-    SQLite::Statement shrink(
-        db, "SELECT -SUM(m.units), -SUM(m.grams), p.price_fen, p.price_basis FROM movement m "
-            "JOIN product p ON p.sku = m.sku WHERE m.outlet_id = ? AND m.kind = 'shrink' "
-            "AND date(m.at, '+8 hours') BETWEEN ? AND ? GROUP BY m.sku");
-    shrink.bind(1, outletId);
-    shrink.bind(2, from);
-    shrink.bind(3, to);
-    while (shrink.executeStep()) {
-        const domain::UnitPrice price{
-            domain::Fen(shrink.getColumn(2).getInt64()),
-            domain::parsePriceBasis(shrink.getColumn(3).getString()).value()};
-        auto value =
-            price.byWeight()
-                ? domain::amountForWeight(price, domain::Grams(shrink.getColumn(1).getInt64()))
-                : domain::amountForQuantity(price, shrink.getColumn(0).getInt64());
-        if (value)
-            rate.shrinkFen += value->value();
-    }
+    rate.shrinkFen = shrinkValue(db, from, to, outletId)[outletId];
     SQLite::Statement sales(db, "SELECT COALESCE(SUM(total_fen), 0) FROM sale WHERE outlet_id = ? "
                                 "AND business_date BETWEEN ? AND ?");
     sales.bind(1, outletId);
@@ -138,7 +148,10 @@ ShrinkRate shrinkRate(SQLite::Database& db, std::int64_t outletId, const std::st
     sales.executeStep();
     rate.salesFen = sales.getColumn(0).getInt64();
     const auto base = rate.salesFen + rate.shrinkFen;
-    rate.rateBp = base > 0 ? rate.shrinkFen * 10000 / base : 0;
+    rate.rateBp = base > 0 ? domain::divideRounded(domain::Wide(rate.shrinkFen) * 10000, base,
+                                                   domain::RoundingMode::HalfUp)
+                                 .value()
+                           : 0;
     return rate;
 }
 

@@ -16,4 +16,7 @@ bool verifySecret(std::string_view encodedHash, std::string_view secret);
 /// A random RFC 4122 version-4 UUID, lower-case with dashes (OpenSSL's CSPRNG).
 std::string randomUuid();
 
+/// `bytes` random bytes from OpenSSL's CSPRNG as lower-case hex (session tokens).
+std::string randomHex(std::size_t bytes);
+
 } // namespace baidian::crypto

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 
 namespace baidian::domain {
 
@@ -19,5 +20,18 @@ std::string localDateTime(TimePoint time);
 TimePoint parseLocalDateTime(const std::string& text);
 /// Parses what isoUtc() writes. Throws std::invalid_argument.
 TimePoint parseIsoUtc(const std::string& text);
+
+// Calendar dates "YYYY-MM-DD" (business dates, opening dates, ranking periods).
+/// Whether `text` is exactly a valid "YYYY-MM-DD" date.
+bool isDate(std::string_view text);
+/// `date` plus `days` (may be negative). Throws std::invalid_argument on a bad date.
+std::string addDays(const std::string& date, int days);
+/// `date` plus `months`, the day clamped to the month's end (2026-03-31 - 1 month = 2026-02-28).
+std::string addMonths(const std::string& date, int months);
+/// Days from `from` to `to` (to - from). Throws std::invalid_argument on a bad date.
+int daysBetween(const std::string& from, const std::string& to);
+/// The last instant (UTC) a China business date's nightly job may report on time: 06:00 China
+/// time the next morning.
+TimePoint nightlyDeadline(const std::string& date);
 
 } // namespace baidian::domain

@@ -3,6 +3,8 @@
 #include "baidian/protocol/messages.h"
 
 #include <SQLiteCpp/Database.h>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,12 @@ struct ShrinkRate {
     std::int64_t salesFen = 0;  ///< net sales in the period
     std::int64_t rateBp = 0;    ///< shrink / (sales + shrink), basis points
 };
+
+/// Written-off goods per outlet over business dates [from, to], valued at the central catalog
+/// price, in fen; only `outletId` when given.
+std::map<std::int64_t, std::int64_t> shrinkValue(SQLite::Database& db, const std::string& from,
+                                                 const std::string& to,
+                                                 std::optional<std::int64_t> outletId = {});
 
 /// Shrink rate of an outlet over business dates [from, to], valued at the central catalog price.
 ShrinkRate shrinkRate(SQLite::Database& db, std::int64_t outletId, const std::string& from,

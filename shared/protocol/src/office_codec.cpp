@@ -1,0 +1,129 @@
+#include "baidian/protocol/messages.h"
+#include "baidian/protocol/office.h"
+
+#include <boost/describe/class.hpp>
+#include <boost/json.hpp>
+
+namespace baidian::protocol {
+
+// The members of each message, in order; Boost.JSON converts described structs both ways.
+BOOST_DESCRIBE_STRUCT(OutletDoc, (),
+                      (code, name, type, city, address, areaM2, openedOn, status, franchisee))
+BOOST_DESCRIBE_STRUCT(OutletList, (), (outlets))
+BOOST_DESCRIBE_STRUCT(TypeChangeDoc, (), (type, since))
+BOOST_DESCRIBE_STRUCT(FiguresDoc, (), (revenueFen, grams, tickets, returnFen, outlets))
+BOOST_DESCRIBE_STRUCT(GroupFiguresDoc, (), (key, label, figures))
+BOOST_DESCRIBE_STRUCT(DashboardDoc, (), (from, to, totals, byType, byCity, byDay, byProduct))
+BOOST_DESCRIBE_STRUCT(MetricDoc, (), (metric, value, unit, normalizedBp, weight, pointsCenti, note))
+BOOST_DESCRIBE_STRUCT(FlagDoc, (), (flag, detail, disqualifies))
+BOOST_DESCRIBE_STRUCT(RankingEntryDoc, (),
+                      (outlet, name, city, type, rank, scoreCenti, revenueFen, ineligible, metrics,
+                       flags))
+BOOST_DESCRIBE_STRUCT(RankingDoc, (), (period, from, to, computedAt, entries))
+BOOST_DESCRIBE_STRUCT(LoginRequest, (), (username, password))
+BOOST_DESCRIBE_STRUCT(SessionDoc, (), (token, username, role, cities, expiresAt))
+BOOST_DESCRIBE_STRUCT(InspectionDoc, (), (outlet, period, score, note))
+BOOST_DESCRIBE_STRUCT(OutletDetailDoc, (), (outlet, typeHistory, figures, rankings))
+BOOST_DESCRIBE_STRUCT(ImportSummaryDoc, (), (added, updated, unchanged, removed, typeChanges))
+
+namespace json = boost::json;
+
+namespace {
+
+template <typename T> std::string toText(const T& doc) {
+    return json::serialize(json::value_from(doc));
+}
+
+template <typename T> Result<T> fromText(std::string_view text, const char* what) {
+    if (text.size() > kMaxBodyBytes)
+        return makeError(ErrorCode::ParseError, std::string(what) + " is too large");
+    boost::system::error_code ec;
+    json::parse_options options;
+    options.max_depth = 16;
+    auto value = json::parse(json::string_view(text.data(), text.size()), ec, {}, options);
+    if (ec)
+        return makeError(ErrorCode::ParseError,
+                         std::string(what) + " is not valid JSON: " + ec.message());
+    auto converted = json::try_value_to<T>(value);
+    if (!converted)
+        return makeError(ErrorCode::ParseError,
+                         std::string(what) + " lacks a field or has one of the wrong type (" +
+                             converted.error().message() + ")");
+    return std::move(*converted);
+}
+
+} // namespace
+
+std::string formatScore(std::int64_t centi) {
+    const auto whole = centi / 100, part = centi % 100;
+    const auto abs = part < 0 ? -part : part;
+    return (centi < 0 && whole == 0 ? "-" : "") + std::to_string(whole) + "." +
+           (abs < 10 ? "0" : "") + std::to_string(abs);
+}
+
+std::string encode(const OutletList& doc) {
+    return toText(doc);
+}
+std::string encode(const DashboardDoc& doc) {
+    return toText(doc);
+}
+std::string encode(const RankingDoc& doc) {
+    return toText(doc);
+}
+std::string encode(const RankingEntryDoc& doc) {
+    return toText(doc);
+}
+std::string encode(const LoginRequest& doc) {
+    return toText(doc);
+}
+std::string encode(const SessionDoc& doc) {
+    return toText(doc);
+}
+std::string encode(const InspectionDoc& doc) {
+    return toText(doc);
+}
+std::string encode(const OutletDetailDoc& doc) {
+    return toText(doc);
+}
+std::string encode(const ImportSummaryDoc& doc) {
+    return toText(doc);
+}
+std::string encode(const std::vector<MetricDoc>& metrics) {
+    return toText(metrics);
+}
+std::string encode(const std::vector<FlagDoc>& flags) {
+    return toText(flags);
+}
+
+Result<OutletList> decodeOutletList(std::string_view json) {
+    return fromText<OutletList>(json, "the outlet list");
+}
+Result<DashboardDoc> decodeDashboard(std::string_view json) {
+    return fromText<DashboardDoc>(json, "the dashboard");
+}
+Result<RankingDoc> decodeRanking(std::string_view json) {
+    return fromText<RankingDoc>(json, "the ranking");
+}
+Result<LoginRequest> decodeLoginRequest(std::string_view json) {
+    return fromText<LoginRequest>(json, "the login request");
+}
+Result<SessionDoc> decodeSession(std::string_view json) {
+    return fromText<SessionDoc>(json, "the session");
+}
+Result<InspectionDoc> decodeInspection(std::string_view json) {
+    return fromText<InspectionDoc>(json, "the inspection");
+}
+Result<OutletDetailDoc> decodeOutletDetail(std::string_view json) {
+    return fromText<OutletDetailDoc>(json, "the outlet's figures");
+}
+Result<ImportSummaryDoc> decodeImportSummary(std::string_view json) {
+    return fromText<ImportSummaryDoc>(json, "the import summary");
+}
+Result<std::vector<MetricDoc>> decodeMetrics(std::string_view json) {
+    return fromText<std::vector<MetricDoc>>(json, "the metrics");
+}
+Result<std::vector<FlagDoc>> decodeFlags(std::string_view json) {
+    return fromText<std::vector<FlagDoc>>(json, "the flags");
+}
+
+} // namespace baidian::protocol

@@ -1,0 +1,50 @@
+#pragma once
+// Network figures: aggregates by day x outlet x product and by day x outlet, rolled up from the
+// ingested sales, and the read-side totals head office asks for (by type, city, product, day).
+// Net of returns: revenue in fen and weight in grams of returns are subtracted. Functions take
+// the calling thread's connection.
+
+#include "baidian/protocol/office.h"
+
+#include <SQLiteCpp/Database.h>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace baidian::server {
+
+/// Marks an outlet's business date for the next roll-up (called by ingest for every stored sale,
+/// inside its transaction).
+void markDirty(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate);
+
+/// Recomputes the aggregates of every (outlet, day) marked dirty, inside the caller's
+/// transaction, and clears the marks. Returns how many outlet-days were rolled up. Throws
+/// SQLite::Exception on storage failure (the caller's transaction then rolls back whole).
+int rollUp(SQLite::Database& db);
+
+/// Recomputes every outlet-day from the sales (after a restore, or to check the aggregates).
+int rebuildAggregates(SQLite::Database& db);
+
+using Figures = protocol::FiguresDoc;
+using GroupFigures = protocol::GroupFiguresDoc;
+
+/// Limits a query to a period [from, to] (business dates) and, when not empty, to outlets in
+/// `cities` (a regional manager's scope), of `type`.
+struct FigureScope {
+    std::string from;
+    std::string to;
+    std::vector<std::string> cities;
+    std::string type;
+    std::string outlet; ///< one outlet code
+};
+
+Figures totals(SQLite::Database& db, const FigureScope& scope);
+std::vector<GroupFigures> byType(SQLite::Database& db, const FigureScope& scope);
+std::vector<GroupFigures> byCity(SQLite::Database& db, const FigureScope& scope);
+std::vector<GroupFigures> byDay(SQLite::Database& db, const FigureScope& scope);
+std::vector<GroupFigures> byProduct(SQLite::Database& db, const FigureScope& scope);
+
+/// "12.4 tonnes" style: grams as tonnes with three decimals, for reports ("1.234").
+std::string tonnes(std::int64_t grams);
+
+} // namespace baidian::server

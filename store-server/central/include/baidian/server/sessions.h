@@ -1,0 +1,47 @@
+#pragma once
+// Manager and admin logins: a password checked against its argon2id hash gives a random bearer
+// token valid for a working day; only the token's SHA-256 is stored. Scopes: an admin sees the
+// whole network, a regional manager only the outlets of their cities.
+
+#include "baidian/domain/result.h"
+#include "baidian/protocol/office.h"
+
+#include <SQLiteCpp/Database.h>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baidian::server {
+
+inline constexpr std::chrono::hours kSessionLifetime{12};
+
+struct User {
+    std::int64_t id = 0;
+    std::string username;
+    std::string role;                ///< admin, regional
+    std::vector<std::string> cities; ///< empty for an admin: everything
+
+    bool isAdmin() const { return role == "admin"; }
+    /// Whether this user may see an outlet in `city`.
+    bool covers(const std::string& city) const;
+};
+
+/// Checks a username and password (read-only; argon2id takes tens of milliseconds). Errors:
+/// Unauthorized with one message for an unknown user and a wrong password.
+Result<User> checkPassword(SQLite::Database& db, const std::string& username,
+                           const std::string& password);
+
+/// Opens a session for a checked user, inside the caller's transaction. Returns the token.
+protocol::SessionDoc openSession(SQLite::Database& db, const User& user,
+                                 std::chrono::system_clock::time_point now);
+
+/// The user behind a bearer token, if the session exists and has not expired.
+std::optional<User> sessionUser(SQLite::Database& db, const std::string& token,
+                                std::chrono::system_clock::time_point now);
+
+/// Ends a session (and drops expired ones).
+void closeSession(SQLite::Database& db, const std::string& token,
+                  std::chrono::system_clock::time_point now);
+
+} // namespace baidian::server

@@ -1,0 +1,180 @@
+#include "baidian/server/aggregates.h"
+
+#include "baidian/domain/rounding.h"
+#include "baidian/domain/weight.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <utility>
+
+namespace baidian::server {
+
+namespace {
+
+void rollUpDay(SQLite::Database& db, std::int64_t outletId, const std::string& date) {
+    for (const char* table : {"DELETE FROM agg_product_day WHERE outlet_id = ? AND "
+                              "business_date = ?",
+                              "DELETE FROM agg_outlet_day WHERE outlet_id = ? AND "
+                              "business_date = ?"}) {
+        SQLite::Statement clear(db, table);
+        clear.bind(1, outletId);
+        clear.bind(2, date);
+        clear.exec();
+    }
+    SQLite::Statement products(
+        db, "INSERT INTO agg_product_day(business_date, outlet_id, sku, revenue_fen, grams, units, "
+            "tickets, return_fen, return_lines, lines, compliant_lines) "
+            "SELECT s.business_date, s.outlet_id, l.sku, SUM(l.paid_fen), "
+            "SUM(CASE s.kind WHEN 'return' THEN -l.grams ELSE l.grams END), "
+            "SUM(CASE s.kind WHEN 'return' THEN -l.units ELSE l.units END), "
+            "COUNT(DISTINCT CASE s.kind WHEN 'sale' THEN s.id END), "
+            "-SUM(CASE s.kind WHEN 'return' THEN l.paid_fen ELSE 0 END), "
+            "SUM(s.kind = 'return'), SUM(s.kind = 'sale'), "
+            "SUM(s.kind = 'sale' AND l.unit_price_fen = l.list_price_fen AND "
+            "l.line_discount_fen = 0) "
+            "FROM sale s JOIN sale_line l ON l.sale_id = s.id "
+            "WHERE s.outlet_id = ? AND s.business_date = ? GROUP BY l.sku");
+    products.bind(1, outletId);
+    products.bind(2, date);
+    products.exec();
+    SQLite::Statement outlet(
+        db,
+        "INSERT INTO agg_outlet_day(business_date, outlet_id, revenue_fen, sales_fen, return_fen, "
+        "grams, tickets, return_tickets, late_tickets, lines, compliant_lines) "
+        "SELECT ?2, ?1, COALESCE(SUM(revenue_fen), 0), COALESCE(SUM(revenue_fen + return_fen), 0), "
+        "COALESCE(SUM(return_fen), 0), COALESCE(SUM(grams), 0), "
+        "(SELECT COUNT(*) FROM sale WHERE outlet_id = ?1 AND business_date = ?2 AND kind = "
+        "'sale'), "
+        "(SELECT COUNT(*) FROM sale WHERE outlet_id = ?1 AND business_date = ?2 AND "
+        "kind = 'return'), "
+        "(SELECT COUNT(*) FROM sale WHERE outlet_id = ?1 AND business_date = ?2 AND kind = 'sale' "
+        "AND julianday(completed_at) >= (SELECT julianday(MAX(completed_at)) - 30.0 / 1440 FROM "
+        "sale WHERE outlet_id = ?1 AND business_date = ?2 AND kind = 'sale')), "
+        "COALESCE(SUM(lines), 0), COALESCE(SUM(compliant_lines), 0) "
+        "FROM agg_product_day WHERE outlet_id = ?1 AND business_date = ?2");
+    outlet.bind(1, outletId);
+    outlet.bind(2, date);
+    outlet.exec();
+}
+
+/// The WHERE clause every figure query shares; binds ?1 from, ?2 to, ?3 type, ?4 outlet code,
+/// ?5 cities as a comma-separated list (each city is matched whole).
+constexpr const char* kScope =
+    " JOIN outlet o ON o.id = a.outlet_id WHERE a.business_date BETWEEN ?1 AND ?2 "
+    "AND (?3 = '' OR o.type = ?3) AND (?4 = '' OR o.code = ?4) "
+    "AND (?5 = '' OR instr(',' || ?5 || ',', ',' || o.city || ',') > 0) ";
+
+void bindScope(SQLite::Statement& q, const FigureScope& s) {
+    std::string cities;
+    for (const auto& c : s.cities)
+        cities += (cities.empty() ? "" : ",") + c;
+    q.bind(1, s.from);
+    q.bind(2, s.to);
+    q.bind(3, s.type);
+    q.bind(4, s.outlet);
+    q.bind(5, cities);
+}
+
+Figures readFigures(SQLite::Statement& q, int first) {
+    return Figures{q.getColumn(first).getInt64(), q.getColumn(first + 1).getInt64(),
+                   q.getColumn(first + 2).getInt64(), q.getColumn(first + 3).getInt64(),
+                   q.getColumn(first + 4).getInt64()};
+}
+
+/// What a grouped query groups by; each names a fixed column, never text from outside.
+enum class GroupBy { Type, City, Day };
+
+std::vector<GroupFigures> grouped(SQLite::Database& db, const FigureScope& scope, GroupBy by) {
+    const std::string key = by == GroupBy::Type   ? "o.type"
+                            : by == GroupBy::City ? "o.city"
+                                                  : "a.business_date";
+    std::string sql = "SELECT ";
+    sql += key + ", COALESCE(SUM(a.revenue_fen),0), COALESCE(SUM(a.grams),0), "
+                 "COALESCE(SUM(a.tickets),0), COALESCE(SUM(a.return_fen),0), "
+                 "COUNT(DISTINCT a.outlet_id) FROM agg_outlet_day a";
+    sql += kScope;
+    sql += "GROUP BY 1 ORDER BY 1";
+    SQLite::Statement q(db, sql);
+    bindScope(q, scope);
+    std::vector<GroupFigures> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(0).getString(), readFigures(q, 1)});
+    return out;
+}
+
+} // namespace
+
+void markDirty(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate) {
+    SQLite::Statement q(db, "INSERT OR IGNORE INTO dirty_day(outlet_id, business_date) "
+                            "VALUES (?,?)");
+    q.bind(1, outletId);
+    q.bind(2, businessDate);
+    q.exec();
+}
+
+int rollUp(SQLite::Database& db) {
+    std::vector<std::pair<std::int64_t, std::string>> days;
+    {
+        SQLite::Statement q(db, "SELECT outlet_id, business_date FROM dirty_day");
+        while (q.executeStep())
+            days.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    }
+    for (const auto& [outlet, date] : days)
+        rollUpDay(db, outlet, date);
+    db.exec("DELETE FROM dirty_day");
+    return static_cast<int>(days.size());
+}
+
+int rebuildAggregates(SQLite::Database& db) {
+    db.exec("INSERT OR IGNORE INTO dirty_day(outlet_id, business_date) "
+            "SELECT DISTINCT outlet_id, business_date FROM sale");
+    return rollUp(db);
+}
+
+Figures totals(SQLite::Database& db, const FigureScope& scope) {
+    SQLite::Statement q(db, std::string("SELECT COALESCE(SUM(a.revenue_fen),0), "
+                                        "COALESCE(SUM(a.grams),0), COALESCE(SUM(a.tickets),0), "
+                                        "COALESCE(SUM(a.return_fen),0), "
+                                        "COUNT(DISTINCT a.outlet_id) FROM agg_outlet_day a") +
+                                kScope);
+    bindScope(q, scope);
+    q.executeStep();
+    return readFigures(q, 0);
+}
+
+std::vector<GroupFigures> byType(SQLite::Database& db, const FigureScope& scope) {
+    return grouped(db, scope, GroupBy::Type);
+}
+
+std::vector<GroupFigures> byCity(SQLite::Database& db, const FigureScope& scope) {
+    return grouped(db, scope, GroupBy::City);
+}
+
+std::vector<GroupFigures> byDay(SQLite::Database& db, const FigureScope& scope) {
+    return grouped(db, scope, GroupBy::Day);
+}
+
+std::vector<GroupFigures> byProduct(SQLite::Database& db, const FigureScope& scope) {
+    SQLite::Statement q(db,
+                        std::string("SELECT a.sku, COALESCE(p.name, a.sku), SUM(a.revenue_fen), "
+                                    "SUM(a.grams), SUM(a.tickets), SUM(a.return_fen), "
+                                    "COUNT(DISTINCT a.outlet_id) FROM agg_product_day a "
+                                    "LEFT JOIN product p ON p.sku = a.sku") +
+                            kScope + "GROUP BY a.sku ORDER BY SUM(a.revenue_fen) DESC, a.sku");
+    bindScope(q, scope);
+    std::vector<GroupFigures> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), readFigures(q, 2)});
+    return out;
+}
+
+std::string tonnes(std::int64_t grams) {
+    // Kilogram resolution, the one rounding function, half up.
+    const std::int64_t kg =
+        domain::divideRounded(grams, domain::kGramsPerKg, domain::RoundingMode::HalfUp).value();
+    const std::int64_t whole = kg / 1000, part = kg % 1000;
+    std::string frac = std::to_string(part < 0 ? -part : part);
+    frac.insert(0, 3 - frac.size(), '0');
+    return (kg < 0 && whole == 0 ? "-" : "") + std::to_string(whole) + "." + frac;
+}
+
+} // namespace baidian::server
