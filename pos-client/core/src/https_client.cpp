@@ -21,14 +21,17 @@ struct HttpsClient::Impl {
     std::optional<beast::ssl_stream<beast::tcp_stream>> stream;
     beast::flat_buffer buffer;
     std::string setUpError;
+    std::string bearer;
 
     explicit Impl(ServerEndpoint e)
         : endpoint(std::move(e)) {
         try {
             SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_3_VERSION);
             tls.load_verify_file(endpoint.caFile);
-            tls.use_certificate_chain_file(endpoint.certFile);
-            tls.use_private_key_file(endpoint.keyFile, ssl::context::pem);
+            if (!endpoint.certFile.empty()) {
+                tls.use_certificate_chain_file(endpoint.certFile);
+                tls.use_private_key_file(endpoint.keyFile, ssl::context::pem);
+            }
             tls.set_verify_mode(ssl::verify_peer);
         } catch (const boost::system::system_error& err) {
             setUpError = std::string("cannot load the TLS files (") + endpoint.caFile + ", " +
@@ -89,7 +92,8 @@ struct HttpsClient::Impl {
         return {};
     }
 
-    Result<HttpResult> once(http::verb verb, const std::string& target, const std::string& body) {
+    Result<HttpResult> once(http::verb verb, const std::string& target, const std::string& body,
+                            const std::string& contentType) {
         if (!stream)
             if (auto ok = connect(); !ok)
                 return ok.error();
@@ -97,8 +101,10 @@ struct HttpsClient::Impl {
         req.set(http::field::host, endpoint.host);
         req.set(http::field::user_agent, "baidian-pos-sync");
         req.keep_alive(true);
+        if (!bearer.empty())
+            req.set(http::field::authorization, "Bearer " + bearer);
         if (verb == http::verb::post) {
-            req.set(http::field::content_type, "application/json");
+            req.set(http::field::content_type, contentType);
             req.body() = body;
         }
         req.prepare_payload();
@@ -122,14 +128,14 @@ struct HttpsClient::Impl {
         return HttpResult{static_cast<int>(res.result_int()), std::move(res.body())};
     }
 
-    Result<HttpResult> request(http::verb verb, const std::string& target,
-                               const std::string& body) {
+    Result<HttpResult> request(http::verb verb, const std::string& target, const std::string& body,
+                               const std::string& contentType = "application/json") {
         const bool reused = stream.has_value();
-        auto result = once(verb, target, body);
+        auto result = once(verb, target, body, contentType);
         // A kept-alive connection the server has since closed fails on first use: retry once on a
         // fresh one. Safe for POST too: the server applies every upload idempotently.
         if (!result && reused && result.error().code == ErrorCode::Unavailable)
-            result = once(verb, target, body);
+            result = once(verb, target, body, contentType);
         return result;
     }
 };
@@ -142,8 +148,17 @@ Result<HttpResult> HttpsClient::get(const std::string& target) {
     return m_impl->request(http::verb::get, target, {});
 }
 
-Result<HttpResult> HttpsClient::post(const std::string& target, const std::string& jsonBody) {
-    return m_impl->request(http::verb::post, target, jsonBody);
+Result<HttpResult> HttpsClient::post(const std::string& target, const std::string& body,
+                                     const std::string& contentType) {
+    return m_impl->request(http::verb::post, target, body, contentType);
+}
+
+Result<HttpResult> HttpsClient::del(const std::string& target) {
+    return m_impl->request(http::verb::delete_, target, {});
+}
+
+void HttpsClient::setBearerToken(std::string token) {
+    m_impl->bearer = std::move(token);
 }
 
 } // namespace baidian::pos

@@ -27,4 +27,25 @@ bool integrityOk(SQLite::Database& database) {
     return check.executeStep() && check.getColumn(0).getString() == "ok" && !check.executeStep();
 }
 
+Savepoint::Savepoint(SQLite::Database& database)
+    : m_db(database) {
+    m_db.exec("SAVEPOINT unit");
+}
+
+Savepoint::~Savepoint() {
+    if (m_released)
+        return;
+    try {
+        m_db.exec("ROLLBACK TO unit");
+        m_db.exec("RELEASE unit");
+    } catch (const SQLite::Exception&) {
+        // The connection is broken; SQLite rolls back what was not committed.
+    }
+}
+
+void Savepoint::release() {
+    m_db.exec("RELEASE unit");
+    m_released = true;
+}
+
 } // namespace baidian::db

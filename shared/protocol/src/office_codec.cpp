@@ -21,6 +21,7 @@ BOOST_DESCRIBE_STRUCT(RankingEntryDoc, (),
                        flags))
 BOOST_DESCRIBE_STRUCT(RankingDoc, (), (period, from, to, computedAt, entries))
 BOOST_DESCRIBE_STRUCT(LoginRequest, (), (username, password))
+BOOST_DESCRIBE_STRUCT(PeriodList, (), (periods))
 BOOST_DESCRIBE_STRUCT(SessionDoc, (), (token, username, role, cities, expiresAt))
 BOOST_DESCRIBE_STRUCT(InspectionDoc, (), (outlet, period, score, note))
 BOOST_DESCRIBE_STRUCT(OutletDetailDoc, (), (outlet, typeHistory, figures, rankings))
@@ -76,6 +77,9 @@ std::string encode(const RankingEntryDoc& doc) {
 std::string encode(const LoginRequest& doc) {
     return toText(doc);
 }
+std::string encode(const PeriodList& doc) {
+    return toText(doc);
+}
 std::string encode(const SessionDoc& doc) {
     return toText(doc);
 }
@@ -106,6 +110,9 @@ Result<RankingDoc> decodeRanking(std::string_view json) {
 }
 Result<LoginRequest> decodeLoginRequest(std::string_view json) {
     return fromText<LoginRequest>(json, "the login request");
+}
+Result<PeriodList> decodePeriodList(std::string_view json) {
+    return fromText<PeriodList>(json, "the period list");
 }
 Result<SessionDoc> decodeSession(std::string_view json) {
     return fromText<SessionDoc>(json, "the session");

@@ -111,6 +111,16 @@ void markDirty(SQLite::Database& db, std::int64_t outletId, const std::string& b
     q.exec();
 }
 
+void markReconciled(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate,
+                    const std::string& at) {
+    SQLite::Statement q(db, "INSERT OR IGNORE INTO reconciled_day(outlet_id, business_date, "
+                            "first_at) VALUES (?,?,?)");
+    q.bind(1, outletId);
+    q.bind(2, businessDate);
+    q.bind(3, at);
+    q.exec();
+}
+
 int rollUp(SQLite::Database& db) {
     std::vector<std::pair<std::int64_t, std::string>> days;
     {

@@ -20,15 +20,6 @@ using namespace protocol;
 
 namespace {
 
-std::int64_t bumpVersion(SQLite::Database& db) {
-    SQLite::Statement q(
-        db, "UPDATE master_version SET version = version + 1 WHERE id = 1 RETURNING version");
-    q.executeStep();
-    const auto v = q.getColumn(0).getInt64();
-    q.reset();
-    return v;
-}
-
 std::string nowUtc() {
     return domain::isoUtc(std::chrono::system_clock::now());
 }
@@ -46,6 +37,15 @@ Result<SQLite::Database> openServerDatabase(const std::string& path) {
     if (auto v = db::migrate(opened.value(), schema::serverMigrations()); !v)
         return v.error();
     return opened;
+}
+
+std::int64_t nextMasterVersion(SQLite::Database& db) {
+    SQLite::Statement q(
+        db, "UPDATE master_version SET version = version + 1 WHERE id = 1 RETURNING version");
+    q.executeStep();
+    const auto v = q.getColumn(0).getInt64();
+    q.reset();
+    return v;
 }
 
 Result<std::int64_t> addOutlet(SQLite::Database& db, const domain::Outlet& outlet) {
@@ -161,8 +161,8 @@ Status upsertProduct(SQLite::Database& db, const ProductDoc& p) {
     if (auto ok = product.validate(); !ok)
         return ok;
     try {
-        SQLite::Transaction tx(db);
-        const auto version = bumpVersion(db);
+        db::Savepoint unit(db);
+        const auto version = nextMasterVersion(db);
         SQLite::Statement q(
             db, "INSERT INTO product(sku, name, pinyin, sale_unit, price_fen, price_basis, plu, "
                 "active, version) "
@@ -194,7 +194,7 @@ Status upsertProduct(SQLite::Database& db, const ProductDoc& p) {
             code.exec();
             code.reset();
         }
-        tx.commit();
+        unit.release();
         return {};
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == SQLITE_CONSTRAINT)
@@ -216,7 +216,7 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
     if (role != "cashier" && role != "supervisor" && role != "manager")
         return makeError(ErrorCode::InvalidArgument, "role must be cashier, supervisor or manager");
     try {
-        SQLite::Transaction tx(db);
+        db::Savepoint unit(db);
         SQLite::Statement q(db,
                             "INSERT INTO cashier(outlet_id, code, name, role, pin_hash, version) "
                             "VALUES (?,?,?,?,?,?) "
@@ -228,9 +228,9 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
         q.bind(3, name);
         q.bind(4, role);
         q.bind(5, crypto::hashSecret(pin));
-        q.bind(6, bumpVersion(db));
+        q.bind(6, nextMasterVersion(db));
         q.exec();
-        tx.commit();
+        unit.release();
         return {};
     } catch (const SQLite::Exception& e) {
         return storage(e);
@@ -251,10 +251,14 @@ MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int
     MasterData out;
     out.version = db.execAndGet("SELECT version FROM master_version WHERE id = 1").getInt64();
     SQLite::Statement products(
-        db,
-        "SELECT id, sku, name, pinyin, sale_unit, price_fen, price_basis, COALESCE(plu,''), active "
-        "FROM product WHERE version > ? ORDER BY version");
-    products.bind(1, since);
+        db, "SELECT p.id, p.sku, p.name, p.pinyin, p.sale_unit, "
+            "COALESCE((SELECT price_fen FROM price_override WHERE product_id = p.id AND scope = "
+            "'outlet' AND scope_key = o.code), (SELECT price_fen FROM price_override WHERE "
+            "product_id = p.id AND scope = 'type' AND scope_key = o.type), p.price_fen), "
+            "p.price_basis, COALESCE(p.plu,''), p.active "
+            "FROM product p, outlet o WHERE o.id = ? AND p.version > ? ORDER BY p.version");
+    products.bind(1, outletId);
+    products.bind(2, since);
     SQLite::Statement codes(
         db, "SELECT barcode FROM product_barcode WHERE product_id = ? ORDER BY barcode");
     while (products.executeStep()) {

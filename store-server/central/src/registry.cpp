@@ -1,11 +1,12 @@
 #include "baidian/server/registry.h"
 
 #include "baidian/csv/csv.h"
+#include "baidian/db/database.h"
 #include "baidian/domain/outlet.h"
 #include "baidian/domain/time.h"
+#include "baidian/server/central.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -76,6 +77,11 @@ void apply(SQLite::Database& db, const OutletRecord& o, const std::string& today
     history.bind(4, now);
     history.exec();
     if (before) {
+        // Prices set for its old or new type change: tills pull those products again.
+        SQLite::Statement reprice(db, "UPDATE product SET version = ? WHERE id IN (SELECT "
+                                      "product_id FROM price_override WHERE scope = 'type')");
+        reprice.bind(1, nextMasterVersion(db));
+        reprice.exec();
         ++summary.updated;
         ++summary.typeChanges;
     } else {
@@ -87,10 +93,10 @@ Result<RegistryImport> applyAll(SQLite::Database& db, const std::vector<OutletRe
                                 const std::string& today) {
     try {
         RegistryImport summary;
-        SQLite::Transaction tx(db);
+        db::Savepoint unit(db);
         for (const auto& o : outlets)
             apply(db, o, today, summary);
-        tx.commit();
+        unit.release();
         return summary;
     } catch (const SQLite::Exception& e) {
         return makeError(ErrorCode::Storage,

@@ -62,6 +62,7 @@ Result<ServerConfig> loadConfig(const std::string& path, ServerConfig config) {
     };
     for (auto status :
          {text(table["database"], config.database, "database"),
+          text(table["ranking"], config.rankingConfig, "ranking"),
           text(table["tls"]["ca"], config.caFile, "tls.ca"),
           text(table["tls"]["cert"], config.certFile, "tls.cert"),
           text(table["tls"]["key"], config.keyFile, "tls.key"),

@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
     std::string configFile, listen, portFile;
     ServerConfig overrides;
     int port = -1, threads = 0;
-    std::string database, ca, cert, key;
+    std::string database, ca, cert, key, ranking;
     app.add_option("-c,--config", configFile, "TOML config file");
     app.add_option("--listen", listen, "address to listen on (default 127.0.0.1)");
     app.add_option("--port", port, "port (0 picks a free one)");
@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     app.add_option("--ca", ca, "CA certificate (client certificates must chain to it)");
     app.add_option("--cert", cert, "server certificate");
     app.add_option("--key", key, "server private key");
+    app.add_option("--ranking", ranking, "ranking weights and rules (TOML)");
     app.add_option("--port-file", portFile, "write the bound port here once listening");
     CLI11_PARSE(app, argc, argv);
 
@@ -46,6 +47,8 @@ int main(int argc, char** argv) {
         config.certFile = cert;
     if (!key.empty())
         config.keyFile = key;
+    if (!ranking.empty())
+        config.rankingConfig = ranking;
 
     Server server(config);
     if (auto ok = server.start(); !ok) {

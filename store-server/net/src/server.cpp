@@ -2,12 +2,15 @@
 
 #include "baidian/domain/time.h"
 #include "baidian/protocol/codec.h"
+#include "baidian/server/aggregates.h"
 #include "baidian/server/central.h"
 #include "baidian/server/group_commit.h"
 #include "baidian/server/ingest.h"
 #include "baidian/server/metrics.h"
 #include "baidian/server/stock.h"
+#include "http_util.h"
 #include "log.h"
+#include "office_routes.h"
 
 #include <SQLiteCpp/Database.h>
 #include <boost/asio.hpp>
@@ -29,14 +32,8 @@ namespace http = beast::http;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 using Stream = beast::ssl_stream<beast::tcp_stream>;
-using Request = http::request<http::string_body>;
-using Response = http::response<http::string_body>;
 
 namespace {
-
-std::string nowUtc() {
-    return domain::isoUtc(std::chrono::system_clock::now());
-}
 
 std::string serialOf(X509* cert) {
     BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr);
@@ -61,64 +58,6 @@ SQLite::Database& readConnection(const std::string& path) {
     return *slot;
 }
 
-/// Completes with (committed, error) once the writer has committed or refused `apply`.
-template <typename Token>
-auto asyncWrite(GroupCommitWriter& writer, GroupCommitWriter::Apply apply, Token&& token) {
-    return asio::async_initiate<Token, void(bool, std::string)>(
-        [&writer](auto handler, GroupCommitWriter::Apply work) {
-            auto guard = std::make_shared<
-                asio::executor_work_guard<asio::associated_executor_t<decltype(handler)>>>(
-                asio::make_work_guard(asio::get_associated_executor(handler)));
-            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            writer.submit(std::move(work), [shared, guard](bool ok, const std::string& error) {
-                asio::post(guard->get_executor(), [shared, guard, ok, error]() mutable {
-                    (*shared)(ok, error);
-                    guard->reset();
-                });
-            });
-        },
-        token, std::move(apply));
-}
-
-Response reply(const Request& req, http::status status, std::string body,
-               std::string_view contentType = "application/json") {
-    Response res{status, req.version()};
-    res.set(http::field::server, "baidian-store-server");
-    res.set(http::field::content_type, contentType);
-    res.keep_alive(req.keep_alive());
-    res.body() = std::move(body);
-    res.prepare_payload();
-    return res;
-}
-
-Response error(const Request& req, http::status status, const std::string& message) {
-    return reply(req, status, protocol::encode(protocol::ErrorDoc{message}));
-}
-
-std::map<std::string, std::string> queryOf(std::string_view target) {
-    std::map<std::string, std::string> out;
-    const auto q = target.find('?');
-    if (q == std::string_view::npos)
-        return out;
-    std::string_view rest = target.substr(q + 1);
-    while (!rest.empty()) {
-        const auto amp = rest.find('&');
-        const auto part = rest.substr(0, amp);
-        const auto eq = part.find('=');
-        if (eq != std::string_view::npos)
-            out[std::string(part.substr(0, eq))] = std::string(part.substr(eq + 1));
-        rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-    }
-    return out;
-}
-
-std::optional<std::int64_t> toInt(const std::string& text) {
-    if (text.empty() || text.size() > 18 ||
-        text.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    return std::stoll(text);
-}
-
 } // namespace
 
 struct Server::Impl {
@@ -139,8 +78,12 @@ struct Server::Impl {
     std::mutex connectionsMutex;
     std::list<Connection> connections;
 
+    RankingConfig ranking;
+
     explicit Impl(ServerConfig c)
         : config(std::move(c)) {}
+
+    std::string nowUtc() const { return domain::isoUtc(config.clock()); }
 
     Status setUpTls() {
         try {
@@ -219,6 +162,13 @@ struct Server::Impl {
                             "text/plain; version=0.0.4");
         if (!path.starts_with("/v1/"))
             co_return error(req, http::status::not_found, "no such endpoint: " + path);
+        if (isOfficePath(path)) {
+            const OfficeContext office{
+                *writer, [this]() -> SQLite::Database& { return readConnection(config.database); },
+                config.clock, ranking};
+            auto handling = handleOffice(std::move(req), office);
+            co_return co_await std::move(handling);
+        }
         if (!outletCode)
             co_return error(req, http::status::forbidden,
                             "a valid outlet client certificate is required");
@@ -243,8 +193,9 @@ struct Server::Impl {
             const std::int64_t outletId = outlet->id;
             auto shared = std::make_shared<protocol::SaleBatch>(std::move(batch).value());
             // Named, not a temporary inside co_await: GCC 12 can destroy such temporaries twice.
-            GroupCommitWriter::Apply apply = [result, shared, outletId](SQLite::Database& wdb) {
-                *result = ingestBatch(wdb, outletId, *shared, nowUtc());
+            GroupCommitWriter::Apply apply = [result, shared, outletId,
+                                              at = nowUtc()](SQLite::Database& wdb) {
+                *result = ingestBatch(wdb, outletId, *shared, at);
             };
             auto [committed, why] =
                 co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
@@ -286,12 +237,22 @@ struct Server::Impl {
             auto query = queryOf(target);
             const auto terminal = toInt(query["terminal"]);
             const std::string date = query["date"];
-            if (!terminal || *terminal < 1 || *terminal > 99 || date.size() != 10)
+            if (!terminal || *terminal < 1 || *terminal > 99 || !domain::isDate(date))
                 co_return error(req, http::status::bad_request,
                                 "give terminal=1..99 and date=YYYY-MM-DD");
-            co_return reply(
-                req, http::status::ok,
-                protocol::encode(reconcile(db, outlet->id, static_cast<int>(*terminal), date)));
+            auto answer = reconcile(db, outlet->id, static_cast<int>(*terminal), date);
+            // The first reconciliation of a day is what sync timeliness (ranking) measures.
+            const std::int64_t outletId = outlet->id;
+            GroupCommitWriter::Apply apply = [outletId, date,
+                                              at = nowUtc()](SQLite::Database& wdb) {
+                markReconciled(wdb, outletId, date, at);
+            };
+            auto [logged, why] =
+                co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
+            if (!logged)
+                logEvent("warn", "reconcile_not_recorded",
+                         {{"outlet", *outletCode}, {"error", why}});
+            co_return reply(req, http::status::ok, protocol::encode(answer));
         }
         if (path == "/v1/shifts") {
             if (req.method() != http::verb::post)
@@ -329,8 +290,9 @@ struct Server::Impl {
             auto result = std::make_shared<protocol::MovementBatchResult>();
             auto shared = std::make_shared<protocol::MovementBatch>(std::move(batch).value());
             const std::int64_t outletId = outlet->id;
-            GroupCommitWriter::Apply apply = [result, shared, outletId](SQLite::Database& wdb) {
-                *result = ingestMovements(wdb, outletId, *shared, nowUtc());
+            GroupCommitWriter::Apply apply = [result, shared, outletId,
+                                              at = nowUtc()](SQLite::Database& wdb) {
+                *result = ingestMovements(wdb, outletId, *shared, at);
             };
             auto [committed, why] =
                 co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
@@ -484,6 +446,12 @@ Status Server::start() {
         return database.error();
     if (auto ok = d.setUpTls(); !ok)
         return ok;
+    if (!d.config.rankingConfig.empty()) {
+        auto loaded = loadRankingConfig(d.config.rankingConfig);
+        if (!loaded)
+            return loaded.error();
+        d.ranking = *loaded;
+    }
     try {
         d.writer = std::make_unique<GroupCommitWriter>(d.config.database);
         const tcp::endpoint endpoint(asio::ip::make_address(d.config.listenAddress), d.config.port);

@@ -100,6 +100,10 @@ struct RankingDoc {
     std::vector<RankingEntryDoc> entries; ///< by type, then rank, then the unranked
 };
 
+struct PeriodList {
+    std::vector<std::string> periods; ///< newest first
+};
+
 struct LoginRequest {
     std::string username;
     std::string password;
@@ -143,6 +147,7 @@ std::string encode(const DashboardDoc& doc);
 std::string encode(const RankingDoc& doc);
 std::string encode(const RankingEntryDoc& doc);
 std::string encode(const LoginRequest& doc);
+std::string encode(const PeriodList& doc);
 std::string encode(const SessionDoc& doc);
 std::string encode(const InspectionDoc& doc);
 std::string encode(const OutletDetailDoc& doc);
@@ -155,6 +160,7 @@ Result<OutletList> decodeOutletList(std::string_view json);
 Result<DashboardDoc> decodeDashboard(std::string_view json);
 Result<RankingDoc> decodeRanking(std::string_view json);
 Result<LoginRequest> decodeLoginRequest(std::string_view json);
+Result<PeriodList> decodePeriodList(std::string_view json);
 Result<SessionDoc> decodeSession(std::string_view json);
 Result<InspectionDoc> decodeInspection(std::string_view json);
 Result<OutletDetailDoc> decodeOutletDetail(std::string_view json);

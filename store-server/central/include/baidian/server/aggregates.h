@@ -17,6 +17,11 @@ namespace baidian::server {
 /// inside its transaction).
 void markDirty(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate);
 
+/// Records the first time an outlet reconciled a business date (sync timeliness), inside the
+/// caller's transaction; later reconciliations of the same date change nothing.
+void markReconciled(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate,
+                    const std::string& at);
+
 /// Recomputes the aggregates of every (outlet, day) marked dirty, inside the caller's
 /// transaction, and clears the marks. Returns how many outlet-days were rolled up. Throws
 /// SQLite::Exception on storage failure (the caller's transaction then rolls back whole).

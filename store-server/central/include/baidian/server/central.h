@@ -26,6 +26,9 @@ struct OutletRow {
 };
 
 // --- administration (store-admin) -----------------------------------------------------------
+/// Takes the next master-data version (inside the caller's transaction). Whatever carries it
+/// is delivered to tills that pull since an older version.
+std::int64_t nextMasterVersion(SQLite::Database& db);
 Result<std::int64_t> addOutlet(SQLite::Database& db, const domain::Outlet& outlet);
 std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code);
 Status recordCertificate(SQLite::Database& db, const std::string& serial,

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -20,6 +21,12 @@ struct ServerConfig {
     std::chrono::seconds handshakeTimeout{10};
     std::chrono::seconds readTimeout{30}; ///< a whole request, and the keep-alive wait for the next
     std::chrono::seconds writeTimeout{30};
+    std::string rankingConfig; ///< the ranking's weights and rules (TOML); empty: the defaults
+    /// The server's clock: what it records as received/reconciled times and session expiry.
+    /// Simulations and tests replay past days with their own; production uses the system's.
+    std::function<std::chrono::system_clock::time_point()> clock = [] {
+        return std::chrono::system_clock::now();
+    };
 };
 
 /// Reads a TOML config file (keys as in docs/operations, e.g. listen = "127.0.0.1:8443",

@@ -1,0 +1,34 @@
+#pragma once
+// Head office's catalog and price lists: CSV imports of products, price overrides (per outlet
+// type or per outlet) and promotions with date windows. Every change bumps the master-data
+// version, so tills pick it up at their next pull; an outlet gets its own effective price
+// (its override, else its type's, else the catalog's). All or nothing: the first bad row is
+// named and nothing changes. Nests inside the caller's transaction (savepoints).
+
+#include "baidian/domain/result.h"
+#include "baidian/protocol/office.h"
+
+#include <SQLiteCpp/Database.h>
+#include <string_view>
+
+namespace baidian::server {
+
+/// Columns: sku,name,sale_unit(each|weight),price(yuan),price_basis(unit|kg|jin),plu,barcodes
+/// (separated by spaces or ';'),active(1|0, default 1). Errors: ParseError, InvalidArgument,
+/// Conflict (a PLU or barcode of another product), Storage.
+Result<protocol::ImportSummaryDoc> importCatalogCsv(SQLite::Database& db, std::string_view csv);
+
+/// Columns: sku,scope(type|outlet),key(an outlet type or an outlet code),price(yuan; empty
+/// removes the override).
+Result<protocol::ImportSummaryDoc> importPriceOverridesCsv(SQLite::Database& db,
+                                                           std::string_view csv);
+
+/// Columns: code,name,kind(price|percent|second_half|buy_x_get_y),sku,price(yuan, for price),
+/// percent_off(for percent, e.g. 15 or 12.5),buy,free(for buy_x_get_y),starts_on,ends_on.
+Result<protocol::ImportSummaryDoc> importPromotionsCsv(SQLite::Database& db, std::string_view csv);
+
+/// The catalog price an outlet sells a product at, in fen (overrides applied); 0 if unknown.
+std::int64_t effectivePriceFen(SQLite::Database& db, const std::string& outletCode,
+                               const std::string& sku);
+
+} // namespace baidian::server
