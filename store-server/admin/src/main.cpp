@@ -1,10 +1,19 @@
 // store-admin: runs the network's CA and the central registry from the command line.
+#include "baidian/db/database.h"
 #include "baidian/domain/money.h"
+#include "baidian/domain/time.h"
+#include "baidian/server/aggregates.h"
+#include "baidian/server/catalog.h"
 #include "baidian/server/central.h"
 #include "baidian/server/pki.h"
+#include "baidian/server/ranking.h"
+#include "baidian/server/registry.h"
 
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 using namespace baidian;
 using namespace baidian::server;
@@ -14,6 +23,44 @@ namespace {
 int fail(const Error& error) {
     std::cerr << "store-admin: " << error.message << "\n";
     return 1;
+}
+
+std::string today() {
+    return domain::businessDate(std::chrono::system_clock::now());
+}
+
+Result<std::string> readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError(ErrorCode::Storage, "cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void printRanking(const protocol::RankingDoc& ranking, int top) {
+    std::string type;
+    int shown = 0, unranked = 0;
+    const auto close = [&] {
+        if (!type.empty() && unranked > 0)
+            std::cout << "    (" << unranked << " not ranked)\n";
+    };
+    for (const auto& e : ranking.entries) {
+        if (e.type != type) {
+            close();
+            type = e.type;
+            shown = unranked = 0;
+            std::cout << type << ":\n";
+        }
+        if (!e.rank) {
+            ++unranked;
+            continue;
+        }
+        if (shown++ < top)
+            std::cout << "  " << *e.rank << ". " << e.outlet << " " << e.name << " (" << e.city
+                      << ") " << protocol::formatScore(e.scoreCenti) << "\n";
+    }
+    close();
 }
 
 } // namespace
@@ -50,6 +97,59 @@ int main(int argc, char** argv) {
         ->add_option("--type", type, "flagship, direct, franchise, counter, popup or online")
         ->required();
     addOutletCmd->add_option("--city", city, "city")->required();
+    protocol::OutletDoc outletDoc;
+    addOutletCmd->add_option("--address", outletDoc.address, "street address");
+    addOutletCmd->add_option("--area", outletDoc.areaM2, "floor area, whole square metres");
+    addOutletCmd->add_option("--opened", outletDoc.openedOn, "opening date YYYY-MM-DD (today)");
+    addOutletCmd->add_option("--franchisee", outletDoc.franchisee,
+                             "the franchise holder (franchise stores only)");
+
+    std::string file;
+    auto* importOutlets = app.add_subcommand(
+        "import-outlets", "add or update outlets from a CSV file (all rows or none)");
+    importOutlets
+        ->add_option("file", file,
+                     "CSV: code,name,type,city,address,area_m2,"
+                     "opened_on,status,franchisee")
+        ->required();
+    auto* exportOutlets =
+        app.add_subcommand("export-outlets", "write the outlet registry as CSV (Excel opens it)");
+    std::string outFile;
+    exportOutlets->add_option("--out", outFile, "file to write (default: standard output)");
+    auto* importCatalog =
+        app.add_subcommand("import-catalog", "add or update catalog products from CSV");
+    importCatalog
+        ->add_option("file", file,
+                     "CSV: sku,name,sale_unit,price,price_basis,plu,"
+                     "barcodes,active")
+        ->required();
+    auto* importPrices = app.add_subcommand(
+        "import-prices", "set price overrides per outlet type or outlet from CSV");
+    importPrices->add_option("file", file, "CSV: sku,scope,key,price (empty price removes)")
+        ->required();
+    auto* importPromotions =
+        app.add_subcommand("import-promotions", "add or update promotions from CSV");
+    importPromotions
+        ->add_option("file", file,
+                     "CSV: code,name,kind,sku,price,percent_off,buy,free,"
+                     "starts_on,ends_on")
+        ->required();
+
+    auto* rollUpCmd = app.add_subcommand(
+        "rollup", "bring the daily aggregates up to date (--rebuild: recompute them all)");
+    bool rebuild = false;
+    rollUpCmd->add_flag("--rebuild", rebuild, "recompute every day from the sales");
+    auto* rank = app.add_subcommand(
+        "rank", "compute and store the model-store ranking of a period, and print it");
+    std::string period, rankingFile;
+    int top = 5;
+    rank->add_option("--period", period, "a month (2026-10) or a year (2026)")->required();
+    rank->add_option("--ranking", rankingFile, "weights and rules (TOML); default: built in");
+    rank->add_option("--top", top, "how many outlets of each type to print");
+    auto* figures = app.add_subcommand("figures", "network sales in yuan and tonnes, by type");
+    std::string from, to;
+    figures->add_option("--from", from, "first business date YYYY-MM-DD")->required();
+    figures->add_option("--to", to, "last business date YYYY-MM-DD")->required();
 
     auto* issueCert =
         app.add_subcommand("issue-cert", "issue (or renew) an outlet's client certificate");
@@ -127,11 +227,83 @@ int main(int argc, char** argv) {
         auto outletType = domain::parseOutletType(type);
         if (!outletType)
             return fail(outletType.error());
-        auto id = server::addOutlet(db, domain::Outlet{{}, code, name, *outletType, city});
-        if (!id)
-            return fail(id.error());
+        if (outletByCode(db, code))
+            return fail(makeError(ErrorCode::Conflict, "outlet " + code + " already exists"));
+        outletDoc.code = code;
+        outletDoc.name = name;
+        outletDoc.type = std::string(domain::toString(*outletType));
+        outletDoc.city = city;
+        if (outletDoc.openedOn.empty())
+            outletDoc.openedOn = today();
+        if (auto saved = saveOutlet(db, outletDoc, today()); !saved)
+            return fail(saved.error());
         std::cout << "added outlet " << code << " (" << domain::chineseName(*outletType) << ", "
                   << city << ")\n";
+    } else if (importOutlets->parsed() || importCatalog->parsed() || importPrices->parsed() ||
+               importPromotions->parsed()) {
+        auto text = readFile(file);
+        if (!text)
+            return fail(text.error());
+        std::cout << "importing " << file << " ...\n";
+        auto summary = importOutlets->parsed()   ? importOutletsCsv(db, *text, today())
+                       : importCatalog->parsed() ? importCatalogCsv(db, *text)
+                       : importPrices->parsed()  ? importPriceOverridesCsv(db, *text)
+                                                 : importPromotionsCsv(db, *text);
+        if (!summary)
+            return fail(summary.error());
+        std::cout << "imported " << file << ": " << summary->added << " added, " << summary->updated
+                  << " updated, " << summary->unchanged << " unchanged, " << summary->removed
+                  << " removed, " << summary->typeChanges << " type change(s)\n";
+    } else if (exportOutlets->parsed()) {
+        const auto text = exportOutletsCsv(db);
+        if (outFile.empty()) {
+            std::cout << text;
+        } else {
+            std::ofstream out(outFile, std::ios::binary);
+            out << text;
+            if (!out)
+                return fail(makeError(ErrorCode::Storage, "cannot write " + outFile));
+            std::cerr << "wrote " << listOutlets(db).size() << " outlets to " << outFile << "\n";
+        }
+    } else if (rollUpCmd->parsed()) {
+        db::Savepoint unit(db);
+        const int rolled = rebuild ? rebuildAggregates(db) : rollUp(db);
+        unit.release();
+        std::cout << "rolled up " << rolled << " outlet-day(s)\n";
+    } else if (rank->parsed()) {
+        RankingConfig config;
+        if (!rankingFile.empty()) {
+            auto loaded = loadRankingConfig(rankingFile);
+            if (!loaded)
+                return fail(loaded.error());
+            config = *loaded;
+        }
+        std::cout << "rolling up the aggregates ...\n";
+        db::Savepoint unit(db);
+        const int rolled = rollUp(db);
+        std::cout << "computing the ranking of " << period << " ...\n";
+        auto ranking =
+            computeRanking(db, period, config, domain::isoUtc(std::chrono::system_clock::now()));
+        if (!ranking)
+            return fail(ranking.error());
+        unit.release();
+        printRanking(*ranking, top);
+        std::cout << "ranked " << ranking->entries.size() << " outlets of " << period << " ("
+                  << rolled << " outlet-day(s) rolled up first)\n";
+    } else if (figures->parsed()) {
+        if (!domain::isDate(from) || !domain::isDate(to))
+            return fail(makeError(ErrorCode::InvalidArgument, "give dates as YYYY-MM-DD"));
+        db::Savepoint unit(db);
+        rollUp(db);
+        unit.release();
+        const FigureScope scope{from, to, {}, {}, {}};
+        for (const auto& t : byType(db, scope))
+            std::cout << "  " << t.key << ": " << domain::Fen(t.figures.revenueFen).format() << ", "
+                      << tonnes(t.figures.grams) << " t, " << t.figures.tickets << " tickets, "
+                      << t.figures.outlets << " outlets\n";
+        const auto all = totals(db, scope);
+        std::cout << "network " << from << " to " << to << ": sold " << tonnes(all.grams)
+                  << " tonnes for " << domain::Fen(all.revenueFen).format() << "\n";
     } else if (issueCert->parsed()) {
         const auto outlet = outletByCode(db, code);
         if (!outlet)

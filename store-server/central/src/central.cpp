@@ -48,27 +48,6 @@ std::int64_t nextMasterVersion(SQLite::Database& db) {
     return v;
 }
 
-Result<std::int64_t> addOutlet(SQLite::Database& db, const domain::Outlet& outlet) {
-    if (auto ok = outlet.validate(); !ok)
-        return ok.error();
-    try {
-        SQLite::Statement q(
-            db, "INSERT INTO outlet(code, name, type, city) VALUES (?,?,?,?) RETURNING id");
-        q.bind(1, outlet.code);
-        q.bind(2, outlet.name);
-        q.bind(3, std::string(domain::toString(outlet.type)));
-        q.bind(4, outlet.city);
-        q.executeStep();
-        const auto id = q.getColumn(0).getInt64();
-        q.reset();
-        return id;
-    } catch (const SQLite::Exception& e) {
-        if (e.getErrorCode() == SQLITE_CONSTRAINT)
-            return makeError(ErrorCode::Conflict, "outlet " + outlet.code + " already exists");
-        return storage(e);
-    }
-}
-
 std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code) {
     SQLite::Statement q(db, "SELECT id, code, name, type, city, status FROM outlet WHERE code = ?");
     q.bind(1, code);

@@ -29,7 +29,6 @@ struct OutletRow {
 /// Takes the next master-data version (inside the caller's transaction). Whatever carries it
 /// is delivered to tills that pull since an older version.
 std::int64_t nextMasterVersion(SQLite::Database& db);
-Result<std::int64_t> addOutlet(SQLite::Database& db, const domain::Outlet& outlet);
 std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code);
 Status recordCertificate(SQLite::Database& db, const std::string& serial,
                          std::optional<std::int64_t> outletId, const std::string& kind,
