@@ -1,13 +1,19 @@
 #include "office_network.h"
 
 #include "baidian/domain/time.h"
+#include "baidian/server/aggregates.h"
 #include "baidian/server/catalog.h"
 #include "baidian/server/central.h"
+#include "baidian/server/ingest.h"
 #include "baidian/server/pki.h"
+#include "baidian/server/ranking.h"
 #include "baidian/server/registry.h"
 #include "baidian/simulate/network.h"
+#include "baidian/simulate/till_simulator.h"
 
+#include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>
+#include <random>
 #include <stdexcept>
 #include <sys/resource.h>
 
@@ -72,6 +78,42 @@ OfficeNetwork::~OfficeNetwork() {
     m_db.reset();
     std::error_code ignored;
     std::filesystem::remove_all(m_dir, ignored);
+}
+
+std::int64_t OfficeNetwork::seedSales(const std::string& from, const std::string& to) {
+    std::int64_t stored = 0;
+    SQLite::Transaction tx(*m_db);
+    for (const auto& o : m_outlets) {
+        simulate::TillSimulator till(o.code, 1, simulate::aksuCatalog(),
+                                     std::hash<std::string>{}(o.code));
+        const auto id = server::outletByCode(*m_db, o.code)->id;
+        std::mt19937_64 rng(std::hash<std::string>{}(o.code) + 1);
+        for (auto day = std::max(from, o.openedOn); day <= to; day = domain::addDays(day, 1)) {
+            const int average =
+                simulate::averageDailySales(o.type) * simulate::seasonalPercent(day) / 100;
+            const int count =
+                1 + static_cast<int>(rng() % static_cast<std::uint64_t>(average / 2 + 1));
+            const auto night = domain::isoUtc(domain::parseLocalDateTime(day + " 22:00:00"));
+            const protocol::SaleBatch batch{o.code, 1, till.day(day, count)};
+            for (const auto& r : server::ingestBatch(*m_db, id, batch, night).results)
+                stored += r.status == "stored" ? 1 : 0;
+            server::markReconciled(*m_db, id, day, night);
+        }
+    }
+    server::rollUp(*m_db);
+    tx.commit();
+    return stored;
+}
+
+protocol::RankingDoc OfficeNetwork::rank(const std::string& period) {
+    const auto to = server::periodDates(period).value().second;
+    const auto morning =
+        domain::isoUtc(domain::parseLocalDateTime(domain::addDays(to, 1) + " 08:00:00"));
+    SQLite::Transaction tx(*m_db);
+    server::rollUp(*m_db);
+    auto ranking = orThrow(server::computeRanking(*m_db, period, {}, morning), "ranking");
+    tx.commit();
+    return ranking;
 }
 
 void OfficeNetwork::issueCertificates() {

@@ -26,6 +26,13 @@ public:
     OfficeNetwork(int outlets, const std::string& openedBy);
     ~OfficeNetwork();
 
+    /// Sells every open outlet's days in [from, to] straight into the central database (ingest,
+    /// as the server does it) and reconciles each night on time; for UI tests and screenshots
+    /// that need figures, not the wire. Returns the sales stored.
+    std::int64_t seedSales(const std::string& from, const std::string& to);
+    /// Rolls up and computes the ranking of `period` (defaults), as of the morning after it.
+    protocol::RankingDoc rank(const std::string& period);
+
     /// Issues every outlet's client certificate (ECDSA P-256) and records it.
     void issueCertificates();
     void start();

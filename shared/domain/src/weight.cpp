@@ -79,4 +79,9 @@ std::string Grams::formatJin() const {
     return fixed(hundredths.ok() ? *hundredths : 0, 100, 2) + "\xE6\x96\xA4"; // 斤
 }
 
+std::string Grams::formatTonnes() const {
+    auto kg = divideRounded(m_grams, kGramsPerKg, RoundingMode::HalfUp);
+    return fixed(kg.ok() ? *kg : 0, 1000, 3);
+}
+
 } // namespace baidian::domain

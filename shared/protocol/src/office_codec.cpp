@@ -17,8 +17,8 @@ BOOST_DESCRIBE_STRUCT(DashboardDoc, (), (from, to, totals, byType, byCity, byDay
 BOOST_DESCRIBE_STRUCT(MetricDoc, (), (metric, value, unit, normalizedBp, weight, pointsCenti, note))
 BOOST_DESCRIBE_STRUCT(FlagDoc, (), (flag, detail, disqualifies))
 BOOST_DESCRIBE_STRUCT(RankingEntryDoc, (),
-                      (outlet, name, city, type, rank, scoreCenti, revenueFen, ineligible, metrics,
-                       flags))
+                      (period, outlet, name, city, type, rank, scoreCenti, revenueFen, ineligible,
+                       metrics, flags))
 BOOST_DESCRIBE_STRUCT(RankingDoc, (), (period, from, to, computedAt, entries))
 BOOST_DESCRIBE_STRUCT(LoginRequest, (), (username, password))
 BOOST_DESCRIBE_STRUCT(PeriodList, (), (periods))

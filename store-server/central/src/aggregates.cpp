@@ -92,7 +92,11 @@ std::vector<GroupFigures> grouped(SQLite::Database& db, const FigureScope& scope
                  "COALESCE(SUM(a.tickets),0), COALESCE(SUM(a.return_fen),0), "
                  "COUNT(DISTINCT a.outlet_id) FROM agg_outlet_day a";
     sql += kScope;
-    sql += "GROUP BY 1 ORDER BY 1";
+    // Types in their usual order (flagship first), cities and days alphabetically.
+    sql += by == GroupBy::Type ? "GROUP BY 1 ORDER BY CASE o.type WHEN 'flagship' THEN 1 WHEN "
+                                 "'direct' THEN 2 WHEN 'franchise' THEN 3 WHEN 'counter' THEN 4 "
+                                 "WHEN 'popup' THEN 5 ELSE 6 END"
+                               : "GROUP BY 1 ORDER BY 1";
     SQLite::Statement q(db, sql);
     bindScope(q, scope);
     std::vector<GroupFigures> out;
@@ -178,13 +182,7 @@ std::vector<GroupFigures> byProduct(SQLite::Database& db, const FigureScope& sco
 }
 
 std::string tonnes(std::int64_t grams) {
-    // Kilogram resolution, the one rounding function, half up.
-    const std::int64_t kg =
-        domain::divideRounded(grams, domain::kGramsPerKg, domain::RoundingMode::HalfUp).value();
-    const std::int64_t whole = kg / 1000, part = kg % 1000;
-    std::string frac = std::to_string(part < 0 ? -part : part);
-    frac.insert(0, 3 - frac.size(), '0');
-    return (kg < 0 && whole == 0 ? "-" : "") + std::to_string(whole) + "." + frac;
+    return domain::Grams(grams).formatTonnes();
 }
 
 } // namespace baidian::server

@@ -424,6 +424,7 @@ Result<RankingDoc> computeRanking(SQLite::Database& db, const std::string& perio
         Scored s{&r, {}, {}, {}};
         s.values = metricValues(r, s.notes);
         auto& e = s.entry;
+        e.period = period;
         e.outlet = r.code;
         e.name = r.name;
         e.city = r.city;
@@ -565,6 +566,7 @@ Result<RankingDoc> loadRanking(SQLite::Database& db, const std::string& period,
     q.bind(3, type);
     while (q.executeStep()) {
         RankingEntryDoc e;
+        e.period = period;
         e.outlet = q.getColumn(0).getString();
         e.name = q.getColumn(1).getString();
         e.city = q.getColumn(2).getString();

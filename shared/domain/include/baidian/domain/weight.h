@@ -31,6 +31,8 @@ public:
     std::string formatKg() const;
     /// "3.00斤": jin to two decimals (half-up), the way shelf labels show it.
     std::string formatJin() const;
+    /// "86.768": tonnes to the kilogram (half-up), for network figures.
+    std::string formatTonnes() const;
 
     constexpr auto operator<=>(const Grams&) const = default;
 

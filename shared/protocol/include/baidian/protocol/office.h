@@ -80,6 +80,7 @@ struct FlagDoc {
 };
 
 struct RankingEntryDoc {
+    std::string period;
     std::string outlet;
     std::string name;
     std::string city;
