@@ -19,28 +19,6 @@ Result<Fen> grossOf(const BasketLine& line, const domain::UnitPrice& price) {
     return domain::amountForQuantity(price, line.units);
 }
 
-/// Splits `amount` (>= 0) over `weights` (>= 0) in proportion, largest remainder first, so the
-/// parts add up to `amount` exactly. Ties go to the earlier line.
-std::vector<std::int64_t> apportion(std::int64_t amount, const std::vector<std::int64_t>& weights) {
-    std::vector<std::int64_t> parts(weights.size(), 0);
-    const domain::Wide total = std::accumulate(weights.begin(), weights.end(), domain::Wide(0));
-    if (total <= 0 || amount == 0)
-        return parts;
-    std::vector<std::pair<domain::Wide, std::size_t>> remainders;
-    std::int64_t given = 0;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-        const domain::Wide exact = domain::Wide(amount) * weights[i];
-        parts[i] = static_cast<std::int64_t>(exact / total);
-        given += parts[i];
-        remainders.emplace_back(exact % total, i);
-    }
-    std::stable_sort(remainders.begin(), remainders.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t k = 0; given < amount; ++k, ++given)
-        ++parts[remainders[k % remainders.size()].second];
-    return parts;
-}
-
 } // namespace
 
 std::optional<std::pair<std::string, Fen>> bestPromotion(const BasketLine& line,
@@ -130,7 +108,7 @@ Result<BasketTotals> priceBasket(std::vector<BasketLine>& lines,
         // is spread as a negative share the same way.
         const std::int64_t spread = (orderDiscount + totals.rounding).value();
         const auto magnitude = spread < 0 ? -spread : spread;
-        const auto shares = apportion(magnitude, weights);
+        const auto shares = domain::apportion(magnitude, weights);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             lines[i].orderShare = Fen(spread < 0 ? -shares[i] : shares[i]);
             lines[i].paid = lines[i].net - lines[i].orderShare;

@@ -1,6 +1,8 @@
 #include "baidian/domain/rounding.h"
 
+#include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace baidian::domain {
 
@@ -61,6 +63,26 @@ Result<std::int64_t> divideRounded(Wide numerator, std::int64_t denominator, Rou
         q < std::numeric_limits<std::int64_t>::min())
         return makeError(ErrorCode::Overflow, "rounding: the result is too large");
     return static_cast<std::int64_t>(q);
+}
+
+std::vector<std::int64_t> apportion(std::int64_t amount, const std::vector<std::int64_t>& weights) {
+    std::vector<std::int64_t> parts(weights.size(), 0);
+    const Wide total = std::accumulate(weights.begin(), weights.end(), Wide(0));
+    if (total <= 0 || amount == 0)
+        return parts;
+    std::vector<std::pair<Wide, std::size_t>> remainders;
+    std::int64_t given = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const Wide exact = Wide(amount) * weights[i];
+        parts[i] = static_cast<std::int64_t>(exact / total);
+        given += parts[i];
+        remainders.emplace_back(exact % total, i);
+    }
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t k = 0; given < amount; ++k, ++given)
+        ++parts[remainders[k % remainders.size()].second];
+    return parts;
 }
 
 } // namespace baidian::domain

@@ -466,13 +466,19 @@ Result<RankingDoc> computeRanking(SQLite::Database& db, const std::string& perio
                 it->second.second = std::max(it->second.second, *value);
             }
         }
-        std::int64_t applicableWeight = 0;
+        // Full marks are 100.00 points: the weights of the metrics measured in this type share
+        // 10000 centi-points exactly (largest remainder), so a metric left out scales the
+        // others up.
+        std::vector<std::int64_t> measuredWeights;
         for (const auto& metric : kRankingMetrics)
-            if (range.contains(metric))
-                applicableWeight += config.weights.contains(metric) ? config.weights.at(metric) : 0;
+            measuredWeights.push_back(range.contains(metric) && config.weights.contains(metric)
+                                          ? config.weights.at(metric)
+                                          : 0);
+        const auto maxPoints = domain::apportion(10000, measuredWeights);
         for (auto& s : outlets) {
             auto& e = s.entry;
-            for (const auto& metric : kRankingMetrics) {
+            for (std::size_t i = 0; i < kRankingMetrics.size(); ++i) {
+                const auto& metric = kRankingMetrics[i];
                 const std::int64_t weight =
                     config.weights.contains(metric) ? config.weights.at(metric) : 0;
                 MetricDoc m{metric, s.values[metric], unitOf(metric), 0, weight,
@@ -487,9 +493,7 @@ Result<RankingDoc> computeRanking(SQLite::Database& db, const std::string& perio
                     m.normalizedBp = hi == lo                ? 10000
                                      : lowerIsBetter(metric) ? ratio(hi - v, hi - lo, 10000)
                                                              : ratio(v - lo, hi - lo, 10000);
-                    m.pointsCenti = applicableWeight > 0
-                                        ? ratio(weight * m.normalizedBp, applicableWeight, 1)
-                                        : 0;
+                    m.pointsCenti = ratio(maxPoints[i], 10000, m.normalizedBp);
                 }
                 e.scoreCenti += m.pointsCenti;
                 e.metrics.push_back(std::move(m));

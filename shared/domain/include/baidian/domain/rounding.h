@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace baidian::domain {
 
@@ -27,5 +28,10 @@ std::string_view toString(RoundingMode mode);
 /// Every fractional money or weight value in the system passes through here.
 /// Errors: InvalidArgument if denominator <= 0; Overflow if the result leaves int64.
 Result<std::int64_t> divideRounded(Wide numerator, std::int64_t denominator, RoundingMode mode);
+
+/// Splits `amount` (>= 0) over `weights` (>= 0) in proportion, largest remainder first, so the
+/// parts add up to `amount` exactly (an order discount over lines, a ranking's points over
+/// metrics). Ties go to the earlier weight. All zero weights: all parts zero.
+std::vector<std::int64_t> apportion(std::int64_t amount, const std::vector<std::int64_t>& weights);
 
 } // namespace baidian::domain
