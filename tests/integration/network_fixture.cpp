@@ -53,12 +53,20 @@ Network::Network() {
     must(admin("add-cashier --outlet HZ-F01 --code 1002 --name " + quote("陈静") +
                " --role cashier --pin 2468"),
          "add-cashier");
+    must(admin("add-user --username admin --role admin < " + quote(writePassword("admin-pass-1"))),
+         "add-user");
     startServer();
 }
 
 Network::~Network() {
     if (m_server > 0)
         stopServer();
+}
+
+std::string Network::writePassword(const std::string& password) const {
+    const auto path = m_dir.file("password");
+    std::ofstream(path) << password << "\n";
+    return path;
 }
 
 CommandResult Network::admin(const std::string& args) const {

@@ -41,6 +41,9 @@ public:
     std::int64_t serverSales() const;
 
 private:
+    /// A file holding `password` (store-admin add-user reads it from standard input).
+    std::string writePassword(const std::string& password) const;
+
     pos::testing::TempDir m_dir;
     pid_t m_server = -1;
     int m_port = 0;

@@ -273,6 +273,10 @@ TEST_F(CentralTest, RankingRulesComeFromAFileAndBadOnesAreRefused) {
     ASSERT_TRUE(config) << config.error().message;
     EXPECT_EQ(config->weights.size(), 2u);
     EXPECT_EQ(config->minOpenMonths, 12);
+    // The file packaging installs says what the defaults are.
+    auto shipped = loadRankingConfig(BAIDIAN_RANKING_TOML);
+    ASSERT_TRUE(shipped) << shipped.error().message;
+    EXPECT_EQ(shipped->toJson(), RankingConfig{}.toJson());
     std::ofstream(path) << "[weights]\nrevenue = 50\ninspection = 40\n";
     auto bad = loadRankingConfig(path);
     ASSERT_FALSE(bad);
