@@ -123,7 +123,7 @@ void scanAndSaleBench() {
             codes.push_back(g.barcode);
     std::mt19937 rng(42);
     std::vector<double> scan, sale;
-    for (int s = 0; s < 300; ++s) {
+    for (int s = 0; s < 1000; ++s) {
         for (int i = 0; i < 5; ++i) {
             const auto t0 = Clock::now();
             auto added = till.scan(codes[rng() % codes.size()]);
@@ -144,7 +144,7 @@ void scanAndSaleBench() {
     bare.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, v INTEGER)");
     std::vector<double> commit;
     SQLite::Statement insert(bare, "INSERT INTO t(v) VALUES (?)");
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < 1000; ++i) {
         const auto t0 = Clock::now();
         bare.exec("BEGIN IMMEDIATE");
         insert.bind(1, i);

@@ -8,9 +8,9 @@
 #include "baidian/protocol/codec.h"
 #include "baidian/server/aggregates.h"
 #include "baidian/server/ranking.h"
+#include "baidian/simulate/local_network.h"
 #include "baidian/simulate/network.h"
 #include "baidian/simulate/till_simulator.h"
-#include "office_network.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
@@ -86,7 +86,7 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 TEST(HeadOffice, AMonthOfSixHundredOutletsRanksPerTypeWithReasonsAndScopes) {
-    OfficeNetwork net(kOutlets, "2026-10-31");
+    simulate::LocalNetwork net(kOutlets, "2026-10-31");
     // The registry holds the program's mix.
     std::map<std::string, int> mix;
     std::map<std::string, protocol::OutletDoc> registry;
@@ -288,10 +288,11 @@ TEST(HeadOffice, AMonthOfSixHundredOutletsRanksPerTypeWithReasonsAndScopes) {
     res = hz->get("/v1/office/outlets/" + ningbo);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 403) << res->body;
-    res = hz->get("/v1/office/outlets?city=" + urlEncode("宁波"));
+    res = hz->get("/v1/office/outlets?city=" + simulate::urlEncode("宁波"));
     ASSERT_TRUE(res && res->status == 200);
     EXPECT_TRUE(protocol::decodeOutletList(res->body).value().outlets.empty());
-    res = hz->get("/v1/office/dashboard?from=2026-10-01&to=2026-10-31&city=" + urlEncode("宁波"));
+    res = hz->get("/v1/office/dashboard?from=2026-10-01&to=2026-10-31&city=" +
+                  simulate::urlEncode("宁波"));
     ASSERT_TRUE(res && res->status == 200);
     EXPECT_EQ(protocol::decodeDashboard(res->body).value().totals.revenueFen, 0);
     res = hz->get("/v1/office/ranking?period=2026-10");

@@ -3,11 +3,11 @@
 // month of sales and its ranking.
 
 #include "baidian/domain/money.h"
+#include "baidian/simulate/local_network.h"
 #include "console_client.h"
 #include "console_window.h"
 #include "dashboard_view.h"
 #include "login_dialog.h"
-#include "office_network.h"
 #include "outlets_view.h"
 #include "ranking_view.h"
 
@@ -32,7 +32,7 @@
 namespace baidian::console {
 namespace {
 
-using testing::OfficeNetwork;
+using simulate::LocalNetwork;
 
 // QTRY_* report to QtTest, not to GoogleTest: waits here are ASSERT_TRUE(QTest::qWaitFor(...)).
 
@@ -40,7 +40,7 @@ using testing::OfficeNetwork;
 class ConsoleGuiTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        s_net = new OfficeNetwork(60, "2026-10-31");
+        s_net = new simulate::LocalNetwork(60, "2026-10-31");
         s_net->seedSales("2026-09-01", "2026-10-31");
         s_net->rank("2026-10");
         s_net->start();
@@ -68,10 +68,10 @@ protected:
         ASSERT_TRUE(QTest::qWaitFor([&] { return login.result() == QDialog::Accepted; }, 20000));
     }
 
-    static OfficeNetwork* s_net;
+    static simulate::LocalNetwork* s_net;
 };
 
-OfficeNetwork* ConsoleGuiTest::s_net = nullptr;
+simulate::LocalNetwork* ConsoleGuiTest::s_net = nullptr;
 
 TEST_F(ConsoleGuiTest, AWrongPasswordIsRefusedAndSaysSo) {
     ConsoleClient client(address());

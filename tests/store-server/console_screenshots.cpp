@@ -1,9 +1,9 @@
 // Takes the console's screenshots for docs/ in Simplified Chinese: the dashboard and the ranking
 // of a generated 600-outlet network with two months of sales. Run by scripts/screenshots.
+#include "baidian/simulate/local_network.h"
 #include "console_client.h"
 #include "console_window.h"
 #include "dashboard_view.h"
-#include "office_network.h"
 #include "ranking_view.h"
 
 #include <QApplication>
@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     if (translator.load(QStringLiteral(":/i18n/console_zh_CN.qm")))
         QApplication::installTranslator(&translator);
 
-    testing::OfficeNetwork net(600, "2026-10-31");
+    simulate::LocalNetwork net(600, "2026-10-31");
     std::cout << "selling September and October in 600 outlets ...\n";
     std::cout << net.seedSales("2026-09-01", "2026-10-31") << " sales\n";
     net.rank("2026-10");

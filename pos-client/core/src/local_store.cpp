@@ -87,6 +87,9 @@ Result<LocalStore> LocalStore::open(const std::string& path) {
     if (!migrated)
         return migrated.error();
     LocalStore store(std::move(opened).value());
+    if (path != ":memory:" && !path.empty())
+        store.m_checkpointer = std::make_unique<db::BackgroundCheckpointer>(
+            store.m_db, std::chrono::milliseconds(200));
     try {
         if (store.m_db.execAndGet("SELECT count(*) FROM barcode_layout").getInt() == 0) {
             SQLite::Transaction tx(store.m_db);

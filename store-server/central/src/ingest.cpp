@@ -13,11 +13,53 @@ namespace {
 
 const std::string kGenesis(64, '0');
 
-void quarantine(SQLite::Database& db, std::int64_t outletId, int terminal, const SaleDoc& sale,
+/// The statements a batch needs, prepared once per batch (not once per sale).
+struct Statements {
+    explicit Statements(SQLite::Database& db)
+        : known(db, "SELECT seq, outlet_id FROM sale WHERE uuid = ?")
+        , held(db, "SELECT reason FROM quarantine WHERE uuid = ? AND outlet_id = ? "
+                   "ORDER BY id LIMIT 1")
+        , quarantine(db, "INSERT INTO quarantine(outlet_id, terminal_no, uuid, seq, receipt_no, "
+                         "reason, body, received_at) VALUES (?,?,?,?,?,?,?,?)")
+        , uuidAt(db, "SELECT uuid FROM sale WHERE outlet_id = ? AND terminal_no = ? AND seq = ?")
+        , hashAt(db, "SELECT hash FROM sale WHERE outlet_id = ? AND terminal_no = ? AND seq = ?")
+        , prevHashAt(db, "SELECT prev_hash FROM sale WHERE outlet_id = ? AND terminal_no = ? AND "
+                         "seq = ?")
+        , journalBreak(db, "INSERT OR IGNORE INTO journal_break(outlet_id, terminal_no, seq, "
+                           "found_at) VALUES (?,?,?,?)")
+        , sale(db, "INSERT INTO sale(uuid, outlet_id, terminal_no, seq, receipt_no, kind, "
+                   "original_uuid, completed_at, business_date, cashier, subtotal_fen, "
+                   "discount_fen, rounding_fen, total_fen, change_fen, prev_hash, hash, "
+                   "received_at) VALUES (?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?,?,?,?,?,?) "
+                   "RETURNING id")
+        , line(db, "INSERT INTO sale_line(sale_id, line_no, sku, name, units, grams, "
+                   "unit_price_fen, list_price_fen, price_basis, gross_fen, promotion_code, "
+                   "promotion_fen, line_discount_fen, order_share_fen, paid_fen, "
+                   "original_line_no) VALUES (?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?)")
+        , tender(db, "INSERT INTO tender(sale_id, seq, kind, amount_fen, reference) "
+                     "VALUES (?,?,?,?,NULLIF(?,''))") {}
+
+    /// The column of the sale at (outlet, terminal, seq) through `q`, if there is one.
+    static std::optional<std::string> at(SQLite::Statement& q, std::int64_t outletId, int terminal,
+                                         std::int64_t seq) {
+        q.reset();
+        q.bind(1, outletId);
+        q.bind(2, terminal);
+        q.bind(3, seq);
+        std::optional<std::string> out;
+        if (q.executeStep())
+            out = q.getColumn(0).getString();
+        q.reset();
+        return out;
+    }
+
+    SQLite::Statement known, held, quarantine, uuidAt, hashAt, prevHashAt, journalBreak, sale, line,
+        tender;
+};
+
+void quarantine(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& sale,
                 const std::string& reason, const std::string& receivedAt) {
-    SQLite::Statement q(db, "INSERT INTO quarantine(outlet_id, terminal_no, uuid, seq, receipt_no, "
-                            "reason, body, received_at) "
-                            "VALUES (?,?,?,?,?,?,?,?)");
+    auto& q = st.quarantine;
     q.bind(1, outletId);
     q.bind(2, terminal);
     q.bind(3, sale.uuid);
@@ -27,40 +69,24 @@ void quarantine(SQLite::Database& db, std::int64_t outletId, int terminal, const
     q.bind(7, encode(SaleBatch{"", terminal, {sale}}));
     q.bind(8, receivedAt);
     q.exec();
+    q.reset();
 }
 
-std::optional<std::string> hashAt(SQLite::Database& db, std::int64_t outletId, int terminal,
-                                  std::int64_t seq, const char* column) {
-    SQLite::Statement q(db, std::string("SELECT ") + column +
-                                " FROM sale WHERE outlet_id = ? AND terminal_no = ? AND seq = ?");
-    q.bind(1, outletId);
-    q.bind(2, terminal);
-    q.bind(3, seq);
-    if (q.executeStep())
-        return q.getColumn(0).getString();
-    return std::nullopt;
-}
-
-void recordBreak(SQLite::Database& db, std::int64_t outletId, int terminal, std::int64_t seq,
+void recordBreak(Statements& st, std::int64_t outletId, int terminal, std::int64_t seq,
                  const std::string& at, std::vector<std::int64_t>& breaks) {
-    SQLite::Statement q(db, "INSERT OR IGNORE INTO journal_break(outlet_id, terminal_no, seq, "
-                            "found_at) VALUES (?,?,?,?)");
+    auto& q = st.journalBreak;
     q.bind(1, outletId);
     q.bind(2, terminal);
     q.bind(3, seq);
     q.bind(4, at);
     q.exec();
+    q.reset();
     breaks.push_back(seq);
 }
 
-void store(SQLite::Database& db, std::int64_t outletId, int terminal, const SaleDoc& s,
+void store(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& s,
            const std::string& at) {
-    SQLite::Statement sale(
-        db, "INSERT INTO sale(uuid, outlet_id, terminal_no, seq, receipt_no, kind, original_uuid, "
-            "completed_at, business_date, cashier, subtotal_fen, discount_fen, rounding_fen, "
-            "total_fen, "
-            "change_fen, prev_hash, hash, received_at) "
-            "VALUES (?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+    auto& sale = st.sale;
     sale.bind(1, s.uuid);
     sale.bind(2, outletId);
     sale.bind(3, terminal);
@@ -82,13 +108,7 @@ void store(SQLite::Database& db, std::int64_t outletId, int terminal, const Sale
     sale.executeStep();
     const auto saleId = sale.getColumn(0).getInt64();
     sale.reset();
-    markDirty(db, outletId, s.businessDate);
-    SQLite::Statement line(
-        db,
-        "INSERT INTO sale_line(sale_id, line_no, sku, name, units, grams, unit_price_fen, "
-        "list_price_fen, price_basis, gross_fen, promotion_code, promotion_fen, line_discount_fen, "
-        "order_share_fen, paid_fen, original_line_no) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?)");
+    auto& line = st.line;
     for (const auto& l : s.lines) {
         line.bind(1, saleId);
         line.bind(2, l.lineNo);
@@ -112,8 +132,7 @@ void store(SQLite::Database& db, std::int64_t outletId, int terminal, const Sale
         line.exec();
         line.reset();
     }
-    SQLite::Statement tender(db, "INSERT INTO tender(sale_id, seq, kind, amount_fen, reference) "
-                                 "VALUES (?,?,?,?,NULLIF(?,''))");
+    auto& tender = st.tender;
     int n = 0;
     for (const auto& t : s.tenders) {
         tender.bind(1, saleId);
@@ -132,29 +151,31 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
                             const std::string& at) {
     SaleBatchResult result;
     const int terminal = batch.terminal;
+    Statements st(db);
+    std::string lastDay;
     for (const auto& sale : batch.sales) {
         // A repeat gets the original answer.
         bool takenElsewhere = false;
-        SQLite::Statement known(db, "SELECT seq, outlet_id FROM sale WHERE uuid = ?");
-        known.bind(1, sale.uuid);
-        if (known.executeStep()) {
-            if (known.getColumn(1).getInt64() == outletId) {
+        st.known.bind(1, sale.uuid);
+        if (st.known.executeStep()) {
+            if (st.known.getColumn(1).getInt64() == outletId) {
                 result.results.push_back(
-                    {sale.uuid, known.getColumn(0).getInt64(), "duplicate", ""});
+                    {sale.uuid, st.known.getColumn(0).getInt64(), "duplicate", ""});
+                st.known.reset();
                 continue;
             }
             takenElsewhere = true;
         }
-        SQLite::Statement held(
-            db,
-            "SELECT reason FROM quarantine WHERE uuid = ? AND outlet_id = ? ORDER BY id LIMIT 1");
-        held.bind(1, sale.uuid);
-        held.bind(2, outletId);
-        if (held.executeStep()) {
+        st.known.reset();
+        st.held.bind(1, sale.uuid);
+        st.held.bind(2, outletId);
+        if (st.held.executeStep()) {
             result.results.push_back(
-                {sale.uuid, sale.seq, "quarantined", held.getColumn(0).getString()});
+                {sale.uuid, sale.seq, "quarantined", st.held.getColumn(0).getString()});
+            st.held.reset();
             continue;
         }
+        st.held.reset();
 
         std::string reason = checkSale(sale);
         if (reason.empty() && takenElsewhere)
@@ -162,25 +183,30 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         if (reason.empty() && !sale.receiptNo.starts_with(batch.outlet + "-"))
             reason =
                 "receipt number " + sale.receiptNo + " does not belong to outlet " + batch.outlet;
-        if (reason.empty() && hashAt(db, outletId, terminal, sale.seq, "uuid"))
+        if (reason.empty() && Statements::at(st.uuidAt, outletId, terminal, sale.seq))
             reason = "sequence " + std::to_string(sale.seq) + " of terminal " +
                      std::to_string(terminal) + " already holds another sale";
         if (!reason.empty()) {
-            quarantine(db, outletId, terminal, sale, reason, at);
+            quarantine(st, outletId, terminal, sale, reason, at);
             result.results.push_back({sale.uuid, sale.seq, "quarantined", reason});
             continue;
         }
 
-        store(db, outletId, terminal, sale, at);
+        store(st, outletId, terminal, sale, at);
+        if (sale.businessDate != lastDay) { // most batches are one day's sales
+            markDirty(db, outletId, sale.businessDate);
+            lastDay = sale.businessDate;
+        }
         result.results.push_back({sale.uuid, sale.seq, "stored", ""});
         // Journal continuity with the neighbours already here, in whatever order they came.
-        const auto before = sale.seq == 1 ? std::optional<std::string>(kGenesis)
-                                          : hashAt(db, outletId, terminal, sale.seq - 1, "hash");
+        const auto before = sale.seq == 1
+                                ? std::optional<std::string>(kGenesis)
+                                : Statements::at(st.hashAt, outletId, terminal, sale.seq - 1);
         if (before && *before != sale.prevHash)
-            recordBreak(db, outletId, terminal, sale.seq, at, result.journalBreaks);
-        const auto after = hashAt(db, outletId, terminal, sale.seq + 1, "prev_hash");
+            recordBreak(st, outletId, terminal, sale.seq, at, result.journalBreaks);
+        const auto after = Statements::at(st.prevHashAt, outletId, terminal, sale.seq + 1);
         if (after && *after != sale.hash)
-            recordBreak(db, outletId, terminal, sale.seq + 1, at, result.journalBreaks);
+            recordBreak(st, outletId, terminal, sale.seq + 1, at, result.journalBreaks);
     }
     SQLite::Statement seen(
         db, "INSERT INTO terminal(outlet_id, terminal_no, last_seen) VALUES (?,?,?) "

@@ -51,12 +51,11 @@ std::string percent(std::int64_t bp) {
            std::to_string(part < 0 ? -part : part) + "%";
 }
 
-struct DayRow {
+/// A day that tripped an anomaly rule (kept for the flag's evidence).
+struct FlaggedDay {
     std::string date;
     std::int64_t salesFen = 0;
     std::int64_t returnFen = 0;
-    std::int64_t tickets = 0;
-    std::int64_t lateTickets = 0;
 };
 
 /// What the ranking knows of one outlet in the period, before scoring.
@@ -68,7 +67,27 @@ struct Raw {
     std::int64_t prior = 0, history = 0, historyPeriods = 0, shrink = 0;
     std::int64_t onTimeDays = 0, dueDays = 0;
     std::optional<std::int64_t> inspection;
-    std::vector<DayRow> days;
+    // Anomaly evidence, gathered while the days stream by (a year of 100,000 outlets is not
+    // held in memory).
+    int spikeDays = 0;
+    std::optional<FlaggedDay> worstSpike;
+    int burstDays = 0;
+    std::optional<FlaggedDay> firstBurst;
+
+    void addDay(const RankingConfig& c, const std::string& date, std::int64_t salesFen,
+                std::int64_t returnFen, std::int64_t dayTickets, std::int64_t lateTickets) {
+        if (returnFen >= c.refundSpikeMinFen && returnFen * 100 >= c.refundSpikePct * salesFen) {
+            ++spikeDays;
+            if (!worstSpike || returnFen > worstSpike->returnFen)
+                worstSpike = FlaggedDay{date, salesFen, returnFen};
+        }
+        if (dayTickets >= c.closingBurstMinTickets &&
+            lateTickets * 100 >= c.closingBurstPct * dayTickets) {
+            ++burstDays;
+            if (!firstBurst || date < firstBurst->date)
+                firstBurst = FlaggedDay{date, salesFen, returnFen};
+        }
+    }
 };
 
 std::map<std::string, std::optional<std::int64_t>>
@@ -116,24 +135,9 @@ std::vector<FlagDoc> anomalies(const Raw& r, const RankingConfig& c) {
         return std::find(c.disqualifying.begin(), c.disqualifying.end(), flag) !=
                c.disqualifying.end();
     };
-    int spikeDays = 0;
-    const DayRow* worst = nullptr;
-    int burstDays = 0;
-    const DayRow* firstBurst = nullptr;
-    for (const auto& d : r.days) {
-        if (d.returnFen >= c.refundSpikeMinFen &&
-            d.returnFen * 100 >= c.refundSpikePct * d.salesFen) {
-            ++spikeDays;
-            if (!worst || d.returnFen > worst->returnFen)
-                worst = &d;
-        }
-        if (d.tickets >= c.closingBurstMinTickets &&
-            d.lateTickets * 100 >= c.closingBurstPct * d.tickets) {
-            ++burstDays;
-            if (!firstBurst)
-                firstBurst = &d;
-        }
-    }
+    const int spikeDays = r.spikeDays, burstDays = r.burstDays;
+    const auto& worst = r.worstSpike;
+    const auto& firstBurst = r.firstBurst;
     if (worst)
         flags.push_back(
             {"refund_spike",
@@ -348,16 +352,17 @@ Result<RankingDoc> computeRanking(SQLite::Database& db, const std::string& perio
             if (it == raw.end())
                 continue;
             auto& r = it->second;
-            DayRow d{q.getColumn(1).getString(), q.getColumn(3).getInt64(),
-                     q.getColumn(4).getInt64(), q.getColumn(5).getInt64(),
-                     q.getColumn(6).getInt64()};
+            const auto sales = q.getColumn(3).getInt64();
+            const auto returns = q.getColumn(4).getInt64();
+            const auto tickets = q.getColumn(5).getInt64();
             r.revenue += q.getColumn(2).getInt64();
-            r.sales += d.salesFen;
-            r.returns += d.returnFen;
-            r.tickets += d.tickets;
+            r.sales += sales;
+            r.returns += returns;
+            r.tickets += tickets;
             r.lines += q.getColumn(7).getInt64();
             r.compliant += q.getColumn(8).getInt64();
-            r.days.push_back(std::move(d));
+            r.addDay(config, q.getColumn(1).getString(), sales, returns, tickets,
+                     q.getColumn(6).getInt64());
         }
     }
     {
@@ -383,24 +388,26 @@ Result<RankingDoc> computeRanking(SQLite::Database& db, const std::string& perio
         if (auto it = raw.find(outlet); it != raw.end())
             it->second.shrink = fen;
     {
-        SQLite::Statement q(db, "SELECT outlet_id, business_date, first_at FROM reconciled_day "
-                                "WHERE business_date BETWEEN ? AND ?");
+        // On time: first reconciled by 06:00 China time the next morning, which is 22:00 UTC
+        // of the business date itself (ISO-8601 UTC text compares in time order).
+        SQLite::Statement q(
+            db, "SELECT r.outlet_id, COUNT(*) FROM reconciled_day r JOIN outlet o ON o.id = "
+                "r.outlet_id WHERE r.business_date BETWEEN ? AND ? AND r.business_date >= "
+                "o.opened_on AND r.first_at <= r.business_date || 'T22:00:00Z' "
+                "GROUP BY r.outlet_id");
         q.bind(1, from);
         q.bind(2, to);
         while (q.executeStep())
-            if (auto it = raw.find(q.getColumn(0).getInt64()); it != raw.end()) {
-                const auto date = q.getColumn(1).getString();
-                if (date >= it->second.openedOn &&
-                    domain::parseIsoUtc(q.getColumn(2).getString()) <=
-                        domain::nightlyDeadline(date))
-                    ++it->second.onTimeDays;
-            }
+            if (auto it = raw.find(q.getColumn(0).getInt64()); it != raw.end())
+                it->second.onTimeDays = q.getColumn(1).getInt64();
+        // Days due: from the later of the period start and the opening, up to the last day
+        // whose nightly deadline has passed.
+        std::string lastDue = to;
+        while (lastDue >= from && domain::nightlyDeadline(lastDue) > now)
+            lastDue = domain::addDays(lastDue, -1);
         for (auto& [id, r] : raw) {
-            // Days due: from the later of the period start and the opening, up to the last day
-            // whose nightly deadline has passed.
-            std::string day = std::max(from, r.openedOn);
-            for (; day <= to && domain::nightlyDeadline(day) <= now; day = domain::addDays(day, 1))
-                ++r.dueDays;
+            const auto first = std::max(from, r.openedOn);
+            r.dueDays = first <= lastDue ? domain::daysBetween(first, lastDue) + 1 : 0;
         }
     }
     {

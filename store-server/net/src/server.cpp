@@ -96,6 +96,11 @@ struct Server::Impl {
             tls.load_verify_file(config.caFile);
             if (STACK_OF(X509_NAME)* names = SSL_load_client_CA_file(config.caFile.c_str()))
                 SSL_CTX_set_client_CA_list(tls.native_handle(), names);
+            // Resumed sessions (TLS 1.3 tickets) keep the client certificate; OpenSSL refuses to
+            // resume a verified session without a context name.
+            static constexpr unsigned char kSessionContext[] = "baidian-store-server";
+            SSL_CTX_set_session_id_context(tls.native_handle(), kSessionContext,
+                                           sizeof kSessionContext - 1);
             // Ask for a client certificate; /v1/ endpoints refuse a connection without one.
             tls.set_verify_mode(ssl::verify_peer);
             const std::string dbPath = config.database;

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "baidian/db/database.h"
 #include "baidian/domain/barcode.h"
 #include "baidian/domain/result.h"
 #include "baidian/pos/types.h"
 #include "baidian/protocol/messages.h"
 
 #include <SQLiteCpp/Database.h>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +70,8 @@ private:
     Status loadLayouts();
 
     SQLite::Database m_db;
+    /// WAL checkpoints run beside the till, not inside the commit of a sale.
+    std::unique_ptr<db::BackgroundCheckpointer> m_checkpointer;
     domain::VariableMeasureLayouts m_layouts;
 };
 

@@ -1,8 +1,9 @@
 #pragma once
-// A head-office network inside the test process: a CA and server certificate made by the
-// project's pki code, a central database with a generated registry and the Aksu catalog
-// (imported through the CSV imports), users, and a real store-server on 127.0.0.1 whose clock
-// the test sets (to replay past nights).
+// A whole network on this machine, for tests, benchmarks and screenshots: a CA and server
+// certificate made by the project's pki code, a central database with a generated registry and
+// the Aksu catalog (imported through the CSV imports), users, outlet certificates, and a real
+// store-server on 127.0.0.1 in this process whose clock the caller sets (to replay past nights).
+// Errors in setting it up throw std::runtime_error.
 
 #include "baidian/pos/https_client.h"
 #include "baidian/protocol/office.h"
@@ -17,14 +18,14 @@
 #include <thread>
 #include <vector>
 
-namespace baidian::testing {
+namespace baidian::simulate {
 
-class OfficeNetwork {
+class LocalNetwork {
 public:
     /// `outlets` generated (seed 42) as open by `openedBy`; users "admin" (password
     /// "admin-pass-1") and "hz" (regional manager of 杭州, password "hz-pass-12").
-    OfficeNetwork(int outlets, const std::string& openedBy);
-    ~OfficeNetwork();
+    LocalNetwork(int outlets, const std::string& openedBy);
+    ~LocalNetwork();
 
     /// Sells every open outlet's days in [from, to] straight into the central database (ingest,
     /// as the server does it) and reconciles each night on time; for UI tests and screenshots
@@ -43,7 +44,7 @@ public:
     pos::ServerEndpoint outletEndpoint(const std::string& code) const;
     /// For people: the CA only, no client certificate.
     pos::ServerEndpoint personEndpoint() const;
-    /// A client logged in as `user`; fails the test if the login is refused.
+    /// A client logged in as `user`; throws if the login is refused.
     std::unique_ptr<pos::HttpsClient> login(const std::string& user, const std::string& password);
 
     SQLite::Database& db() { return *m_db; }
@@ -64,4 +65,4 @@ private:
 /// %-encodes a query value (city names are Chinese).
 std::string urlEncode(const std::string& text);
 
-} // namespace baidian::testing
+} // namespace baidian::simulate

@@ -1,4 +1,4 @@
-#include "office_network.h"
+#include "baidian/simulate/local_network.h"
 
 #include "baidian/domain/time.h"
 #include "baidian/server/aggregates.h"
@@ -12,12 +12,11 @@
 #include "baidian/simulate/till_simulator.h"
 
 #include <SQLiteCpp/Transaction.h>
-#include <gtest/gtest.h>
 #include <random>
 #include <stdexcept>
 #include <sys/resource.h>
 
-namespace baidian::testing {
+namespace baidian::simulate {
 
 namespace {
 
@@ -45,7 +44,7 @@ std::string urlEncode(const std::string& text) {
     return out;
 }
 
-OfficeNetwork::OfficeNetwork(int outlets, const std::string& openedBy) {
+LocalNetwork::LocalNetwork(int outlets, const std::string& openedBy) {
     std::string pattern =
         (std::filesystem::temp_directory_path() / "baidian-office-XXXXXX").string();
     m_dir = ::mkdtemp(pattern.data());
@@ -61,11 +60,9 @@ OfficeNetwork::OfficeNetwork(int outlets, const std::string& openedBy) {
             "server certificate");
     m_db = std::make_unique<SQLite::Database>(
         orThrow(server::openServerDatabase(file("server.db")), "database"));
-    m_outlets = simulate::generateOutlets(outlets, 42, openedBy);
-    orThrow(server::importOutletsCsv(*m_db, simulate::outletsCsv(m_outlets), openedBy),
-            "registry import");
-    orThrow(server::importCatalogCsv(*m_db, simulate::catalogCsv(simulate::aksuCatalog())),
-            "catalog import");
+    m_outlets = generateOutlets(outlets, 42, openedBy);
+    orThrow(server::importOutletsCsv(*m_db, outletsCsv(m_outlets), openedBy), "registry import");
+    orThrow(server::importCatalogCsv(*m_db, catalogCsv(aksuCatalog())), "catalog import");
     if (auto ok = server::addUser(*m_db, "admin", "admin-pass-1", "admin", ""); !ok)
         throw std::runtime_error(ok.error().message);
     if (auto ok = server::addUser(*m_db, "hz", "hz-pass-12", "regional", "杭州"); !ok)
@@ -73,24 +70,22 @@ OfficeNetwork::OfficeNetwork(int outlets, const std::string& openedBy) {
     setClock(openedBy + " 12:00:00");
 }
 
-OfficeNetwork::~OfficeNetwork() {
+LocalNetwork::~LocalNetwork() {
     stop();
     m_db.reset();
     std::error_code ignored;
     std::filesystem::remove_all(m_dir, ignored);
 }
 
-std::int64_t OfficeNetwork::seedSales(const std::string& from, const std::string& to) {
+std::int64_t LocalNetwork::seedSales(const std::string& from, const std::string& to) {
     std::int64_t stored = 0;
     SQLite::Transaction tx(*m_db);
     for (const auto& o : m_outlets) {
-        simulate::TillSimulator till(o.code, 1, simulate::aksuCatalog(),
-                                     std::hash<std::string>{}(o.code));
+        TillSimulator till(o.code, 1, aksuCatalog(), std::hash<std::string>{}(o.code));
         const auto id = server::outletByCode(*m_db, o.code)->id;
         std::mt19937_64 rng(std::hash<std::string>{}(o.code) + 1);
         for (auto day = std::max(from, o.openedOn); day <= to; day = domain::addDays(day, 1)) {
-            const int average =
-                simulate::averageDailySales(o.type) * simulate::seasonalPercent(day) / 100;
+            const int average = averageDailySales(o.type) * seasonalPercent(day) / 100;
             const int count =
                 1 + static_cast<int>(rng() % static_cast<std::uint64_t>(average / 2 + 1));
             const auto night = domain::isoUtc(domain::parseLocalDateTime(day + " 22:00:00"));
@@ -105,7 +100,7 @@ std::int64_t OfficeNetwork::seedSales(const std::string& from, const std::string
     return stored;
 }
 
-protocol::RankingDoc OfficeNetwork::rank(const std::string& period) {
+protocol::RankingDoc LocalNetwork::rank(const std::string& period) {
     const auto to = server::periodDates(period).value().second;
     const auto morning =
         domain::isoUtc(domain::parseLocalDateTime(domain::addDays(to, 1) + " 08:00:00"));
@@ -116,7 +111,7 @@ protocol::RankingDoc OfficeNetwork::rank(const std::string& period) {
     return ranking;
 }
 
-void OfficeNetwork::issueCertificates() {
+void LocalNetwork::issueCertificates() {
     const auto pki = file("pki");
     for (const auto& o : m_outlets) {
         auto cert = orThrow(server::pki::issueOutletCertificate(pki, file("certs"), o.code, 90),
@@ -129,7 +124,7 @@ void OfficeNetwork::issueCertificates() {
     }
 }
 
-void OfficeNetwork::start() {
+void LocalNetwork::start() {
     server::ServerConfig config;
     config.port = 0;
     config.threads = 2;
@@ -148,7 +143,7 @@ void OfficeNetwork::start() {
     m_thread = std::thread([this] { m_server->run(); });
 }
 
-void OfficeNetwork::stop() {
+void LocalNetwork::stop() {
     if (!m_server)
         return;
     m_server->stop();
@@ -156,18 +151,18 @@ void OfficeNetwork::stop() {
     m_server.reset();
 }
 
-void OfficeNetwork::setClock(const std::string& chinaTime) {
+void LocalNetwork::setClock(const std::string& chinaTime) {
     m_clock = domain::parseLocalDateTime(chinaTime).time_since_epoch().count();
 }
 
-pos::ServerEndpoint OfficeNetwork::outletEndpoint(const std::string& code) const {
+pos::ServerEndpoint LocalNetwork::outletEndpoint(const std::string& code) const {
     auto e = personEndpoint();
     e.certFile = file("certs/" + code + ".crt");
     e.keyFile = file("certs/" + code + ".key");
     return e;
 }
 
-pos::ServerEndpoint OfficeNetwork::personEndpoint() const {
+pos::ServerEndpoint LocalNetwork::personEndpoint() const {
     pos::ServerEndpoint e;
     e.host = "localhost";
     e.port = std::to_string(m_port);
@@ -176,8 +171,8 @@ pos::ServerEndpoint OfficeNetwork::personEndpoint() const {
     return e;
 }
 
-std::unique_ptr<pos::HttpsClient> OfficeNetwork::login(const std::string& user,
-                                                       const std::string& password) {
+std::unique_ptr<pos::HttpsClient> LocalNetwork::login(const std::string& user,
+                                                      const std::string& password) {
     auto client = std::make_unique<pos::HttpsClient>(personEndpoint());
     auto res =
         client->post("/v1/session", protocol::encode(protocol::LoginRequest{user, password}));
@@ -188,4 +183,4 @@ std::unique_ptr<pos::HttpsClient> OfficeNetwork::login(const std::string& user,
     return client;
 }
 
-} // namespace baidian::testing
+} // namespace baidian::simulate
