@@ -83,6 +83,8 @@ struct HttpsClient::Impl {
         lowest.async_connect(results, [&](auto e, auto) { ec = e; });
         if (wait(ec))
             return unavailable("cannot be reached", ec);
+        boost::system::error_code ignored;
+        lowest.socket().set_option(tcp::no_delay(true), ignored); // small requests, no Nagle wait
         lowest.expires_after(endpoint.timeout);
         stream->async_handshake(ssl::stream_base::client, [&](auto e) { ec = e; });
         if (wait(ec))

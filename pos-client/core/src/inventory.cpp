@@ -55,12 +55,15 @@ Result<ShrinkReason> parseShrinkReason(std::string_view text) {
 }
 
 std::vector<LotAllocation> allocateFifo(SQLite::Database& db, std::int64_t productId,
-                                        std::int64_t units, std::int64_t grams) {
+                                        std::int64_t units, std::int64_t grams,
+                                        db::StatementCache* cache) {
     std::vector<LotAllocation> out;
-    SQLite::Statement lots(
-        db, "SELECT l.id, COALESCE(SUM(m.units), 0), COALESCE(SUM(m.grams), 0) FROM lot l "
-            "LEFT JOIN stock_movement m ON m.lot_id = l.id WHERE l.product_id = ? "
-            "GROUP BY l.id ORDER BY l.arrival_date, l.id");
+    db::Prepared lotsQuery(
+        db, cache,
+        "SELECT l.id, COALESCE(SUM(m.units), 0), COALESCE(SUM(m.grams), 0) FROM lot l "
+        "LEFT JOIN stock_movement m ON m.lot_id = l.id WHERE l.product_id = ? "
+        "GROUP BY l.id ORDER BY l.arrival_date, l.id");
+    auto& lots = *lotsQuery;
     lots.bind(1, productId);
     while ((units > 0 || grams > 0) && lots.executeStep()) {
         const auto haveUnits = lots.getColumn(1).getInt64();
@@ -75,9 +78,11 @@ std::vector<LotAllocation> allocateFifo(SQLite::Database& db, std::int64_t produ
     }
     if (units > 0 || grams > 0) {
         // Not on the books: check whether the product as a whole (lot-less stock too) covers it.
-        SQLite::Statement free(
-            db, "SELECT COALESCE(SUM(units), 0), COALESCE(SUM(grams), 0) FROM stock_movement "
-                "WHERE product_id = ? AND lot_id IS NULL");
+        db::Prepared freeQuery(
+            db, cache,
+            "SELECT COALESCE(SUM(units), 0), COALESCE(SUM(grams), 0) FROM stock_movement "
+            "WHERE product_id = ? AND lot_id IS NULL");
+        auto& free = *freeQuery;
         free.bind(1, productId);
         free.executeStep();
         const bool covered =
@@ -91,11 +96,14 @@ void insertMovement(SQLite::Database& db, std::int64_t productId, std::optional<
                     const std::string& kind, std::int64_t units, std::int64_t grams,
                     std::optional<std::int64_t> saleId, std::optional<int> lineNo,
                     const std::string& document, const std::string& otherOutlet,
-                    const std::string& reason, bool belowZero, const std::string& at) {
-    SQLite::Statement q(db, "INSERT INTO stock_movement(uuid, product_id, lot_id, kind, units, "
-                            "grams, sale_id, line_no, "
-                            "document, other_outlet, reason, below_zero, at) "
-                            "VALUES (?,?,?,?,?,?,?,?,NULLIF(?,''),NULLIF(?,''),NULLIF(?,''),?,?)");
+                    const std::string& reason, bool belowZero, const std::string& at,
+                    db::StatementCache* cache) {
+    db::Prepared insert(db, cache,
+                        "INSERT INTO stock_movement(uuid, product_id, lot_id, kind, units, "
+                        "grams, sale_id, line_no, "
+                        "document, other_outlet, reason, below_zero, at) "
+                        "VALUES (?,?,?,?,?,?,?,?,NULLIF(?,''),NULLIF(?,''),NULLIF(?,''),?,?)");
+    auto& q = *insert;
     q.bind(1, crypto::randomUuid());
     q.bind(2, productId);
     if (lotId)

@@ -37,27 +37,33 @@ void appendRow(std::string& out, const char* tag, SQLite::Statement& row) {
 
 } // namespace
 
-std::string journalPayload(SQLite::Database& db, std::int64_t saleId) {
+std::string journalPayload(SQLite::Database& db, std::int64_t saleId, db::StatementCache* cache) {
     std::string out = "v1\n";
-    SQLite::Statement sale(
-        db, "SELECT s.uuid, s.seq, s.receipt_no, s.kind, o.uuid, c.code, s.approved_by, "
-            "s.completed_at, s.business_date, s.line_count, s.subtotal_fen, s.discount_fen, "
-            "s.rounding_fen, s.total_fen, s.change_fen, s.shift_id "
-            "FROM sale s JOIN cashier c ON c.id = s.cashier_id "
-            "LEFT JOIN sale o ON o.id = s.original_sale_id WHERE s.id = ?");
+    db::Prepared saleQuery(
+        db, cache,
+        "SELECT s.uuid, s.seq, s.receipt_no, s.kind, o.uuid, c.code, s.approved_by, "
+        "s.completed_at, s.business_date, s.line_count, s.subtotal_fen, s.discount_fen, "
+        "s.rounding_fen, s.total_fen, s.change_fen, s.shift_id "
+        "FROM sale s JOIN cashier c ON c.id = s.cashier_id "
+        "LEFT JOIN sale o ON o.id = s.original_sale_id WHERE s.id = ?");
+    auto& sale = *saleQuery;
     sale.bind(1, saleId);
     if (sale.executeStep())
         appendRow(out, "S", sale);
-    SQLite::Statement lines(
-        db, "SELECT line_no, product_id, sku, name, units, grams, unit_price_fen, list_price_fen, "
-            "price_basis, gross_fen, promotion_code, promotion_fen, line_discount_fen, "
-            "order_share_fen, paid_fen, entry, weight_source, barcode, approved_by, "
-            "original_line_no FROM sale_line WHERE sale_id = ? ORDER BY rowid");
+    db::Prepared linesQuery(
+        db, cache,
+        "SELECT line_no, product_id, sku, name, units, grams, unit_price_fen, list_price_fen, "
+        "price_basis, gross_fen, promotion_code, promotion_fen, line_discount_fen, "
+        "order_share_fen, paid_fen, entry, weight_source, barcode, approved_by, "
+        "original_line_no FROM sale_line WHERE sale_id = ? ORDER BY rowid");
+    auto& lines = *linesQuery;
     lines.bind(1, saleId);
     while (lines.executeStep())
         appendRow(out, "L", lines);
-    SQLite::Statement tenders(
-        db, "SELECT seq, kind, amount_fen, reference FROM tender WHERE sale_id = ? ORDER BY rowid");
+    db::Prepared tendersQuery(
+        db, cache,
+        "SELECT seq, kind, amount_fen, reference FROM tender WHERE sale_id = ? ORDER BY rowid");
+    auto& tenders = *tendersQuery;
     tenders.bind(1, saleId);
     while (tenders.executeStep())
         appendRow(out, "T", tenders);

@@ -24,12 +24,14 @@ namespace {
 /// The ledger rows of one line: a sale takes from the oldest lots first (and is flagged when
 /// the books show no stock: the till never refuses a customer over a stock figure); a return
 /// goes back into the lots the original line came from.
-void writeStockMovements(SQLite::Database& db, const SaleRecord& sale, const BasketLine& line,
-                         const CompletedSale& done, int lineNo, const std::string& at) {
+void writeStockMovements(SQLite::Database& db, db::StatementCache& cache, const SaleRecord& sale,
+                         const BasketLine& line, const CompletedSale& done, int lineNo,
+                         const std::string& at) {
     if (!sale.isReturn) {
-        for (const auto& a : allocateFifo(db, line.productId, line.units, line.grams.value()))
+        for (const auto& a :
+             allocateFifo(db, line.productId, line.units, line.grams.value(), &cache))
             insertMovement(db, line.productId, a.lotId, "sale", -a.units, -a.grams, done.saleId,
-                           lineNo, done.receiptNo, "", "", a.belowZero, at);
+                           lineNo, done.receiptNo, "", "", a.belowZero, at, &cache);
         return;
     }
     std::int64_t units = line.units, grams = line.grams.value();
@@ -58,8 +60,8 @@ void writeStockMovements(SQLite::Database& db, const SaleRecord& sale, const Bas
 
 } // namespace
 
-Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& terminal,
-                                const SaleRecord& sale) {
+Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
+                                const TerminalConfig& terminal, const SaleRecord& sale) {
     const int sign = sale.isReturn ? -1 : 1;
     const std::string at = isoUtc(sale.completedAt);
     CompletedSale done;
@@ -68,15 +70,21 @@ Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& term
     done.change = sale.change;
     try {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        done.seq = db.execAndGet("SELECT COALESCE(MAX(seq), 0) + 1 FROM sale").getInt64();
+        {
+            db::Prepared next(db, &cache, "SELECT COALESCE(MAX(seq), 0) + 1 FROM sale");
+            next->executeStep();
+            done.seq = next->getColumn(0).getInt64();
+        }
         done.receiptNo = receiptNumber(terminal, done.seq);
 
-        SQLite::Statement insertSale(
-            db, "INSERT INTO sale(uuid, seq, receipt_no, kind, original_sale_id, shift_id, "
-                "cashier_id, approved_by, "
-                "completed_at, business_date, line_count, subtotal_fen, discount_fen, "
-                "rounding_fen, total_fen, "
-                "change_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+        db::Prepared insertSaleQuery(
+            db, &cache,
+            "INSERT INTO sale(uuid, seq, receipt_no, kind, original_sale_id, shift_id, "
+            "cashier_id, approved_by, "
+            "completed_at, business_date, line_count, subtotal_fen, discount_fen, "
+            "rounding_fen, total_fen, "
+            "change_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+        auto& insertSale = *insertSaleQuery;
         insertSale.bind(1, done.uuid);
         insertSale.bind(2, done.seq);
         insertSale.bind(3, done.receiptNo);
@@ -99,16 +107,20 @@ Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& term
         done.saleId = insertSale.getColumn(0).getInt64();
         insertSale.reset();
 
-        SQLite::Statement insertLine(
-            db, "INSERT INTO sale_line(sale_id, line_no, product_id, sku, name, units, grams, "
-                "unit_price_fen, "
-                "list_price_fen, price_basis, gross_fen, promotion_code, promotion_fen, "
-                "line_discount_fen, "
-                "order_share_fen, paid_fen, entry, weight_source, barcode, approved_by, "
-                "original_line_no) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?,NULLIF(?,''),?,?)");
-        SQLite::Statement insertApproval(db, "INSERT INTO approval(sale_id, line_no, what, "
-                                             "cashier_id, approver_id, at) VALUES (?,?,?,?,?,?)");
+        db::Prepared insertLineQuery(
+            db, &cache,
+            "INSERT INTO sale_line(sale_id, line_no, product_id, sku, name, units, grams, "
+            "unit_price_fen, "
+            "list_price_fen, price_basis, gross_fen, promotion_code, promotion_fen, "
+            "line_discount_fen, "
+            "order_share_fen, paid_fen, entry, weight_source, barcode, approved_by, "
+            "original_line_no) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?,NULLIF(?,''),?,?)");
+        db::Prepared insertApprovalQuery(db, &cache,
+                                         "INSERT INTO approval(sale_id, line_no, what, "
+                                         "cashier_id, approver_id, at) VALUES (?,?,?,?,?,?)");
+        auto& insertLine = *insertLineQuery;
+        auto& insertApproval = *insertApprovalQuery;
         int lineNo = 0;
         for (const auto& line : sale.lines) {
             ++lineNo;
@@ -140,7 +152,7 @@ Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& term
             insertLine.reset();
             insertLine.clearBindings();
 
-            writeStockMovements(db, sale, line, done, lineNo, at);
+            writeStockMovements(db, cache, sale, line, done, lineNo, at);
 
             if (line.approvedBy) {
                 insertApproval.bind(1, done.saleId);
@@ -163,9 +175,10 @@ Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& term
             insertApproval.exec();
         }
 
-        SQLite::Statement insertTender(
-            db, "INSERT INTO tender(sale_id, seq, kind, amount_fen, reference) "
-                "VALUES (?,?,?,?,NULLIF(?,''))");
+        db::Prepared insertTenderQuery(db, &cache,
+                                       "INSERT INTO tender(sale_id, seq, kind, amount_fen, "
+                                       "reference) VALUES (?,?,?,?,NULLIF(?,''))");
+        auto& insertTender = *insertTenderQuery;
         int tenderNo = 0;
         for (const auto& tender : sale.tenders) {
             insertTender.bind(1, done.saleId);
@@ -179,20 +192,22 @@ Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& term
 
         std::string previous = crypto::HashChain::genesis();
         {
-            SQLite::Statement last(db, "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1");
-            if (last.executeStep())
-                previous = last.getColumn(0).getString();
+            db::Prepared last(db, &cache, "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1");
+            if (last->executeStep())
+                previous = last->getColumn(0).getString();
         }
-        SQLite::Statement journal(
-            db, "INSERT INTO journal(seq, sale_id, prev_hash, hash) VALUES (?,?,?,?)");
+        db::Prepared journalQuery(
+            db, &cache, "INSERT INTO journal(seq, sale_id, prev_hash, hash) VALUES (?,?,?,?)");
+        auto& journal = *journalQuery;
         journal.bind(1, done.seq);
         journal.bind(2, done.saleId);
         journal.bind(3, previous);
-        journal.bind(4, crypto::HashChain::link(previous, journalPayload(db, done.saleId)));
+        journal.bind(4, crypto::HashChain::link(previous, journalPayload(db, done.saleId, &cache)));
         journal.exec();
 
-        SQLite::Statement outbox(
-            db, "INSERT INTO outbox(seq, sale_uuid, kind, created_at) VALUES (?,?,?,?)");
+        db::Prepared outboxQuery(
+            db, &cache, "INSERT INTO outbox(seq, sale_uuid, kind, created_at) VALUES (?,?,?,?)");
+        auto& outbox = *outboxQuery;
         outbox.bind(1, done.seq);
         outbox.bind(2, done.uuid);
         outbox.bind(3, sale.isReturn ? "return" : "sale");

@@ -588,7 +588,7 @@ Result<CompletedSale> Till::complete() {
     record.tenders = m_tenders;
     record.change = paid - m_totals.total;
     record.completedAt = m_clock.now();
-    auto done = writeSale(m_store.database(), *terminal, record);
+    auto done = writeSale(m_store.database(), m_store.statements(), *terminal, record);
     if (!done)
         return done.error();
     reset();

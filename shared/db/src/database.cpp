@@ -60,6 +60,35 @@ void BackgroundCheckpointer::run(std::string path, std::chrono::milliseconds int
     }
 }
 
+SQLite::Statement& StatementCache::get(SQLite::Database& database, const char* sql) {
+    auto& slot = m_statements[sql];
+    if (!slot)
+        slot = std::make_unique<SQLite::Statement>(database, sql);
+    return *slot;
+}
+
+Prepared::Prepared(SQLite::Database& database, StatementCache* cache, const char* sql)
+    : m_statement(nullptr)
+    , m_cached(cache != nullptr) {
+    if (cache) {
+        m_statement = &cache->get(database, sql);
+    } else {
+        m_own = std::make_unique<SQLite::Statement>(database, sql);
+        m_statement = m_own.get();
+    }
+}
+
+Prepared::~Prepared() {
+    if (!m_cached)
+        return;
+    try {
+        m_statement->reset();
+        m_statement->clearBindings();
+    } catch (const SQLite::Exception&) {
+        // The next use resets again and reports.
+    }
+}
+
 Savepoint::Savepoint(SQLite::Database& database)
     : m_db(database) {
     m_db.exec("SAVEPOINT unit");

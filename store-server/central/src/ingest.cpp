@@ -4,6 +4,7 @@
 #include "baidian/server/aggregates.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <map>
 
 namespace baidian::server {
 
@@ -152,6 +153,36 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
     SaleBatchResult result;
     const int terminal = batch.terminal;
     Statements st(db);
+    // What the database holds for this terminal before the batch, so that the usual case (new
+    // sales after the last stored one, in order) needs one look-up per sale, not five.
+    std::int64_t maxSeq = 0;
+    {
+        SQLite::Statement q(db, "SELECT COALESCE(MAX(seq), 0) FROM sale WHERE outlet_id = ? AND "
+                                "terminal_no = ?");
+        q.bind(1, outletId);
+        q.bind(2, terminal);
+        q.executeStep();
+        maxSeq = q.getColumn(0).getInt64();
+    }
+    bool anyHeld = false;
+    {
+        SQLite::Statement q(db, "SELECT EXISTS(SELECT 1 FROM quarantine WHERE outlet_id = ?)");
+        q.bind(1, outletId);
+        q.executeStep();
+        anyHeld = q.getColumn(0).getInt() != 0;
+    }
+    struct Stored {
+        std::string hash, prevHash;
+    };
+    std::map<std::int64_t, Stored> stored; // sales stored by this batch, by seq
+    const auto neighbour = [&](SQLite::Statement& q, std::int64_t seq,
+                               bool wantHash) -> std::optional<std::string> {
+        if (const auto it = stored.find(seq); it != stored.end())
+            return wantHash ? it->second.hash : it->second.prevHash;
+        if (seq < 1 || seq > maxSeq)
+            return std::nullopt;
+        return Statements::at(q, outletId, terminal, seq);
+    };
     std::string lastDay;
     for (const auto& sale : batch.sales) {
         // A repeat gets the original answer.
@@ -167,15 +198,17 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
             takenElsewhere = true;
         }
         st.known.reset();
-        st.held.bind(1, sale.uuid);
-        st.held.bind(2, outletId);
-        if (st.held.executeStep()) {
-            result.results.push_back(
-                {sale.uuid, sale.seq, "quarantined", st.held.getColumn(0).getString()});
+        if (anyHeld) {
+            st.held.bind(1, sale.uuid);
+            st.held.bind(2, outletId);
+            if (st.held.executeStep()) {
+                result.results.push_back(
+                    {sale.uuid, sale.seq, "quarantined", st.held.getColumn(0).getString()});
+                st.held.reset();
+                continue;
+            }
             st.held.reset();
-            continue;
         }
-        st.held.reset();
 
         std::string reason = checkSale(sale);
         if (reason.empty() && takenElsewhere)
@@ -183,11 +216,14 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         if (reason.empty() && !sale.receiptNo.starts_with(batch.outlet + "-"))
             reason =
                 "receipt number " + sale.receiptNo + " does not belong to outlet " + batch.outlet;
-        if (reason.empty() && Statements::at(st.uuidAt, outletId, terminal, sale.seq))
+        if (reason.empty() &&
+            (stored.contains(sale.seq) ||
+             (sale.seq <= maxSeq && Statements::at(st.uuidAt, outletId, terminal, sale.seq))))
             reason = "sequence " + std::to_string(sale.seq) + " of terminal " +
                      std::to_string(terminal) + " already holds another sale";
         if (!reason.empty()) {
             quarantine(st, outletId, terminal, sale, reason, at);
+            anyHeld = true;
             result.results.push_back({sale.uuid, sale.seq, "quarantined", reason});
             continue;
         }
@@ -199,14 +235,14 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         }
         result.results.push_back({sale.uuid, sale.seq, "stored", ""});
         // Journal continuity with the neighbours already here, in whatever order they came.
-        const auto before = sale.seq == 1
-                                ? std::optional<std::string>(kGenesis)
-                                : Statements::at(st.hashAt, outletId, terminal, sale.seq - 1);
+        const auto before = sale.seq == 1 ? std::optional<std::string>(kGenesis)
+                                          : neighbour(st.hashAt, sale.seq - 1, true);
         if (before && *before != sale.prevHash)
             recordBreak(st, outletId, terminal, sale.seq, at, result.journalBreaks);
-        const auto after = Statements::at(st.prevHashAt, outletId, terminal, sale.seq + 1);
+        const auto after = neighbour(st.prevHashAt, sale.seq + 1, false);
         if (after && *after != sale.hash)
             recordBreak(st, outletId, terminal, sale.seq + 1, at, result.journalBreaks);
+        stored[sale.seq] = {sale.hash, sale.prevHash};
     }
     SQLite::Statement seen(
         db, "INSERT INTO terminal(outlet_id, terminal_no, last_seen) VALUES (?,?,?) "

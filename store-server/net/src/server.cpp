@@ -101,6 +101,8 @@ struct Server::Impl {
             static constexpr unsigned char kSessionContext[] = "baidian-store-server";
             SSL_CTX_set_session_id_context(tls.native_handle(), kSessionContext,
                                            sizeof kSessionContext - 1);
+            // One ticket per connection is all an outlet keeps (the default is two).
+            SSL_CTX_set_num_tickets(tls.native_handle(), 1);
             // Ask for a client certificate; /v1/ endpoints refuse a connection without one.
             tls.set_verify_mode(ssl::verify_peer);
             const std::string dbPath = config.database;
@@ -344,12 +346,11 @@ struct Server::Impl {
         if (ec) {
             ++metrics.handshakeFailures;
         } else {
+            // Which outlet the client certificate names (and that it is still valid: a resumed
+            // session skips the handshake's check), looked up once, when an outlet endpoint is
+            // first asked for.
             std::optional<std::string> outlet;
-            try {
-                outlet = peerOutlet(stream);
-            } catch (const std::exception& e) {
-                logEvent("error", "peer_lookup_failed", {{"error", e.what()}});
-            }
+            bool lookedUp = false;
             beast::flat_buffer buffer;
             while (!stopping) {
                 http::request_parser<http::string_body> parser;
@@ -381,6 +382,16 @@ struct Server::Impl {
                     head.version(req.version());
                     head.keep_alive(req.keep_alive());
                     try {
+                        const std::string_view target = req.target();
+                        if (!lookedUp && target.starts_with("/v1/") &&
+                            !isOfficePath(target.substr(0, target.find('?')))) {
+                            lookedUp = true;
+                            try {
+                                outlet = peerOutlet(stream);
+                            } catch (const std::exception& e) {
+                                logEvent("error", "peer_lookup_failed", {{"error", e.what()}});
+                            }
+                        }
                         auto handling = handle(std::move(req), outlet);
                         res = co_await std::move(handling);
                     } catch (const std::exception& e) {
@@ -419,6 +430,10 @@ struct Server::Impl {
                 logEvent("warn", "accept_failed", {{"error", ec.message()}});
                 continue;
             }
+            // Replies are small and come as several TLS records: without this, Nagle's algorithm
+            // and the client's delayed ACK hold each answer back by tens of milliseconds.
+            boost::system::error_code ignored;
+            socket.set_option(tcp::no_delay(true), ignored);
             auto executor = socket.get_executor();
             asio::co_spawn(executor, session(Stream(beast::tcp_stream(std::move(socket)), tls)),
                            asio::detached);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baidian/db/database.h"
 #include "baidian/pos/clock.h"
 #include "baidian/pos/local_store.h"
 
@@ -144,13 +145,15 @@ struct LotAllocation {
 /// Takes `units`/`grams` (positive) of a product from its lots, oldest arrival first; what no lot
 /// holds comes back as one allocation without a lot, flagged below zero. Reads only.
 std::vector<LotAllocation> allocateFifo(SQLite::Database& db, std::int64_t productId,
-                                        std::int64_t units, std::int64_t grams);
+                                        std::int64_t units, std::int64_t grams,
+                                        db::StatementCache* cache = nullptr);
 
 /// Inserts one ledger row with a fresh UUID. Throws SQLite::Exception.
 void insertMovement(SQLite::Database& db, std::int64_t productId, std::optional<std::int64_t> lotId,
                     const std::string& kind, std::int64_t units, std::int64_t grams,
                     std::optional<std::int64_t> saleId, std::optional<int> lineNo,
                     const std::string& document, const std::string& otherOutlet,
-                    const std::string& reason, bool belowZero, const std::string& at);
+                    const std::string& reason, bool belowZero, const std::string& at,
+                    db::StatementCache* cache = nullptr);
 
 } // namespace baidian::pos

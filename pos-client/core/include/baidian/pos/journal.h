@@ -1,5 +1,7 @@
 #pragma once
 
+#include "baidian/db/database.h"
+
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
 #include <string>
@@ -9,7 +11,8 @@ namespace baidian::pos {
 /// The canonical text of a stored sale that the journal hashes: the sale row, every line and
 /// every tender, in order, rebuilt from the tables. Changing any of them changes the text.
 /// Precondition: the sale exists.
-std::string journalPayload(SQLite::Database& db, std::int64_t saleId);
+std::string journalPayload(SQLite::Database& db, std::int64_t saleId,
+                           db::StatementCache* cache = nullptr);
 
 struct JournalCheck {
     bool ok = true;

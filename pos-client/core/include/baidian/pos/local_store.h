@@ -24,6 +24,8 @@ public:
     static Result<LocalStore> open(const std::string& path);
 
     SQLite::Database& database() { return m_db; }
+    /// Statements the selling path reuses on this store's connection (GUI thread only).
+    db::StatementCache& statements() { return *m_statements; }
 
     // --- settings -------------------------------------------------------------------------
     Result<TerminalConfig> terminal();
@@ -70,6 +72,7 @@ private:
     Status loadLayouts();
 
     SQLite::Database m_db;
+    std::unique_ptr<db::StatementCache> m_statements = std::make_unique<db::StatementCache>();
     /// WAL checkpoints run beside the till, not inside the commit of a sale.
     std::unique_ptr<db::BackgroundCheckpointer> m_checkpointer;
     domain::VariableMeasureLayouts m_layouts;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baidian/db/database.h"
 #include "baidian/pos/basket.h"
 #include "baidian/pos/clock.h"
 #include "baidian/pos/types.h"
@@ -48,7 +49,7 @@ std::string receiptNumber(const TerminalConfig& terminal, std::int64_t seq);
 /// movements, the next hash-chained journal entry and an outbox row with a fresh UUID and the
 /// next gapless sequence number. Either all of it commits or none of it does.
 /// Errors: Storage (disk full, database locked ...), with nothing written.
-Result<CompletedSale> writeSale(SQLite::Database& db, const TerminalConfig& terminal,
-                                const SaleRecord& sale);
+Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& statements,
+                                const TerminalConfig& terminal, const SaleRecord& sale);
 
 } // namespace baidian::pos

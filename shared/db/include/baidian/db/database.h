@@ -3,11 +3,13 @@
 #include "baidian/domain/result.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 namespace baidian::db {
 
@@ -40,6 +42,35 @@ private:
     std::condition_variable m_wake;
     bool m_stop = false;
     std::thread m_thread;
+};
+
+/// Prepared statements kept for reuse on one connection (preparing costs more than running
+/// the small statements of a sale). Keyed by the address of the SQL text, so give it string
+/// literals. Not thread-safe: one cache per connection, like the connection itself.
+class StatementCache {
+public:
+    /// The statement for `sql` on `database`, prepared on first use.
+    SQLite::Statement& get(SQLite::Database& database, const char* sql);
+
+private:
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
+};
+
+/// A statement to run once: from `cache` when there is one (and reset, bindings cleared, when
+/// the handle ends, ready for the next use), else prepared for this use alone.
+class Prepared {
+public:
+    Prepared(SQLite::Database& database, StatementCache* cache, const char* sql);
+    ~Prepared();
+    Prepared(const Prepared&) = delete;
+    Prepared& operator=(const Prepared&) = delete;
+    SQLite::Statement& operator*() { return *m_statement; }
+    SQLite::Statement* operator->() { return m_statement; }
+
+private:
+    std::unique_ptr<SQLite::Statement> m_own;
+    SQLite::Statement* m_statement;
+    bool m_cached;
 };
 
 /// A unit of work that nests: inside the caller's transaction (the server's group-commit writer)
