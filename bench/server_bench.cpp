@@ -439,7 +439,7 @@ void tlsBench() {
         "each connection: handshake, GET /healthz, close)\n\n");
     std::printf("| server | full/s | resumed/s | resumed ÷ full |\n|---|---|---|---|\n");
     std::printf("| store-server (client certificate checked against the certificate table) | %.0f "
-                "| %.0f%s | %.1fx |\n",
+                "| %.0f%s | %.2fx |\n",
                 full, resumed, resumedAll ? "" : " (not all resumed)", resumed / full);
     std::printf(
         "| baseline: minimal OpenSSL server, same certificates | %.0f | %.0f%s | %.2fx |\n\n",
