@@ -58,7 +58,9 @@ void syncNight(OutletRun& run, const std::string& date, std::mt19937_64& rng) {
         auto res = run.client->post("/v1/sales", protocol::encode(batch));
         ASSERT_TRUE(res && res->status == 200)
             << o.code << ": " << (res ? res->body : res.error().message);
-        for (const auto& r : protocol::decodeSaleBatchResult(res->body).value().results)
+        const auto answer = protocol::decodeSaleBatchResult(res->body);
+        ASSERT_TRUE(answer) << answer.error().message;
+        for (const auto& r : answer->results)
             ASSERT_EQ(r.status, "stored") << o.code << " " << r.reason;
     }
     run.unreconciled.push_back(date);
@@ -297,7 +299,8 @@ TEST(HeadOffice, AMonthOfSixHundredOutletsRanksPerTypeWithReasonsAndScopes) {
     EXPECT_EQ(protocol::decodeDashboard(res->body).value().totals.revenueFen, 0);
     res = hz->get("/v1/office/ranking?period=2026-10");
     ASSERT_TRUE(res && res->status == 200);
-    for (const auto& e : protocol::decodeRanking(res->body).value().entries)
+    const auto hzRanking = protocol::decodeRanking(res->body).value();
+    for (const auto& e : hzRanking.entries)
         EXPECT_EQ(e.city, "杭州") << e.outlet;
     res = hz->get("/v1/office/outlets.csv");
     ASSERT_TRUE(res && res->status == 200);
@@ -331,7 +334,8 @@ TEST(HeadOffice, AMonthOfSixHundredOutletsRanksPerTypeWithReasonsAndScopes) {
     ASSERT_TRUE(res && res->status == 200) << res->body;
     res = admin->post("/v1/office/ranking/compute?period=2026-10", "");
     ASSERT_TRUE(res && res->status == 200);
-    const auto* inspected = entryOf(protocol::decodeRanking(res->body).value(), mine);
+    const auto recomputed = protocol::decodeRanking(res->body).value();
+    const auto* inspected = entryOf(recomputed, mine);
     ASSERT_NE(inspected, nullptr);
     for (const auto& m : inspected->metrics) {
         if (m.metric == "inspection") {

@@ -91,6 +91,9 @@ Result<Table> parse(std::string_view text) {
     int record = 0;
     for (auto& r : collected.records) {
         ++record;
+        // Spaces around a value are never part of it (a quoted "  " is empty too).
+        for (auto& f : r)
+            f = trimmed(f);
         if (blank(r))
             continue;
         if (table.header.empty()) {
@@ -102,8 +105,6 @@ Result<Table> parse(std::string_view text) {
                                                         std::to_string(r.size()) +
                                                         " fields, the header has " +
                                                         std::to_string(table.header.size()));
-        for (auto& f : r)
-            f = trimmed(f);
         table.rows.push_back({record, std::move(r)});
     }
     if (table.header.empty())
