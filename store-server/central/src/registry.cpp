@@ -29,14 +29,6 @@ OutletRecord readOutlet(SQLite::Statement& q) {
         q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()};
 }
 
-std::optional<OutletRecord> findOutlet(SQLite::Database& db, const std::string& code) {
-    SQLite::Statement q(db, std::string(kSelect) + "WHERE code = ?");
-    q.bind(1, code);
-    if (!q.executeStep())
-        return std::nullopt;
-    return readOutlet(q);
-}
-
 /// Applies one validated record inside the caller's transaction.
 void apply(SQLite::Database& db, const OutletRecord& o, const std::string& today,
            RegistryImport& summary) {
@@ -105,6 +97,14 @@ Result<RegistryImport> applyAll(SQLite::Database& db, const std::vector<OutletRe
 }
 
 } // namespace
+
+std::optional<OutletRecord> findOutlet(SQLite::Database& db, const std::string& code) {
+    SQLite::Statement q(db, std::string(kSelect) + "WHERE code = ?");
+    q.bind(1, code);
+    if (!q.executeStep())
+        return std::nullopt;
+    return readOutlet(q);
+}
 
 Status validateOutlet(const OutletRecord& o) {
     domain::Outlet core;

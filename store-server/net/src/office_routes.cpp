@@ -137,10 +137,8 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
         auto scope = scopeOf(query, *user, now);
         if (!scope)
             co_return error(req, http::status::bad_request, "give from and to as YYYY-MM-DD");
-        const auto outlets = listOutlets(ctx.readDb(), {});
-        const auto it = std::find_if(outlets.begin(), outlets.end(),
-                                     [&](const auto& o) { return o.code == code; });
-        if (it == outlets.end())
+        const auto it = findOutlet(ctx.readDb(), code);
+        if (!it)
             co_return error(req, http::status::not_found, "no outlet " + code);
         if (!user->covers(it->city))
             co_return forbidden("outlet " + code + " is outside your cities");
@@ -206,10 +204,8 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
         auto inspection = protocol::decodeInspection(req.body());
         if (!inspection)
             co_return error(req, http::status::bad_request, inspection.error().message);
-        const auto outlets = listOutlets(ctx.readDb(), {});
-        const auto it = std::find_if(outlets.begin(), outlets.end(),
-                                     [&](const auto& o) { return o.code == inspection->outlet; });
-        if (it == outlets.end())
+        const auto it = findOutlet(ctx.readDb(), inspection->outlet);
+        if (!it)
             co_return error(req, http::status::not_found, "no outlet " + inspection->outlet);
         if (!user->covers(it->city))
             co_return forbidden("outlet " + inspection->outlet + " is outside your cities");

@@ -8,6 +8,7 @@
 #include "baidian/protocol/office.h"
 
 #include <SQLiteCpp/Database.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct OutletFilter {
 };
 
 std::vector<OutletRecord> listOutlets(SQLite::Database& db, const OutletFilter& filter = {});
+/// One outlet of the registry by code, or nullopt.
+std::optional<OutletRecord> findOutlet(SQLite::Database& db, const std::string& code);
 
 /// Checks one record as the registry requires it. Errors: InvalidArgument naming the field.
 Status validateOutlet(const OutletRecord& outlet);
