@@ -5,6 +5,7 @@
 
 #include "baidian/domain/money.h"
 #include "baidian/domain/time.h"
+#include "baidian/domain/weight.h"
 #include "baidian/protocol/codec.h"
 #include "baidian/server/aggregates.h"
 #include "baidian/server/ranking.h"
@@ -192,8 +193,8 @@ TEST(HeadOffice, AMonthOfSixHundredOutletsRanksPerTypeWithReasonsAndScopes) {
     EXPECT_EQ(dayFen, sentFen);
     EXPECT_EQ(month.byDay.size(), 31u);
     std::cout << "October 2026, " << kOutlets << " outlets, " << sentSales
-              << " sales and returns: sold " << server::tonnes(month.totals.grams) << " tonnes for "
-              << domain::Fen(month.totals.revenueFen).format() << "\n";
+              << " sales and returns: sold " << domain::Grams(month.totals.grams).formatTonnes()
+              << " tonnes for " << domain::Fen(month.totals.revenueFen).format() << "\n";
 
     // The ranking, computed twice: the same.
     res = admin->post("/v1/office/ranking/compute?period=2026-10", "");

@@ -2,6 +2,7 @@
 #include "baidian/db/database.h"
 #include "baidian/domain/money.h"
 #include "baidian/domain/time.h"
+#include "baidian/domain/weight.h"
 #include "baidian/server/aggregates.h"
 #include "baidian/server/catalog.h"
 #include "baidian/server/central.h"
@@ -299,11 +300,12 @@ int main(int argc, char** argv) {
         const FigureScope scope{from, to, {}, {}, {}};
         for (const auto& t : byType(db, scope))
             std::cout << "  " << t.key << ": " << domain::Fen(t.figures.revenueFen).format() << ", "
-                      << tonnes(t.figures.grams) << " t, " << t.figures.tickets << " tickets, "
-                      << t.figures.outlets << " outlets\n";
+                      << domain::Grams(t.figures.grams).formatTonnes() << " t, "
+                      << t.figures.tickets << " tickets, " << t.figures.outlets << " outlets\n";
         const auto all = totals(db, scope);
-        std::cout << "network " << from << " to " << to << ": sold " << tonnes(all.grams)
-                  << " tonnes for " << domain::Fen(all.revenueFen).format() << "\n";
+        std::cout << "network " << from << " to " << to << ": sold "
+                  << domain::Grams(all.grams).formatTonnes() << " tonnes for "
+                  << domain::Fen(all.revenueFen).format() << "\n";
     } else if (issueCert->parsed()) {
         const auto outlet = outletByCode(db, code);
         if (!outlet)

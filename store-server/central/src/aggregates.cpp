@@ -1,8 +1,5 @@
 #include "baidian/server/aggregates.h"
 
-#include "baidian/domain/rounding.h"
-#include "baidian/domain/weight.h"
-
 #include <SQLiteCpp/Statement.h>
 #include <utility>
 
@@ -179,10 +176,6 @@ std::vector<GroupFigures> byProduct(SQLite::Database& db, const FigureScope& sco
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), readFigures(q, 2)});
     return out;
-}
-
-std::string tonnes(std::int64_t grams) {
-    return domain::Grams(grams).formatTonnes();
 }
 
 } // namespace baidian::server

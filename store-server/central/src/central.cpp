@@ -8,6 +8,7 @@
 #include "baidian/domain/product.h"
 #include "baidian/domain/time.h"
 #include "baidian/schema/migrations.h"
+#include "baidian/server/catalog.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -230,10 +231,7 @@ MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int
     MasterData out;
     out.version = db.execAndGet("SELECT version FROM master_version WHERE id = 1").getInt64();
     SQLite::Statement products(
-        db, "SELECT p.id, p.sku, p.name, p.pinyin, p.sale_unit, "
-            "COALESCE((SELECT price_fen FROM price_override WHERE product_id = p.id AND scope = "
-            "'outlet' AND scope_key = o.code), (SELECT price_fen FROM price_override WHERE "
-            "product_id = p.id AND scope = 'type' AND scope_key = o.type), p.price_fen), "
+        db, "SELECT p.id, p.sku, p.name, p.pinyin, p.sale_unit, " BAIDIAN_EFFECTIVE_PRICE_SQL ", "
             "p.price_basis, COALESCE(p.plu,''), p.active "
             "FROM product p, outlet o WHERE o.id = ? AND p.version > ? ORDER BY p.version");
     products.bind(1, outletId);

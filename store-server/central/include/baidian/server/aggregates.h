@@ -49,7 +49,4 @@ std::vector<GroupFigures> byCity(SQLite::Database& db, const FigureScope& scope)
 std::vector<GroupFigures> byDay(SQLite::Database& db, const FigureScope& scope);
 std::vector<GroupFigures> byProduct(SQLite::Database& db, const FigureScope& scope);
 
-/// "12.4 tonnes" style: grams as tonnes with three decimals, for reports ("1.234").
-std::string tonnes(std::int64_t grams);
-
 } // namespace baidian::server

@@ -27,6 +27,14 @@ Result<protocol::ImportSummaryDoc> importPriceOverridesCsv(SQLite::Database& db,
 /// percent_off(for percent, e.g. 15 or 12.5),buy,free(for buy_x_get_y),starts_on,ends_on.
 Result<protocol::ImportSummaryDoc> importPromotionsCsv(SQLite::Database& db, std::string_view csv);
 
+/// The price rule in SQL, for queries over product `p` and outlet `o`: the outlet's own override,
+/// else its type's, else the catalog price. A string literal so that queries that need it are
+/// composed at compile time.
+#define BAIDIAN_EFFECTIVE_PRICE_SQL                                                                \
+    "COALESCE((SELECT price_fen FROM price_override WHERE product_id = p.id AND scope = "          \
+    "'outlet' AND scope_key = o.code), (SELECT price_fen FROM price_override WHERE product_id = "  \
+    "p.id AND scope = 'type' AND scope_key = o.type), p.price_fen)"
+
 /// The catalog price an outlet sells a product at, in fen (overrides applied); 0 if unknown.
 std::int64_t effectivePriceFen(SQLite::Database& db, const std::string& outletCode,
                                const std::string& sku);
