@@ -10,12 +10,17 @@
 #include "baidian/server/pki.h"
 #include "baidian/server/ranking.h"
 #include "baidian/server/registry.h"
+#include "baidian/simulate/network.h"
+#include "baidian/simulate/season.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 using namespace baidian;
 using namespace baidian::server;
@@ -63,6 +68,86 @@ void printRanking(const protocol::RankingDoc& ranking, int top) {
                       << ") " << protocol::formatScore(e.scoreCenti) << "\n";
     }
     close();
+}
+
+constexpr const char* kDemoFlagship = "HZ-F01";
+
+/// The demo network (store-admin demo-network): see its help text. Idempotent: a second run
+/// only issues missing certificates and sells the days since the last run.
+Status buildDemoNetwork(SQLite::Database& db, const std::string& pkiDir, const std::string& certs,
+                        int outlets, int months) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::string yesterday = domain::addDays(today(), -1);
+    auto registry = listOutlets(db);
+    // Whole months, so that each month's ranking compares with whole months of history.
+    std::string from = domain::addMonths(today().substr(0, 8) + "01", -months);
+    if (registry.empty()) {
+        std::cout << "generating " << outlets << " outlets in the network's type mix ...\n";
+        if (auto ok = importOutletsCsv(
+                db, simulate::outletsCsv(simulate::generateOutlets(outlets, 42, yesterday)),
+                today());
+            !ok)
+            return ok.error();
+        if (auto ok = importCatalogCsv(db, simulate::catalogCsv(simulate::aksuCatalog())); !ok)
+            return ok.error();
+        for (const auto& [user, password, role, cities] :
+             {std::tuple{"admin", "admin-pass-1", "admin", ""},
+              std::tuple{"hz", "hz-pass-12", "regional", "杭州"}})
+            if (auto ok = addUser(db, user, password, role, cities); !ok)
+                return ok.error();
+        registry = listOutlets(db);
+    } else {
+        const auto first = db.execAndGet("SELECT MIN(business_date) FROM sale");
+        if (!first.isNull())
+            from = first.getString();
+        std::cout << "the registry holds " << registry.size()
+                  << " outlets; bringing the demo up to date ...\n";
+    }
+    // The flagship whose real till scripts/run opens (HZ-F01): its cashiers come with the
+    // master data.
+    if (outletByCode(db, kDemoFlagship))
+        for (const auto& [code, name, role, pin] :
+             {std::tuple{"1001", "王芳", "cashier", "1234"},
+              std::tuple{"9001", "李强", "supervisor", "9999"}})
+            if (auto ok = upsertCashier(db, kDemoFlagship, code, name, role, pin); !ok)
+                return ok.error();
+
+    int issued = 0;
+    for (std::size_t i = 0; i < registry.size(); ++i) {
+        const auto& o = registry[i];
+        if (std::filesystem::exists(std::filesystem::path(certs) / (o.code + ".crt")))
+            continue;
+        auto cert = pki::issueOutletCertificate(pkiDir, certs, o.code, 90);
+        if (!cert)
+            return cert.error();
+        const auto row = outletByCode(db, o.code);
+        if (auto ok = recordCertificate(db, cert->serialHex, row->id, "outlet", cert->subject,
+                                        cert->notBefore, cert->notAfter);
+            !ok)
+            return ok.error();
+        if (++issued % 100 == 0)
+            std::cout << "  certificates: " << issued << " issued\n";
+    }
+    std::cout << "certificates: " << issued << " issued in " << certs << "\n";
+
+    std::cout << "selling " << from << " to " << yesterday << " at every open outlet ...\n";
+    int shown = 0;
+    const auto season = simulate::seedSeason(
+        db, registry, simulate::kDemoTerminal, from, yesterday, [&](int done, int total) {
+            if (done * 10 / total > shown || done == total) {
+                shown = done * 10 / total;
+                std::cout << "  " << done << " of " << total << " outlets\n" << std::flush;
+            }
+        });
+    const auto all = totals(db, {from, yesterday, {}, {}, {}});
+    const auto seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << "demo network: " << registry.size() << " outlets, " << season.sales
+              << " sales added over " << season.outletDays << " outlet-days; " << from << " to "
+              << yesterday << " sold " << domain::Grams(all.grams).formatTonnes() << " tonnes for "
+              << domain::Fen(all.revenueFen).format() << " (" << static_cast<int>(seconds)
+              << " s)\n";
+    return {};
 }
 
 } // namespace
@@ -208,6 +293,20 @@ int main(int argc, char** argv) {
     restoreCmd->add_option("--from", backupFile, "backup file made by store-admin backup")
         ->required();
 
+    auto* demo = app.add_subcommand(
+        "demo-network", "build, or bring up to date, a demo network: outlets in the real mix, "
+                        "the Aksu catalog, their certificates and a season of sales to yesterday");
+    int demoOutlets = 600;
+    int demoMonths = 2;
+    demo->add_option("--outlets", demoOutlets, "outlets to generate (first run only)")
+        ->check(CLI::Range(1, 100000));
+    demo->add_option("--months", demoMonths,
+                     "whole months of sales before this one (first run only); this month's "
+                     "days up to yesterday come with them")
+        ->check(CLI::Range(0, 120));
+    demo->add_option("--certs", outDir, "directory for the outlets' keys and certificates")
+        ->required();
+
     CLI11_PARSE(app, argc, argv);
 
     if (initCa->parsed()) {
@@ -300,8 +399,10 @@ int main(int argc, char** argv) {
             return fail(ranking.error());
         unit.release();
         printRanking(*ranking, top);
-        std::cout << "ranked " << ranking->entries.size() << " outlets of " << period << " ("
-                  << rolled << " outlet-day(s) rolled up first)\n";
+        const auto ranked = std::count_if(ranking->entries.begin(), ranking->entries.end(),
+                                          [](const auto& e) { return e.rank.has_value(); });
+        std::cout << "scored " << ranking->entries.size() << " outlets of " << period << ", "
+                  << ranked << " ranked (" << rolled << " outlet-day(s) rolled up first)\n";
     } else if (figures->parsed()) {
         if (!domain::isDate(from) || !domain::isDate(to))
             return fail(makeError(ErrorCode::InvalidArgument, "give dates as YYYY-MM-DD"));
@@ -389,6 +490,9 @@ int main(int argc, char** argv) {
                                 : "restored " + dbPath + " from " + backupFile)
                   << ": " << outlets << " outlets, " << sales << " sales, integrity ok ("
                   << static_cast<int>(seconds * 1000) << " ms)\n";
+    } else if (demo->parsed()) {
+        if (auto ok = buildDemoNetwork(db, pkiDir, outDir, demoOutlets, demoMonths); !ok)
+            return fail(ok.error());
     } else if (addCashier->parsed()) {
         if (auto ok = upsertCashier(db, code, username, name, role, pin); !ok)
             return fail(ok.error());

@@ -9,6 +9,7 @@
 #include "baidian/server/ranking.h"
 #include "baidian/server/registry.h"
 #include "baidian/simulate/network.h"
+#include "baidian/simulate/season.h"
 #include "baidian/simulate/till_simulator.h"
 
 #include <SQLiteCpp/Transaction.h>
@@ -78,26 +79,7 @@ LocalNetwork::~LocalNetwork() {
 }
 
 std::int64_t LocalNetwork::seedSales(const std::string& from, const std::string& to) {
-    std::int64_t stored = 0;
-    SQLite::Transaction tx(*m_db);
-    for (const auto& o : m_outlets) {
-        TillSimulator till(o.code, 1, aksuCatalog(), std::hash<std::string>{}(o.code));
-        const auto id = server::outletByCode(*m_db, o.code)->id;
-        std::mt19937_64 rng(std::hash<std::string>{}(o.code) + 1);
-        for (auto day = std::max(from, o.openedOn); day <= to; day = domain::addDays(day, 1)) {
-            const int average = averageDailySales(o.type) * seasonalPercent(day) / 100;
-            const int count =
-                1 + static_cast<int>(rng() % static_cast<std::uint64_t>(average / 2 + 1));
-            const auto night = domain::isoUtc(domain::parseLocalDateTime(day + " 22:00:00"));
-            const protocol::SaleBatch batch{o.code, 1, till.day(day, count)};
-            for (const auto& r : server::ingestBatch(*m_db, id, batch, night).results)
-                stored += r.status == "stored" ? 1 : 0;
-            server::markReconciled(*m_db, id, day, night);
-        }
-    }
-    server::rollUp(*m_db);
-    tx.commit();
-    return stored;
+    return seedSeason(*m_db, m_outlets, 1, from, to).sales;
 }
 
 protocol::RankingDoc LocalNetwork::rank(const std::string& period) {

@@ -27,6 +27,11 @@ TillSimulator::TillSimulator(std::string outlet, int terminal,
     , m_rng(seed)
     , m_head(crypto::HashChain::genesis()) {}
 
+void TillSimulator::continueFrom(std::int64_t lastSeq, std::string journalHead) {
+    m_seq = lastSeq;
+    m_head = std::move(journalHead);
+}
+
 void TillSimulator::chain(protocol::SaleDoc& s) {
     s.seq = ++m_seq;
     s.receiptNo = m_outlet + "-" + std::to_string(m_terminal) + "-" + std::to_string(s.seq);

@@ -28,6 +28,9 @@ public:
     std::vector<protocol::SaleDoc> day(const std::string& date, int count,
                                        const DayQuirks& quirks = {});
 
+    /// Goes on from a till that has already sold: its last sequence number and journal head.
+    void continueFrom(std::int64_t lastSeq, std::string journalHead);
+
     const std::string& outlet() const { return m_outlet; }
     int terminal() const { return m_terminal; }
     /// What this till has sold so far, net of returns: the figures the server must agree with.
