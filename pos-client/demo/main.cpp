@@ -32,11 +32,12 @@ void orDie(const Status& status, std::string_view step) {
     }
 }
 
-void setUpOnce(LocalStore& store) {
+void setUpOnce(LocalStore& store, int terminal) {
     if (store.terminal())
         return;
-    orDie(seedDemoTill(store), "set-up");
-    std::cout << "set up till HZ-F01/1 with 5 products, cashier 1001 (PIN 1234), supervisor 9001 "
+    orDie(seedDemoTill(store, terminal), "set-up");
+    std::cout << "set up till HZ-F01/" << terminal
+              << " with 5 products, cashier 1001 (PIN 1234), supervisor 9001 "
                  "(PIN 9999)\n";
 }
 
@@ -44,14 +45,18 @@ void setUpOnce(LocalStore& store) {
 
 int main(int argc, char** argv) {
     std::filesystem::path dataDir = ".demo";
-    for (int i = 1; i + 1 < argc; ++i)
+    int terminal = 1; // --terminal N: another till of the same outlet (1-99)
+    for (int i = 1; i + 1 < argc; ++i) {
         if (std::string_view(argv[i]) == "--data")
             dataDir = argv[i + 1];
+        if (std::string_view(argv[i]) == "--terminal")
+            terminal = std::atoi(argv[i + 1]);
+    }
     std::filesystem::create_directories(dataDir);
     const std::string path = (dataDir / "till.db").string();
 
     auto store = orDie(LocalStore::open(path), "open " + path);
-    setUpOnce(store);
+    setUpOnce(store, terminal);
     SystemClock clock;
     Till till(store, clock);
     orDie(till.login("1001", "1234"), "login");

@@ -50,6 +50,15 @@ int main(int argc, char** argv) {
                    "business day(s) to reconcile, YYYY-MM-DD (default: today, China time)");
     app.add_option("--timeout", timeout, "seconds per network stage");
     app.add_flag("--no-pull", noPull, "do not download master data");
+    TerminalConfig setup;
+    auto* outletOption =
+        app.add_option("--outlet", setup.outletCode,
+                       "first sync of a new till: the outlet it belongs to (as its certificate)");
+    app.add_option("--outlet-name", setup.outletName, "with --outlet: the name receipts print")
+        ->needs(outletOption);
+    app.add_option("--terminal", setup.terminalNo, "with --outlet: this till's number (1-99)")
+        ->check(CLI::Range(1, 99))
+        ->needs(outletOption);
     CLI11_PARSE(app, argc, argv);
 
     const auto colon = server.rfind(':');
@@ -62,6 +71,28 @@ int main(int argc, char** argv) {
     auto store = LocalStore::open(database);
     if (!store) {
         std::cerr << "pos-sync: " << store.error().message << "\n";
+        return 1;
+    }
+    auto& till = store.value();
+    if (auto known = till.terminal(); !setup.outletCode.empty()) {
+        if (!known) {
+            if (setup.outletName.empty())
+                setup.outletName = setup.outletCode;
+            if (auto ok = till.setTerminal(setup); !ok) {
+                std::cerr << "pos-sync: " << ok.error().message << "\n";
+                return 1;
+            }
+            std::cout << "set up " << database << " as terminal " << setup.terminalNo << " of "
+                      << setup.outletCode << "\n";
+        } else if (known->outletCode != setup.outletCode || known->terminalNo != setup.terminalNo) {
+            std::cerr << "pos-sync: " << database << " is already terminal " << known->terminalNo
+                      << " of " << known->outletCode << "; nothing was changed\n";
+            return 1;
+        }
+    } else if (!known) {
+        std::cerr << "pos-sync: " << database
+                  << " is not set up as a till yet: give --outlet CODE --terminal N on its "
+                     "first sync\n";
         return 1;
     }
     SyncAgent agent(store.value(), endpoint,

@@ -2,11 +2,11 @@
 
 namespace baidian::pos {
 
-Status seedDemoTill(LocalStore& store) {
+Status seedDemoTill(LocalStore& store, int terminal) {
     using domain::Fen;
     using domain::PriceBasis;
     using domain::SaleUnit;
-    if (auto ok = store.setTerminal({"HZ-F01", "百店·杭州湖滨旗舰店", 1}); !ok)
+    if (auto ok = store.setTerminal({"HZ-F01", "百店·杭州湖滨旗舰店", terminal}); !ok)
         return ok;
     const domain::Product catalog[] = {
         {"AKS-APL-01",

@@ -8,6 +8,6 @@ namespace baidian::pos {
 /// fragrant pears per jin, red dates per kg, walnuts and a gift box with barcodes), "second gift
 /// box half price", cashier 1001 (PIN 1234) and supervisor 9001 (PIN 9999). Used by the demo and
 /// the screenshot tool. Errors: the first step that failed.
-Status seedDemoTill(LocalStore& store);
+Status seedDemoTill(LocalStore& store, int terminal = 1);
 
 } // namespace baidian::pos
