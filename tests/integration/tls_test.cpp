@@ -58,3 +58,33 @@ TEST(Tls, ACertificateFromAnotherCaIsRefusedAtTheHandshake) {
             " https://localhost:" + std::to_string(net.port()) + "/v1/master?since=0");
     EXPECT_EQ(anonymous.output, "403");
 }
+
+TEST(Tls, AnExpiredCertificateOfTheNetworkIsRefusedAtTheHandshake) {
+    Network net;
+    // Signed by the network's own CA and naming a real outlet, but its validity ended yesterday
+    // (openssl x509 -days -1): only its dates are wrong.
+    const std::string dir = net.file("expired");
+    const std::string key = dir + "/HZ-F01.key", csr = dir + "/HZ-F01.csr",
+                      crt = dir + "/HZ-F01.crt";
+    ASSERT_EQ(run("mkdir -p " + quote(dir) +
+                  " && openssl ecparam -name prime256v1 -genkey "
+                  "-noout -out " +
+                  quote(key) + " && openssl req -new -key " + quote(key) +
+                  " -subj /O=Baidian/OU=outlet/CN=HZ-F01 -out " + quote(csr) +
+                  " && openssl x509 -req -in " + quote(csr) + " -CA " +
+                  quote(net.pkiDir() + "/ca.crt") + " -CAkey " + quote(net.pkiDir() + "/ca.key") +
+                  " -days -1 -set_serial 0x5eed -out " + quote(crt))
+                  .exitCode,
+              0);
+    const auto dates = run("openssl x509 -noout -checkend 0 -in " + quote(crt));
+    ASSERT_NE(dates.exitCode, 0) << "the test certificate should already have expired";
+    const auto refused =
+        run("curl -sS --cacert " + quote(net.pkiDir() + "/ca.crt") + " --cert " + quote(crt) +
+            " --key " + quote(key) + " https://localhost:" + std::to_string(net.port()) +
+            "/v1/master?since=0");
+    EXPECT_NE(refused.exitCode, 0) << refused.output;
+    EXPECT_EQ(refused.output.find("\"products\""), std::string::npos) << refused.output;
+    // The server says why, in its log.
+    const auto log = run("cat " + quote(net.file("server.log")));
+    EXPECT_NE(log.output.find("certificate has expired"), std::string::npos) << log.output;
+}
