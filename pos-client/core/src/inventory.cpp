@@ -104,7 +104,7 @@ void insertMovement(SQLite::Database& db, std::int64_t productId, std::optional<
                         "document, other_outlet, reason, below_zero, at) "
                         "VALUES (?,?,?,?,?,?,?,?,NULLIF(?,''),NULLIF(?,''),NULLIF(?,''),?,?)");
     auto& q = *insert;
-    q.bind(1, crypto::randomUuid());
+    q.bind(1, crypto::timeOrderedUuid());
     q.bind(2, productId);
     if (lotId)
         q.bind(3, *lotId);

@@ -65,7 +65,7 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
     const int sign = sale.isReturn ? -1 : 1;
     const std::string at = isoUtc(sale.completedAt);
     CompletedSale done;
-    done.uuid = crypto::randomUuid();
+    done.uuid = crypto::timeOrderedUuid();
     done.total = Fen(sign * sale.totals.total.value());
     done.change = sale.change;
     try {

@@ -2,6 +2,8 @@
 
 #include <argon2.h>
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <openssl/rand.h>
 #include <stdexcept>
@@ -57,17 +59,39 @@ std::string randomHex(std::size_t bytes) {
     return out;
 }
 
-std::string randomUuid() {
-    std::array<unsigned char, 16> b{};
-    randomBytes(b.data(), b.size());
-    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
-    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80); // RFC 4122 variant
+namespace {
+
+std::string formatUuid(const std::array<unsigned char, 16>& b) {
     std::array<char, 37> out{};
     std::snprintf(out.data(), out.size(),
                   "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
                   b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
                   b[14], b[15]);
     return std::string(out.data(), 36);
+}
+
+} // namespace
+
+std::string randomUuid() {
+    std::array<unsigned char, 16> b{};
+    randomBytes(b.data(), b.size());
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40); // version 4
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80); // RFC 4122 variant
+    return formatUuid(b);
+}
+
+std::string timeOrderedUuid() {
+    std::array<unsigned char, 16> b{};
+    randomBytes(b.data() + 6, b.size() - 6);
+    const auto ms =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
+    for (int i = 0; i < 6; ++i) // 48-bit big-endian timestamp
+        b[static_cast<std::size_t>(i)] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x70); // version 7
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80); // RFC 9562 variant
+    return formatUuid(b);
 }
 
 } // namespace baidian::crypto

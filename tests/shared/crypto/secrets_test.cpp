@@ -1,7 +1,10 @@
 #include "baidian/crypto/secrets.h"
 
+#include <chrono>
 #include <gtest/gtest.h>
 #include <set>
+#include <thread>
+#include <vector>
 
 using namespace baidian::crypto;
 
@@ -43,4 +46,27 @@ TEST(Secrets, UuidsAreVersion4AndUnique) {
         seen.insert(id);
     }
     EXPECT_EQ(seen.size(), 1000u);
+}
+
+TEST(Secrets, TimeOrderedUuidsAreVersion7UniqueAndSortByTime) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 200; ++i) {
+        ids.push_back(timeOrderedUuid());
+        if (i % 50 == 49)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    for (const auto& id : ids) {
+        ASSERT_EQ(id.size(), 36u) << id;
+        EXPECT_EQ(id[14], '7') << id;
+        EXPECT_NE(std::string("89ab").find(id[19]), std::string::npos) << id;
+    }
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
+    // Across milliseconds they sort by time: the first 13 characters are the timestamp.
+    for (std::size_t i = 50; i < ids.size(); i += 50)
+        EXPECT_LT(ids[i - 50].substr(0, 13), ids[i].substr(0, 13));
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+    const auto stamped = std::stoll(ids.back().substr(0, 8) + ids.back().substr(9, 4), nullptr, 16);
+    EXPECT_LE(ms - stamped, 5000);
 }
