@@ -33,6 +33,19 @@ TEST(Tls, SslscanFindsOnlyTls13WithStrongCiphers) {
             << "unexpected cipher " << name;
     }
     EXPECT_GE(ciphers, 2);
+    // Key exchange groups: only ones of at least 128-bit strength.
+    const std::regex group(R"(^TLSv1\.3\s+(\d+) bits\s+(\S+))");
+    int groups = 0;
+    std::istringstream again(scan.output);
+    for (std::string line; std::getline(again, line);) {
+        std::smatch m;
+        if (!std::regex_search(line, m, group))
+            continue;
+        ++groups;
+        EXPECT_GE(std::stoi(m[1].str()), 128) << line;
+        EXPECT_EQ(m[2].str().find("ffdhe"), std::string::npos) << line;
+    }
+    EXPECT_GE(groups, 1);
 }
 
 TEST(Tls, ACertificateFromAnotherCaIsRefusedAtTheHandshake) {

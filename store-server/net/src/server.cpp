@@ -91,6 +91,10 @@ struct Server::Impl {
                             ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
                             ssl::context::no_tlsv1_1 | ssl::context::no_tlsv1_2);
             SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_3_VERSION);
+            // Key exchange only on groups of at least 128-bit strength (OpenSSL also offers
+            // ffdhe2048, 112 bits, and slow finite-field groups by default).
+            if (SSL_CTX_set1_groups_list(tls.native_handle(), "X25519:P-256:P-384") != 1)
+                return makeError(ErrorCode::Storage, "TLS set-up failed: key exchange groups");
             tls.use_certificate_chain_file(config.certFile);
             tls.use_private_key_file(config.keyFile, ssl::context::pem);
             tls.load_verify_file(config.caFile);
