@@ -2,6 +2,7 @@
 // first run (terminal, an Aksu catalog, a cashier and a supervisor), then rings up a realistic
 // basket through the selling engine, prints the receipt, returns part of it, and shows the
 // shift's X report and the journal check. Every run adds to the same database.
+#include "baidian/domain/barcode.h"
 #include "baidian/pos/demo_data.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/till.h"
@@ -63,18 +64,32 @@ int main(int argc, char** argv) {
     if (!till.currentShift())
         orDie(till.openShift(Fen(50000)), "open shift");
 
+    // The products as the catalog has them now: after a sync, head office's master data may
+    // have changed their PLUs, barcodes and prices (head office wins).
+    const auto apples = store.productBySku("AKS-APL-01");
+    const auto dates = store.productBySku("AKS-DAT-01");
+    const auto giftBox = store.productBySku("AKS-BOX-01");
+    if (!apples || !dates || !giftBox || apples->product.plu.size() != 5 ||
+        dates->product.plu.empty())
+        orDie(Status(makeError(ErrorCode::NotFound, "the demo products are not in the catalog")),
+              "catalog");
     std::cout << "\n== sale ==\n";
-    orDie(till.scan("2012345015005"), "scan apple label");
-    std::cout << "scanned label 2012345015005: apples 1.500 kg\n";
-    orDie(till.addByPlu("12346", 0, Grams(333), WeightSource::Keyed), "red dates");
-    std::cout << "keyed PLU 12346 red dates 333 g\n";
-    const auto box = orDie(till.scan("6901234567892"), "gift box");
-    orDie(till.setQuantity(box, 2), "quantity");
-    std::cout << "scanned 6901234567892 gift box ×2 (second one half price)\n";
+    // A label-scale barcode: prefix 20, the 5-digit PLU, 1500 g, the check digit.
+    std::string label = "20" + apples->product.plu + "01500";
+    label += static_cast<char>('0' + domain::gtinCheckDigit(label));
+    orDie(till.scan(label), "scan apple label");
+    std::cout << "scanned label " << label << ": " << apples->product.name << " 1.500 kg\n";
+    orDie(till.addByPlu(dates->product.plu, 0, Grams(333), WeightSource::Keyed), "red dates");
+    std::cout << "keyed PLU " << dates->product.plu << " " << dates->product.name << " 333 g\n";
+    orDie(till.addProduct(giftBox->id, EntryMethod::Scan, 2, std::nullopt, WeightSource::Keyed),
+          "gift box");
+    std::cout << "scanned " << giftBox->product.name << " ×2\n";
     orDie(till.setCashRounding(CashRoundingRule{}), "抹零");
     std::cout << "抹零 to the jiao: total " << till.totals().total.format() << "\n";
     orDie(till.addTender(TenderKind::WeChat, Fen(10000), "4200001234"), "wechat");
-    orDie(till.addTender(TenderKind::Cash, Fen(15000)), "cash");
+    // Cash for the rest, rounded up to the next ten yuan: the drawer gives change.
+    if (const auto rest = till.due().value(); rest > 0)
+        orDie(till.addTender(TenderKind::Cash, Fen((rest + 999) / 1000 * 1000)), "cash");
     const auto sale = orDie(till.complete(), "complete");
     std::cout << "\n" << orDie(till.receipt(sale.receiptNo), "receipt").toText(32) << "\n";
 
