@@ -18,8 +18,8 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <arpa/inet.h>
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -100,8 +100,8 @@ struct DataDir {
         : path(p) {
         fs::create_directories(path);
         const std::string options = "size=" + std::to_string(bytes) + ",mode=0755";
-        mounted = ::geteuid() == 0 &&
-                  ::mount("tmpfs", path.c_str(), "tmpfs", 0, options.c_str()) == 0;
+        mounted =
+            ::geteuid() == 0 && ::mount("tmpfs", path.c_str(), "tmpfs", 0, options.c_str()) == 0;
     }
     ~DataDir() { unmount(); }
     void unmount() {
@@ -179,9 +179,9 @@ int main(int argc, char** argv) {
             o.openedOn = "2025-01-01";
             o.status = "open";
             orDie(server::saveOutlet(db, o, today), "outlet");
-            const auto cert = orDie(server::pki::issueOutletCertificate(
-                                        pki.string(), certs.string(), code, 30),
-                                    "outlet certificate");
+            const auto cert =
+                orDie(server::pki::issueOutletCertificate(pki.string(), certs.string(), code, 30),
+                      "outlet certificate");
             const auto row = server::outletByCode(db, code);
             if (auto ok = server::recordCertificate(db, cert.serialHex, row->id, "outlet",
                                                     cert.subject, cert.notBefore, cert.notAfter);
@@ -210,8 +210,8 @@ int main(int argc, char** argv) {
     const auto startTill = [&](Till& t, int index) {
         t.killedByUs = false;
         t.pid = spawn({opt.tillBinary, "--db", t.db, "--outlet", t.outlet, "--terminal", "1",
-                       "--sales", std::to_string(opt.sales), "--port",
-                       std::to_string(proxy.port()), "--certs", certs.string(), "--seed",
+                       "--sales", std::to_string(opt.sales), "--port", std::to_string(proxy.port()),
+                       "--certs", certs.string(), "--seed",
                        std::to_string(opt.seed * 100 + static_cast<std::uint64_t>(index)),
                        "--drain", std::to_string(opt.timeoutSeconds)},
                       t.db + ".log");

@@ -101,8 +101,12 @@ int main(int argc, char** argv) {
     if (!till.currentShift())
         if (auto ok = till.openShift(Fen(50000)); !ok)
             die(ok.error().message);
-    ServerEndpoint endpoint{"localhost", port, certs + "/ca.crt", certs + "/" + outlet + ".crt",
-                            certs + "/" + outlet + ".key", std::chrono::seconds(5)};
+    ServerEndpoint endpoint{"localhost",
+                            port,
+                            certs + "/ca.crt",
+                            certs + "/" + outlet + ".crt",
+                            certs + "/" + outlet + ".key",
+                            std::chrono::seconds(5)};
     SyncAgent agent(store, endpoint);
     // A restart must not replay the same random basket choices with the same effects; mixing
     // in what the file holds keeps runs reproducible but different after each restart.
@@ -115,9 +119,9 @@ int main(int argc, char** argv) {
             if (rng() % 2 == 0) {
                 if (auto ok = till.scan("6901234567892"); !ok)
                     die("scan: " + ok.error().message);
-            } else if (auto ok = till.addByPlu("12346", 0, Grams(100 + static_cast<std::int64_t>(
-                                                                          rng() % 900)),
-                                                WeightSource::Keyed);
+            } else if (auto ok = till.addByPlu("12346", 0,
+                                               Grams(100 + static_cast<std::int64_t>(rng() % 900)),
+                                               WeightSource::Keyed);
                        !ok) {
                 die("weigh: " + ok.error().message);
             }

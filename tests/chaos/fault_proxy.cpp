@@ -149,7 +149,8 @@ void FaultProxy::serve(int client, int faultIndex, std::uint64_t seed) {
         return;
     }
     std::mt19937_64 rng(seed);
-    const auto fault = faultIndex < 0 ? std::optional<Fault>() : kFaults[static_cast<std::size_t>(faultIndex)];
+    const auto fault =
+        faultIndex < 0 ? std::optional<Fault>() : kFaults[static_cast<std::size_t>(faultIndex)];
     const auto is = [&](Fault f) { return fault && *fault == f; };
     const auto tally = [&](Fault f) { ++m_counts[static_cast<std::size_t>(f)]; };
     const auto started = Clock::now();

@@ -24,9 +24,8 @@
 namespace baidian::chaos {
 
 enum class Fault { Drop, Delay, Cut, LoseAck, Duplicate, Reorder };
-inline constexpr std::array<Fault, 6> kFaults = {Fault::Drop,      Fault::Delay,
-                                                 Fault::Cut,       Fault::LoseAck,
-                                                 Fault::Duplicate, Fault::Reorder};
+inline constexpr std::array<Fault, 6> kFaults = {Fault::Drop,    Fault::Delay,     Fault::Cut,
+                                                 Fault::LoseAck, Fault::Duplicate, Fault::Reorder};
 const char* name(Fault fault);
 
 class FaultProxy {
