@@ -90,11 +90,8 @@ Status buildDemoNetwork(SQLite::Database& db, const std::string& pkiDir, const s
             return ok.error();
         if (auto ok = importCatalogCsv(db, simulate::catalogCsv(simulate::aksuCatalog())); !ok)
             return ok.error();
-        for (const auto& [user, password, role, cities] :
-             {std::tuple{"admin", "admin-pass-1", "admin", ""},
-              std::tuple{"hz", "hz-pass-12", "regional", "杭州"}})
-            if (auto ok = addUser(db, user, password, role, cities); !ok)
-                return ok.error();
+        if (auto ok = simulate::addDemoUsers(db); !ok)
+            return ok.error();
         registry = listOutlets(db);
     } else {
         const auto first = db.execAndGet("SELECT MIN(business_date) FROM sale");

@@ -64,9 +64,7 @@ LocalNetwork::LocalNetwork(int outlets, const std::string& openedBy) {
     m_outlets = generateOutlets(outlets, 42, openedBy);
     orThrow(server::importOutletsCsv(*m_db, outletsCsv(m_outlets), openedBy), "registry import");
     orThrow(server::importCatalogCsv(*m_db, catalogCsv(aksuCatalog())), "catalog import");
-    if (auto ok = server::addUser(*m_db, "admin", "admin-pass-1", "admin", ""); !ok)
-        throw std::runtime_error(ok.error().message);
-    if (auto ok = server::addUser(*m_db, "hz", "hz-pass-12", "regional", "杭州"); !ok)
+    if (auto ok = addDemoUsers(*m_db); !ok)
         throw std::runtime_error(ok.error().message);
     setClock(openedBy + " 12:00:00");
 }

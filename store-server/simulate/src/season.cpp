@@ -15,6 +15,12 @@
 
 namespace baidian::simulate {
 
+Status addDemoUsers(SQLite::Database& db) {
+    if (auto ok = server::addUser(db, "admin", "admin-pass-1", "admin", ""); !ok)
+        return ok;
+    return server::addUser(db, "hz", "hz-pass-12", "regional", "杭州");
+}
+
 int salesOnDay(const std::string& type, const std::string& date, std::uint64_t random) {
     const int average = averageDailySales(type) * seasonalPercent(date) / 100;
     // Uniform in [average/2, 3*average/2]: the average, with good and bad days.

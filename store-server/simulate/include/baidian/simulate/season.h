@@ -2,6 +2,7 @@
 // Seasons of sales written straight into a central database, as the server's ingest stores
 // them: for the demo network, the tests that need figures and the screenshots.
 
+#include "baidian/domain/result.h"
 #include "baidian/protocol/office.h"
 
 #include <SQLiteCpp/Database.h>
@@ -20,6 +21,10 @@ struct SeasonSummary {
     std::int64_t sales = 0;      ///< sales and returns stored
     std::int64_t outletDays = 0; ///< days sold and reconciled
 };
+
+/// The demo network's managers: "admin" (password "admin-pass-1") and "hz", regional manager
+/// of 杭州 (password "hz-pass-12"). Errors: as server::addUser (a user that exists already).
+Status addDemoUsers(SQLite::Database& db);
 
 /// Each outlet's sales on business day `date`: its type's average day times the season
 /// (seasonalPercent), varied per outlet and day by `rng`; at least one.
