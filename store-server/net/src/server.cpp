@@ -22,6 +22,7 @@
 #include <mutex>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <thread>
 
 namespace baidian::server {
@@ -85,6 +86,27 @@ struct Server::Impl {
 
     std::string nowUtc() const { return domain::isoUtc(config.clock()); }
 
+    // OpenSSL fills a certificate's cached extension fields (key identifiers, flags) the first
+    // time a verification looks at it. The CA and server certificates are shared by every
+    // handshake on every server thread, so two outlets connecting at once after a start would
+    // both fill them; ThreadSanitizer sees one thread's memcmp of the CA's key identifier race
+    // with another's allocation of it. Filling them here, before any thread runs, leaves the
+    // handshakes only reading.
+    static void precomputeSharedCertificates(SSL_CTX* ctx) {
+        if (X509_STORE* store = SSL_CTX_get_cert_store(ctx)) {
+            STACK_OF(X509_OBJECT)* objects = X509_STORE_get0_objects(store);
+            for (int i = 0; i < sk_X509_OBJECT_num(objects); ++i)
+                if (X509* cert = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objects, i)))
+                    X509_check_purpose(cert, -1, 0);
+        }
+        if (X509* own = SSL_CTX_get0_certificate(ctx))
+            X509_check_purpose(own, -1, 0);
+        STACK_OF(X509)* chain = nullptr;
+        if (SSL_CTX_get0_chain_certs(ctx, &chain) == 1)
+            for (int i = 0; i < sk_X509_num(chain); ++i)
+                X509_check_purpose(sk_X509_value(chain, i), -1, 0);
+    }
+
     Status setUpTls() {
         try {
             tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
@@ -100,6 +122,7 @@ struct Server::Impl {
             tls.load_verify_file(config.caFile);
             if (STACK_OF(X509_NAME)* names = SSL_load_client_CA_file(config.caFile.c_str()))
                 SSL_CTX_set_client_CA_list(tls.native_handle(), names);
+            precomputeSharedCertificates(tls.native_handle());
             // Resumed sessions (TLS 1.3 tickets) keep the client certificate; OpenSSL refuses to
             // resume a verified session without a context name.
             static constexpr unsigned char kSessionContext[] = "baidian-store-server";
