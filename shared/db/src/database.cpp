@@ -1,14 +1,28 @@
 #include "baidian/db/database.h"
 
+#include "baidian/db/wal_batch_vfs.h"
+
 #include <SQLiteCpp/Statement.h>
 
 namespace baidian::db {
 
 Result<SQLite::Database> openDatabase(const std::string& path) {
+    return openDatabase(path, OpenOptions{});
+}
+
+Result<SQLite::Database> openDatabase(const std::string& path, const OpenOptions& options) {
     try {
-        SQLite::Database database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
-                                            SQLite::OPEN_FULLMUTEX);
+        const char* vfs = options.batchWalWrites ? walBatchingVfs() : nullptr;
+        if (options.batchWalWrites && !vfs)
+            return makeError(ErrorCode::Storage, "database " + path +
+                                                     ": the WAL-batching VFS could not be "
+                                                     "registered");
+        SQLite::Database database(
+            path.c_str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 0,
+            vfs);
         database.setBusyTimeout(5000);
+        if (options.newDatabasePageSize > 0)
+            database.exec("PRAGMA page_size=" + std::to_string(options.newDatabasePageSize));
         const std::string mode = database.execAndGet("PRAGMA journal_mode=WAL").getString();
         if (mode != "wal" && path != ":memory:")
             return makeError(ErrorCode::Storage, "database " + path +
