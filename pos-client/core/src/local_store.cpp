@@ -79,13 +79,16 @@ Promotion readPromotion(SQLite::Statement& q) {
 
 } // namespace
 
-Result<LocalStore> LocalStore::open(const std::string& path) {
-    // A sale's commit is what the cashier waits for: small pages and one WAL write per
-    // transaction (see db::OpenOptions and bench/REPORT.md).
+db::OpenOptions LocalStore::databaseOptions() {
+    // See db::OpenOptions and bench/REPORT.md: a sale touches about 25 pages.
     db::OpenOptions options;
     options.newDatabasePageSize = 1024;
     options.batchWalWrites = true;
-    auto opened = db::openDatabase(path, options);
+    return options;
+}
+
+Result<LocalStore> LocalStore::open(const std::string& path) {
+    auto opened = db::openDatabase(path, databaseOptions());
     if (!opened)
         return opened.error();
     auto migrated = db::migrate(opened.value(), schema::storeMigrations());

@@ -22,6 +22,9 @@ public:
     /// Opens or creates the database at `path`, brings its schema up to date and fills the
     /// default barcode layouts on first use. Errors: Storage.
     static Result<LocalStore> open(const std::string& path);
+    /// How the till's database is opened: 1 KiB pages for a new one, and one WAL write per
+    /// transaction (a sale's commit is what the cashier waits for).
+    static db::OpenOptions databaseOptions();
 
     SQLite::Database& database() { return m_db; }
     /// Statements the selling path reuses on this store's connection (GUI thread only).
