@@ -1,5 +1,6 @@
 #include "baidian/db/backup.h"
 #include "baidian/db/database.h"
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -13,18 +14,7 @@ using namespace baidian;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "baidian-backup-XXXXXX").string();
-        m_path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { fs::remove_all(m_path); }
-    std::string file(const std::string& name) const { return (fs::path(m_path) / name).string(); }
-
-private:
-    std::string m_path;
-};
+using baidian::testing::TempDir;
 
 /// A database of `rows` sales, big enough to take several backup steps.
 SQLite::Database salesDatabase(const std::string& path, int rows) {

@@ -1,6 +1,7 @@
 #include "baidian/db/database.h"
 #include "baidian/db/migrator.h"
 #include "baidian/schema/migrations.h"
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <filesystem>
@@ -12,18 +13,7 @@ using namespace baidian;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "baidian-db-XXXXXX").string();
-        m_path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { fs::remove_all(m_path); }
-    std::string file(const std::string& name) const { return (fs::path(m_path) / name).string(); }
-
-private:
-    std::string m_path;
-};
+using baidian::testing::TempDir;
 
 constexpr db::Migration kTwoSteps[] = {
     {1, "create", "CREATE TABLE sale(id INTEGER PRIMARY KEY, total_fen INTEGER NOT NULL) STRICT;"},

@@ -3,6 +3,7 @@
 // fails the commit instead of vanishing.
 #include "baidian/db/database.h"
 #include "baidian/db/wal_batch_vfs.h"
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -19,18 +20,7 @@ using namespace baidian;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "baidian-walvfs-XXXXXX").string();
-        m_path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { fs::remove_all(m_path); }
-    std::string file(const std::string& name) const { return (fs::path(m_path) / name).string(); }
-
-private:
-    std::string m_path;
-};
+using baidian::testing::TempDir;
 
 db::OpenOptions tillOptions() {
     db::OpenOptions options;
