@@ -173,8 +173,7 @@ void scanAndSaleBench() {
         "| complete(): sale, lines, tender, ledger, journal, outbox | %.3f | %.3f | %.3f |\n",
         b.p50, b.p99, b.max);
     std::printf("| baseline: bare one-row fsync'd commit, same disk, pragmas and VFS, taken in "
-                "turn with the "
-                "sales | %.3f | %.3f | %.3f |\n\n",
+                "turn with the sales | %.3f | %.3f | %.3f |\n\n",
                 c.p50, c.p99, c.max);
     std::printf("Sale completion p99 is %.2fx the bare commit p99 (target at most 2x).\n\n",
                 b.p99 / c.p99);

@@ -59,13 +59,6 @@ int walClose(sqlite3_file* file) {
     return flushed != SQLITE_OK ? flushed : closed;
 }
 
-int walRead(sqlite3_file* file, void* out, int amount, sqlite3_int64 offset) {
-    WalFile* f = walFile(file);
-    if (const int rc = flush(f); rc != SQLITE_OK)
-        return rc;
-    return f->real->pMethods->xRead(f->real, out, amount, offset);
-}
-
 int walWrite(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
     WalFile* f = walFile(file);
     auto& pending = *f->pending;
@@ -94,57 +87,18 @@ int walWrite(sqlite3_file* file, const void* data, int amount, sqlite3_int64 off
     return SQLITE_OK;
 }
 
-int walTruncate(sqlite3_file* file, sqlite3_int64 size) {
-    WalFile* f = walFile(file);
-    if (const int rc = flush(f); rc != SQLITE_OK)
+// The default VFS's own method for the file, on its file.
+template <auto Method, typename... Args> int real(sqlite3_file* file, Args... args) {
+    sqlite3_file* const r = walFile(file)->real;
+    return (r->pMethods->*Method)(r, args...);
+}
+
+// Anything other than a write first puts the gathered bytes into the file, so that what SQLite
+// reads, syncs, truncates or measures is what it wrote.
+template <auto Method, typename... Args> int flushedReal(sqlite3_file* file, Args... args) {
+    if (const int rc = flush(walFile(file)); rc != SQLITE_OK)
         return rc;
-    return f->real->pMethods->xTruncate(f->real, size);
-}
-
-int walSync(sqlite3_file* file, int flags) {
-    WalFile* f = walFile(file);
-    if (const int rc = flush(f); rc != SQLITE_OK)
-        return rc;
-    return f->real->pMethods->xSync(f->real, flags);
-}
-
-int walFileSize(sqlite3_file* file, sqlite3_int64* size) {
-    WalFile* f = walFile(file);
-    if (const int rc = flush(f); rc != SQLITE_OK)
-        return rc;
-    return f->real->pMethods->xFileSize(f->real, size);
-}
-
-int walLock(sqlite3_file* file, int level) {
-    WalFile* f = walFile(file);
-    return f->real->pMethods->xLock(f->real, level);
-}
-
-int walUnlock(sqlite3_file* file, int level) {
-    WalFile* f = walFile(file);
-    return f->real->pMethods->xUnlock(f->real, level);
-}
-
-int walCheckReservedLock(sqlite3_file* file, int* out) {
-    WalFile* f = walFile(file);
-    return f->real->pMethods->xCheckReservedLock(f->real, out);
-}
-
-int walFileControl(sqlite3_file* file, int op, void* arg) {
-    WalFile* f = walFile(file);
-    if (const int rc = flush(f); rc != SQLITE_OK)
-        return rc;
-    return f->real->pMethods->xFileControl(f->real, op, arg);
-}
-
-int walSectorSize(sqlite3_file* file) {
-    WalFile* f = walFile(file);
-    return f->real->pMethods->xSectorSize(f->real);
-}
-
-int walDeviceCharacteristics(sqlite3_file* file) {
-    WalFile* f = walFile(file);
-    return f->real->pMethods->xDeviceCharacteristics(f->real);
+    return real<Method>(file, args...);
 }
 
 // Version 1: a WAL file is never memory-mapped and has no shared memory of its own (the WAL
@@ -152,17 +106,17 @@ int walDeviceCharacteristics(sqlite3_file* file) {
 const sqlite3_io_methods g_walMethods = {
     1,
     walClose,
-    walRead,
+    flushedReal<&sqlite3_io_methods::xRead, void*, int, sqlite3_int64>,
     walWrite,
-    walTruncate,
-    walSync,
-    walFileSize,
-    walLock,
-    walUnlock,
-    walCheckReservedLock,
-    walFileControl,
-    walSectorSize,
-    walDeviceCharacteristics,
+    flushedReal<&sqlite3_io_methods::xTruncate, sqlite3_int64>,
+    flushedReal<&sqlite3_io_methods::xSync, int>,
+    flushedReal<&sqlite3_io_methods::xFileSize, sqlite3_int64*>,
+    real<&sqlite3_io_methods::xLock, int>,
+    real<&sqlite3_io_methods::xUnlock, int>,
+    real<&sqlite3_io_methods::xCheckReservedLock, int*>,
+    flushedReal<&sqlite3_io_methods::xFileControl, int, void*>,
+    real<&sqlite3_io_methods::xSectorSize>,
+    real<&sqlite3_io_methods::xDeviceCharacteristics>,
     nullptr,
     nullptr,
     nullptr,
@@ -196,35 +150,9 @@ int vfsOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, 
     return SQLITE_OK;
 }
 
-int vfsDelete(sqlite3_vfs*, const char* name, int syncDir) {
-    return g_real->xDelete(g_real, name, syncDir);
-}
-int vfsAccess(sqlite3_vfs*, const char* name, int flags, int* out) {
-    return g_real->xAccess(g_real, name, flags, out);
-}
-int vfsFullPathname(sqlite3_vfs*, const char* name, int size, char* out) {
-    return g_real->xFullPathname(g_real, name, size, out);
-}
-void* vfsDlOpen(sqlite3_vfs*, const char* name) {
-    return g_real->xDlOpen(g_real, name);
-}
-void vfsDlError(sqlite3_vfs*, int size, char* out) {
-    g_real->xDlError(g_real, size, out);
-}
-void (*vfsDlSym(sqlite3_vfs*, void* handle, const char* symbol))(void) {
-    return g_real->xDlSym(g_real, handle, symbol);
-}
-void vfsDlClose(sqlite3_vfs*, void* handle) {
-    g_real->xDlClose(g_real, handle);
-}
-int vfsRandomness(sqlite3_vfs*, int size, char* out) {
-    return g_real->xRandomness(g_real, size, out);
-}
-int vfsSleep(sqlite3_vfs*, int micros) {
-    return g_real->xSleep(g_real, micros);
-}
-int vfsCurrentTime(sqlite3_vfs*, double* out) {
-    return g_real->xCurrentTime(g_real, out);
+// The default VFS's own method (it may look at its own sqlite3_vfs, so it gets that one).
+template <auto Method, typename... Args> auto realVfs(sqlite3_vfs*, Args... args) {
+    return (g_real->*Method)(g_real, args...);
 }
 int vfsGetLastError(sqlite3_vfs*, int size, char* out) {
     return g_real->xGetLastError ? g_real->xGetLastError(g_real, size, out) : 0;
@@ -252,16 +180,16 @@ const char* walBatchingVfs() {
         g_vfs.mxPathname = g_real->mxPathname;
         g_vfs.zName = "baidian-wal-batch";
         g_vfs.xOpen = vfsOpen;
-        g_vfs.xDelete = vfsDelete;
-        g_vfs.xAccess = vfsAccess;
-        g_vfs.xFullPathname = vfsFullPathname;
-        g_vfs.xDlOpen = vfsDlOpen;
-        g_vfs.xDlError = vfsDlError;
-        g_vfs.xDlSym = vfsDlSym;
-        g_vfs.xDlClose = vfsDlClose;
-        g_vfs.xRandomness = vfsRandomness;
-        g_vfs.xSleep = vfsSleep;
-        g_vfs.xCurrentTime = vfsCurrentTime;
+        g_vfs.xDelete = realVfs<&sqlite3_vfs::xDelete, const char*, int>;
+        g_vfs.xAccess = realVfs<&sqlite3_vfs::xAccess, const char*, int, int*>;
+        g_vfs.xFullPathname = realVfs<&sqlite3_vfs::xFullPathname, const char*, int, char*>;
+        g_vfs.xDlOpen = realVfs<&sqlite3_vfs::xDlOpen, const char*>;
+        g_vfs.xDlError = realVfs<&sqlite3_vfs::xDlError, int, char*>;
+        g_vfs.xDlSym = realVfs<&sqlite3_vfs::xDlSym, void*, const char*>;
+        g_vfs.xDlClose = realVfs<&sqlite3_vfs::xDlClose, void*>;
+        g_vfs.xRandomness = realVfs<&sqlite3_vfs::xRandomness, int, char*>;
+        g_vfs.xSleep = realVfs<&sqlite3_vfs::xSleep, int>;
+        g_vfs.xCurrentTime = realVfs<&sqlite3_vfs::xCurrentTime, double*>;
         g_vfs.xGetLastError = vfsGetLastError;
         g_vfs.xCurrentTimeInt64 = vfsCurrentTimeInt64;
         if (sqlite3_vfs_register(&g_vfs, 0) == SQLITE_OK)
