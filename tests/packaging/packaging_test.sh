@@ -104,10 +104,14 @@ ls -l "$work"/debs/*.deb
 for p in "${packages[@]}"; do
     compgen -G "$work/debs/${p}_*_amd64.deb" >/dev/null || fail "no package $p"
 done
-dpkg-deb -f "$work"/debs/baidian-pos_*.deb Depends | grep -q 'fonts-wqy-microhei' || fail "baidian-pos does not depend on a CJK font"
-dpkg-deb -f "$work"/debs/baidian-pos_*.deb Depends | grep -q 'libqt6widgets6' || fail "baidian-pos does not depend on Qt"
-dpkg-deb -c "$work"/debs/baidian-pos_*.deb | grep -q 'usr/share/applications/baidian-till.desktop' || fail "no desktop entry"
-dpkg-deb -c "$work"/debs/baidian-pos_*.deb | grep -q 'usr/share/icons/hicolor/scalable/apps/baidian.svg' || fail "no icon"
+# Whole outputs are captured before they are searched: `producer | grep -q` under pipefail fails
+# whenever grep stops reading before a long listing ends (the producer dies of SIGPIPE).
+pos_depends=$(dpkg-deb -f "$work"/debs/baidian-pos_*.deb Depends)
+pos_files=$(dpkg-deb -c "$work"/debs/baidian-pos_*.deb)
+grep -q 'fonts-wqy-microhei' <<<"$pos_depends" || fail "baidian-pos does not depend on a CJK font"
+grep -q 'libqt6widgets6' <<<"$pos_depends" || fail "baidian-pos does not depend on Qt"
+grep -q 'usr/share/applications/baidian-till.desktop' <<<"$pos_files" || fail "no desktop entry"
+grep -q 'usr/share/icons/hicolor/scalable/apps/baidian.svg' <<<"$pos_files" || fail "no icon"
 cd "$work/debs"
 apt-get install -y ./baidian-console_*_amd64.deb >/dev/null
 
@@ -143,8 +147,10 @@ for block in "${blocks[@]}"; do
         c=/var/lib/baidian-server/outlets
         curl -sS --fail --cacert "$c/HZ-F01/ca.crt" --cert "$c/HZ-F01/HZ-F01.crt" --key "$c/HZ-F01/HZ-F01.key" \
             "https://localhost:8443/v1/master?since=0" >/dev/null 2>&1 && fail "a revoked certificate was accepted"
-        curl -sS --fail --cacert "$c/HZ-F01/ca.crt" --cert "$c/HZ-F01-new/HZ-F01.crt" --key "$c/HZ-F01-new/HZ-F01.key" \
-            "https://localhost:8443/v1/master?since=0" | grep -q AKS-APL-01 || fail "the new certificate was refused"
+        master=$(curl -sS --fail --cacert "$c/HZ-F01/ca.crt" --cert "$c/HZ-F01-new/HZ-F01.crt" \
+            --key "$c/HZ-F01-new/HZ-F01.key" "https://localhost:8443/v1/master?since=0") ||
+            fail "the new certificate was refused"
+        grep -q AKS-APL-01 <<<"$master" || fail "the catalog sent to the new certificate has no AKS-APL-01"
         echo "old certificate refused, new one serves the catalog"
         ;;
     *"backup --to"*)
@@ -157,7 +163,9 @@ for block in "${blocks[@]}"; do
         outlets=$(runuser -u baidian-server -- store-admin --db /var/lib/baidian-server/server.db export-outlets)
         grep -q HZ-F01 <<<"$outlets" || fail "the restore lost HZ-F01"
         grep -q HZ-F02 <<<"$outlets" && fail "the restore kept an outlet added after the backup"
-        curl -sS --fail --cacert /var/lib/baidian-server/pki/ca.crt https://localhost:8443/healthz | grep -q ok || fail "no healthz after the restore"
+        health=$(curl -sS --fail --cacert /var/lib/baidian-server/pki/ca.crt https://localhost:8443/healthz) ||
+            fail "no healthz after the restore"
+        grep -q ok <<<"$health" || fail "healthz after the restore said: $health"
         ;;
     esac
 done
