@@ -41,39 +41,6 @@ bool integrityOk(SQLite::Database& database) {
     return check.executeStep() && check.getColumn(0).getString() == "ok" && !check.executeStep();
 }
 
-BackgroundCheckpointer::BackgroundCheckpointer(SQLite::Database& database,
-                                               std::chrono::milliseconds interval) {
-    database.exec("PRAGMA wal_autocheckpoint = 0");
-    m_thread = std::thread(&BackgroundCheckpointer::run, this, database.getFilename(), interval);
-}
-
-BackgroundCheckpointer::~BackgroundCheckpointer() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_wake.notify_all();
-    m_thread.join();
-}
-
-void BackgroundCheckpointer::run(std::string path, std::chrono::milliseconds interval) {
-    try {
-        SQLite::Database db(path, SQLite::OPEN_READWRITE);
-        db.setBusyTimeout(1000);
-        std::unique_lock lock(m_mutex);
-        while (!m_wake.wait_for(lock, interval, [this] { return m_stop; })) {
-            lock.unlock();
-            db.exec("PRAGMA wal_checkpoint(PASSIVE)");
-            lock.lock();
-        }
-        lock.unlock();
-        db.exec("PRAGMA wal_checkpoint(PASSIVE)");
-    } catch (const SQLite::Exception&) {
-        // The database went away or stayed locked: checkpoints resume at the next start (and
-        // SQLite checkpoints when the last connection closes).
-    }
-}
-
 SQLite::Statement& StatementCache::get(SQLite::Database& database, const char* sql) {
     auto& slot = m_statements[sql];
     if (!slot)

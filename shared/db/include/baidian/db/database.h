@@ -5,10 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_map>
 
 namespace baidian::db {
@@ -33,27 +30,6 @@ Result<SQLite::Database> openDatabase(const std::string& path, const OpenOptions
 
 /// `PRAGMA integrity_check` said "ok".
 bool integrityOk(SQLite::Database& database);
-
-/// Keeps WAL checkpoints off the commit path of a latency-sensitive connection (the till's):
-/// turns off automatic checkpoints on `database` and checkpoints every `interval` from a thread
-/// of its own with its own connection (PASSIVE: it gives way to writers and readers instead of
-/// waiting for them; with nothing new in the WAL it costs next to nothing). Stops, checkpoints
-/// once more and joins in the destructor. Crash-safe: a checkpoint is SQLite's own.
-class BackgroundCheckpointer {
-public:
-    BackgroundCheckpointer(SQLite::Database& database, std::chrono::milliseconds interval);
-    ~BackgroundCheckpointer();
-    BackgroundCheckpointer(const BackgroundCheckpointer&) = delete;
-    BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;
-
-private:
-    void run(std::string path, std::chrono::milliseconds interval);
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stop = false;
-    std::thread m_thread;
-};
 
 /// Prepared statements kept for reuse on one connection (preparing costs more than running
 /// the small statements of a sale). Keyed by the address of the SQL text, so give it string
