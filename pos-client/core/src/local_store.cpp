@@ -20,7 +20,8 @@ using domain::Product;
 
 namespace {
 
-Product readProduct(SQLite::Statement& row, SQLite::Database& db, std::int64_t id) {
+Product readProduct(SQLite::Statement& row, SQLite::Database& db, db::StatementCache& cache,
+                    std::int64_t id) {
     Product p;
     p.sku = row.getColumn("sku").getString();
     p.name = row.getColumn("name").getString();
@@ -30,8 +31,9 @@ Product readProduct(SQLite::Statement& row, SQLite::Database& db, std::int64_t i
     p.price.amount = Fen(row.getColumn("price_fen").getInt64());
     p.price.basis = domain::parsePriceBasis(row.getColumn("price_basis").getString()).value();
     p.plu = row.getColumn("plu").isNull() ? "" : row.getColumn("plu").getString();
-    SQLite::Statement codes(
-        db, "SELECT barcode FROM product_barcode WHERE product_id = ? ORDER BY barcode");
+    db::Prepared codesQuery(
+        db, &cache, "SELECT barcode FROM product_barcode WHERE product_id = ? ORDER BY barcode");
+    auto& codes = *codesQuery;
     codes.bind(1, id);
     while (codes.executeStep())
         p.barcodes.push_back(codes.getColumn(0).getString());
@@ -41,14 +43,18 @@ Product readProduct(SQLite::Statement& row, SQLite::Database& db, std::int64_t i
 constexpr const char* kProductColumns =
     "SELECT id, sku, name, pinyin, sale_unit, price_fen, price_basis, plu FROM product ";
 
-std::optional<CatalogItem> queryOne(SQLite::Database& db, const std::string& where,
-                                    const std::string& key) {
-    SQLite::Statement q(db, std::string(kProductColumns) + where);
+/// One product by `sql` (kProductColumns and a WHERE with one parameter). `sql` must outlive
+/// `cache`, which keeps the statement by its address: give it a static string.
+template <typename Key>
+std::optional<CatalogItem> queryOne(SQLite::Database& db, db::StatementCache& cache,
+                                    const std::string& sql, const Key& key) {
+    db::Prepared query(db, &cache, sql.c_str());
+    auto& q = *query;
     q.bind(1, key);
     if (!q.executeStep())
         return std::nullopt;
     const auto id = q.getColumn("id").getInt64();
-    return CatalogItem{id, readProduct(q, db, id)};
+    return CatalogItem{id, readProduct(q, db, cache, id)};
 }
 
 std::string escapeLike(const std::string& text) {
@@ -96,8 +102,7 @@ Result<LocalStore> LocalStore::open(const std::string& path) {
         return migrated.error();
     LocalStore store(std::move(opened).value());
     if (path != ":memory:" && !path.empty())
-        store.m_checkpointer = std::make_unique<db::BackgroundCheckpointer>(
-            store.m_db, std::chrono::milliseconds(200));
+        store.m_checkpointer = std::make_unique<db::BackgroundCheckpointer>(store.m_db);
     try {
         if (store.m_db.execAndGet("SELECT count(*) FROM barcode_layout").getInt() == 0) {
             SQLite::Transaction tx(store.m_db);
@@ -147,9 +152,10 @@ Status LocalStore::loadLayouts() {
 }
 
 Result<TerminalConfig> LocalStore::terminal() {
-    SQLite::Statement q(
-        m_db,
+    db::Prepared query(
+        m_db, m_statements.get(),
         "SELECT key, value FROM setting WHERE key IN ('outlet_code','outlet_name','terminal_no')");
+    auto& q = *query;
     TerminalConfig config;
     int found = 0;
     while (q.executeStep()) {
@@ -261,19 +267,22 @@ Result<std::int64_t> LocalStore::upsertProduct(Product product) {
 }
 
 std::optional<CatalogItem> LocalStore::productById(std::int64_t id) {
-    return queryOne(m_db, "WHERE id = ?", std::to_string(id));
+    static const std::string sql = std::string(kProductColumns) + "WHERE id = ?";
+    return queryOne(m_db, *m_statements, sql, id);
 }
 std::optional<CatalogItem> LocalStore::productBySku(const std::string& sku) {
-    return queryOne(m_db, "WHERE sku = ? AND active = 1", sku);
+    static const std::string sql = std::string(kProductColumns) + "WHERE sku = ? AND active = 1";
+    return queryOne(m_db, *m_statements, sql, sku);
 }
 std::optional<CatalogItem> LocalStore::productByPlu(const std::string& plu) {
-    return queryOne(m_db, "WHERE plu = ? AND active = 1", plu);
+    static const std::string sql = std::string(kProductColumns) + "WHERE plu = ? AND active = 1";
+    return queryOne(m_db, *m_statements, sql, plu);
 }
 std::optional<CatalogItem> LocalStore::productByBarcode(const std::string& gtinKey) {
-    return queryOne(
-        m_db,
-        "WHERE id = (SELECT product_id FROM product_barcode WHERE barcode = ?) AND active = 1",
-        gtinKey);
+    static const std::string sql =
+        std::string(kProductColumns) +
+        "WHERE id = (SELECT product_id FROM product_barcode WHERE barcode = ?) AND active = 1";
+    return queryOne(m_db, *m_statements, sql, gtinKey);
 }
 
 std::vector<CatalogItem> LocalStore::search(const std::string& text, int limit) {
@@ -294,7 +303,7 @@ std::vector<CatalogItem> LocalStore::search(const std::string& text, int limit) 
     q.bind(4, limit);
     while (q.executeStep()) {
         const auto id = q.getColumn("id").getInt64();
-        out.push_back({id, readProduct(q, m_db, id)});
+        out.push_back({id, readProduct(q, m_db, *m_statements, id)});
     }
     return out;
 }
@@ -406,11 +415,13 @@ Result<std::int64_t> LocalStore::addPromotion(const Promotion& p) {
 }
 
 std::vector<Promotion> LocalStore::promotionsFor(std::int64_t productId, const std::string& date) {
-    SQLite::Statement q(
-        m_db, "SELECT id, code, name, kind, product_id, COALESCE(price_fen,0) AS price_fen, "
-              "COALESCE(percent_bp,0) AS percent_bp, COALESCE(buy_qty,0) AS buy_qty, "
-              "COALESCE(free_qty,0) AS free_qty, starts_on, ends_on FROM promotion "
-              "WHERE product_id = ? AND starts_on <= ?2 AND ends_on >= ?2 ORDER BY code");
+    db::Prepared query(
+        m_db, m_statements.get(),
+        "SELECT id, code, name, kind, product_id, COALESCE(price_fen,0) AS price_fen, "
+        "COALESCE(percent_bp,0) AS percent_bp, COALESCE(buy_qty,0) AS buy_qty, "
+        "COALESCE(free_qty,0) AS free_qty, starts_on, ends_on FROM promotion "
+        "WHERE product_id = ? AND starts_on <= ?2 AND ends_on >= ?2 ORDER BY code");
+    auto& q = *query;
     q.bind(1, productId);
     q.bind(2, date);
     std::vector<Promotion> out;

@@ -84,9 +84,10 @@ Status Till::requireShift() {
 // --- shift ----------------------------------------------------------------------------------
 
 std::optional<std::int64_t> Till::currentShift() {
-    SQLite::Statement q(m_store.database(), "SELECT id FROM shift WHERE closed_at IS NULL");
-    if (q.executeStep())
-        return q.getColumn(0).getInt64();
+    db::Prepared q(m_store.database(), &m_store.statements(),
+                   "SELECT id FROM shift WHERE closed_at IS NULL");
+    if (q->executeStep())
+        return q->getColumn(0).getInt64();
     return std::nullopt;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baidian/db/checkpointer.h"
 #include "baidian/db/database.h"
 #include "baidian/domain/barcode.h"
 #include "baidian/domain/result.h"
