@@ -351,7 +351,7 @@ int main(int argc, char** argv) {
         else
             problems.push_back(t.outlet + " journal: " + journal.problem);
         SQLite::Statement sales(till, "SELECT s.uuid, o.acked_at IS NOT NULL FROM sale s "
-                                      "LEFT JOIN outbox o ON o.sale_uuid = s.uuid");
+                                      "LEFT JOIN outbox o ON o.seq = s.seq");
         while (sales.executeStep()) {
             const auto uuid = sales.getColumn(0).getString();
             const bool wasAcked = sales.getColumn(1).getInt() == 1;

@@ -55,14 +55,14 @@ std::string journalPayload(SQLite::Database& db, std::int64_t saleId, db::Statem
         "SELECT line_no, product_id, sku, name, units, grams, unit_price_fen, list_price_fen, "
         "price_basis, gross_fen, promotion_code, promotion_fen, line_discount_fen, "
         "order_share_fen, paid_fen, entry, weight_source, barcode, approved_by, "
-        "original_line_no FROM sale_line WHERE sale_id = ? ORDER BY rowid");
+        "original_line_no FROM sale_line WHERE sale_id = ? ORDER BY line_no");
     auto& lines = *linesQuery;
     lines.bind(1, saleId);
     while (lines.executeStep())
         appendRow(out, "L", lines);
     db::Prepared tendersQuery(
         db, cache,
-        "SELECT seq, kind, amount_fen, reference FROM tender WHERE sale_id = ? ORDER BY rowid");
+        "SELECT seq, kind, amount_fen, reference FROM tender WHERE sale_id = ? ORDER BY seq");
     auto& tenders = *tendersQuery;
     tenders.bind(1, saleId);
     while (tenders.executeStep())

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <map>
 #include <random>
 #include <set>
 
@@ -20,7 +21,7 @@ SaleDoc loadSaleDoc(SQLite::Database& db, std::int64_t seq) {
         db, "SELECT s.id, s.uuid, s.receipt_no, s.kind, COALESCE(o.uuid, ''), s.completed_at, "
             "s.business_date, c.code, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, "
             "s.change_fen, j.prev_hash, j.hash FROM sale s JOIN cashier c ON c.id = s.cashier_id "
-            "JOIN journal j ON j.sale_id = s.id LEFT JOIN sale o ON o.id = s.original_sale_id "
+            "JOIN journal j ON j.seq = s.seq LEFT JOIN sale o ON o.id = s.original_sale_id "
             "WHERE s.seq = ?");
     sale.bind(1, seq);
     if (!sale.executeStep())
@@ -133,18 +134,19 @@ Result<PushSummary> SyncAgent::push(std::size_t batchSize) {
         SQLite::Transaction tx(db);
         SQLite::Statement mark(db,
                                "UPDATE outbox SET acked_at = ?, status = ?, reason = NULLIF(?, '') "
-                               "WHERE sale_uuid = ? AND acked_at IS NULL");
+                               "WHERE seq = ? AND acked_at IS NULL");
         const auto now = isoUtc(std::chrono::system_clock::now());
-        std::map<std::string, std::string> receipts;
+        std::map<std::string, const SaleDoc*> sent; // by uuid: what the answer refers to
         for (const auto& s : batch.sales)
-            receipts[s.uuid] = s.receiptNo;
+            sent[s.uuid] = &s;
         for (const auto& r : result->results) {
-            if (!receipts.count(r.uuid))
+            const auto it = sent.find(r.uuid);
+            if (it == sent.end())
                 continue; // not ours: ignore rather than trust
             mark.bind(1, now);
             mark.bind(2, r.status);
             mark.bind(3, r.reason);
-            mark.bind(4, r.uuid);
+            mark.bind(4, it->second->seq);
             mark.exec();
             mark.reset();
             if (r.status == "stored")
@@ -152,7 +154,7 @@ Result<PushSummary> SyncAgent::push(std::size_t batchSize) {
             else if (r.status == "duplicate")
                 ++summary.duplicates;
             else
-                summary.quarantined.push_back(receipts[r.uuid] + ": " + r.reason);
+                summary.quarantined.push_back(it->second->receiptNo + ": " + r.reason);
         }
         tx.commit();
         summary.journalBreaks.insert(summary.journalBreaks.end(), result->journalBreaks.begin(),
@@ -174,6 +176,7 @@ Result<int> SyncAgent::pushMovements(std::size_t batchSize) {
     std::int64_t after = 0;
     while (true) {
         MovementBatch batch{terminal->outletCode, terminal->terminalNo, {}};
+        std::map<std::string, std::int64_t> sent; // row id by uuid: what the answer refers to
         {
             SQLite::Statement q(
                 db, "SELECT m.id, m.uuid, p.sku, COALESCE(l.code, ''), COALESCE(l.origin_base, "
@@ -187,6 +190,7 @@ Result<int> SyncAgent::pushMovements(std::size_t batchSize) {
             q.bind(2, static_cast<std::int64_t>(batchSize));
             while (q.executeStep()) {
                 after = q.getColumn(0).getInt64();
+                sent[q.getColumn(1).getString()] = after;
                 batch.movements.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
                                            q.getColumn(3).getString(), q.getColumn(4).getString(),
                                            q.getColumn(5).getString(), q.getColumn(6).getInt64(),
@@ -208,11 +212,14 @@ Result<int> SyncAgent::pushMovements(std::size_t batchSize) {
                              "the server's answer was not understood: " + result.error().message);
         SQLite::Transaction tx(db);
         SQLite::Statement mark(
-            db, "UPDATE stock_movement SET acked_at = ? WHERE uuid = ? AND acked_at IS NULL");
+            db, "UPDATE stock_movement SET acked_at = ? WHERE id = ? AND acked_at IS NULL");
         const auto now = isoUtc(std::chrono::system_clock::now());
         for (const auto& r : result->results) {
+            const auto it = sent.find(r.uuid);
+            if (it == sent.end())
+                continue; // not ours: ignore rather than trust
             mark.bind(1, now);
-            mark.bind(2, r.uuid);
+            mark.bind(2, it->second);
             mark.exec();
             mark.reset();
             if (r.status == "stored")
@@ -320,7 +327,7 @@ Result<Reconciliation> SyncAgent::reconcile(const std::string& date) {
         SQLite::Statement q(
             db, "SELECT s.receipt_no, s.total_fen, s.seq, j.hash, o.acked_at IS NOT NULL, "
                 "COALESCE(o.status, ''), COALESCE(o.reason, '') FROM sale s JOIN journal j ON "
-                "j.sale_id = s.id "
+                "j.seq = s.seq "
                 "JOIN outbox o ON o.seq = s.seq WHERE s.business_date = ? ORDER BY s.seq");
         q.bind(1, date);
         while (q.executeStep()) {

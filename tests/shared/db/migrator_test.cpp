@@ -6,7 +6,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <string>
 #include <unistd.h>
+#include <utility>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace baidian;
@@ -105,4 +108,107 @@ TEST(Migrator, RealStoreAndServerSchemasApplyCleanly) {
     const auto serverVersion = db::migrate(server, schema::serverMigrations());
     ASSERT_TRUE(serverVersion.ok()) << serverVersion.error().message;
     EXPECT_EQ(*serverVersion, schema::serverMigrations().back().version);
+}
+
+namespace {
+
+/// Every row of `table`, in `order`, as text: what an upgrade must leave as it was.
+std::vector<std::string> rows(SQLite::Database& db, const std::string& table,
+                              const std::string& order) {
+    std::vector<std::string> out;
+    SQLite::Statement q(db, "SELECT * FROM " + table + " ORDER BY " + order);
+    while (q.executeStep()) {
+        std::string row;
+        for (int i = 0; i < q.getColumnCount(); ++i)
+            row += (q.isColumnNull(i) ? std::string("NULL") : q.getColumn(i).getString()) + "|";
+        out.push_back(row);
+    }
+    return out;
+}
+
+bool indexExists(SQLite::Database& db, const std::string& table, const std::string& columns) {
+    // An index (declared or made for a UNIQUE / PRIMARY KEY constraint) on exactly `columns`.
+    SQLite::Statement list(db, "SELECT name FROM pragma_index_list(?)");
+    list.bind(1, table);
+    while (list.executeStep()) {
+        SQLite::Statement cols(db, "SELECT group_concat(name, ',') FROM "
+                                   "(SELECT name FROM pragma_index_info(?) ORDER BY seqno)");
+        cols.bind(1, list.getColumn(0).getString());
+        if (cols.executeStep() && !cols.isColumnNull(0) && cols.getColumn(0).getString() == columns)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST(Migrator, StoreVersion6KeepsEverySaleRowAndDropsOnlyTheUnusedIndexes) {
+    // A till database as version 5 left it, with a synced sale and one still pending.
+    TempDir dir;
+    auto store = db::openDatabase(dir.file("store.db")).value();
+    const auto all = schema::storeMigrations();
+    ASSERT_GE(all.size(), 6u);
+    ASSERT_TRUE(db::migrate(store, all.first(5)).ok());
+    store.exec(R"sql(
+        INSERT INTO product(id, sku, name, pinyin, sale_unit, price_fen, price_basis)
+            VALUES (1, 'AKS-APL-01', '阿克苏冰糖心苹果', 'aksbtxpg', 'weight', 680, 'jin'),
+                   (2, 'WAL-500', '纸皮核桃', 'zpht', 'each', 3980, 'unit');
+        INSERT INTO cashier(id, code, name, role, pin_hash) VALUES (1, '1001', '王芳', 'cashier', 'x');
+        INSERT INTO shift(id, cashier_id, opened_at, float_fen) VALUES (1, 1, '2026-11-30T01:00:00Z', 0);
+        INSERT INTO lot(id, product_id, code, origin_base, arrival_date)
+            VALUES (1, 1, 'L1', '阿克苏红旗坡', '2026-11-20');
+        INSERT INTO sale(id, uuid, seq, receipt_no, kind, shift_id, cashier_id, completed_at,
+                         business_date, line_count, subtotal_fen, discount_fen, rounding_fen,
+                         total_fen, change_fen)
+            VALUES (1, 'u-1', 1, 'HZ-F01-1-000001', 'sale', 1, 1, '2026-11-30T02:00:00Z',
+                    '2026-11-30', 2, 6020, 0, 20, 6000, 0),
+                   (2, 'u-2', 2, 'HZ-F01-1-000002', 'sale', 1, 1, '2026-11-30T02:05:00Z',
+                    '2026-11-30', 1, 3980, 0, 0, 3980, 20);
+        INSERT INTO sale_line VALUES
+            (1, 1, 1, 'AKS-APL-01', '阿克苏冰糖心苹果', 0, 1500, 680, 680, 'jin', 2040, NULL, 0, 0,
+             -7, 2033, 'label', 'label', '2000001015002', NULL, NULL),
+            (1, 2, 2, 'WAL-500', '纸皮核桃', 1, 0, 3980, 3980, 'unit', 3980, NULL, 0, 0, -13, 3967,
+             'scan', NULL, '6901234567892', NULL, NULL),
+            (2, 1, 2, 'WAL-500', '纸皮核桃', 1, 0, 3980, 3980, 'unit', 3980, NULL, 0, 0, 0, 3980,
+             'scan', NULL, '6901234567892', NULL, NULL);
+        INSERT INTO tender VALUES (1, 1, 'wechat', 1000, 'WX1'), (1, 2, 'cash', 5000, NULL),
+                                  (2, 1, 'cash', 4000, NULL);
+        INSERT INTO journal VALUES (1, 1, 'genesis', 'h1'), (2, 2, 'h1', 'h2');
+        INSERT INTO outbox(seq, sale_uuid, kind, created_at, acked_at, status)
+            VALUES (1, 'u-1', 'sale', '2026-11-30T02:00:00Z', '2026-11-30T03:00:00Z', 'stored'),
+                   (2, 'u-2', 'sale', '2026-11-30T02:05:00Z', NULL, NULL);
+        INSERT INTO stock_movement(id, uuid, product_id, lot_id, kind, units, grams, sale_id,
+                                   line_no, at, acked_at)
+            VALUES (1, 'm-1', 1, 1, 'sale', 0, -1500, 1, 1, '2026-11-30T02:00:00Z',
+                    '2026-11-30T03:00:00Z'),
+                   (2, 'm-2', 2, NULL, 'sale', -1, 0, 1, 2, '2026-11-30T02:00:00Z', NULL),
+                   (3, 'm-3', 2, NULL, 'sale', -1, 0, 2, 1, '2026-11-30T02:05:00Z', NULL);
+    )sql");
+    const std::pair<const char*, const char*> tables[] = {{"sale_line", "sale_id, line_no"},
+                                                          {"tender", "sale_id, seq"},
+                                                          {"journal", "seq"},
+                                                          {"outbox", "seq"},
+                                                          {"stock_movement", "id"}};
+    std::vector<std::vector<std::string>> before;
+    for (const auto& [table, order] : tables)
+        before.push_back(rows(store, table, order));
+    ASSERT_TRUE(indexExists(store, "stock_movement", "uuid"));
+
+    ASSERT_TRUE(db::migrate(store, all).ok());
+    for (std::size_t i = 0; i < std::size(tables); ++i)
+        EXPECT_EQ(rows(store, tables[i].first, tables[i].second), before[i]) << tables[i].first;
+    EXPECT_FALSE(indexExists(store, "stock_movement", "uuid"));
+    EXPECT_FALSE(indexExists(store, "journal", "sale_id"));
+    EXPECT_FALSE(indexExists(store, "outbox", "sale_uuid"));
+    EXPECT_TRUE(indexExists(store, "stock_movement", "product_id"));
+    EXPECT_TRUE(indexExists(store, "stock_movement", "sale_id"));
+    EXPECT_TRUE(indexExists(store, "stock_movement", "lot_id"));
+    EXPECT_EQ(store.execAndGet("SELECT count(*) FROM outbox WHERE acked_at IS NULL").getInt(), 1);
+    EXPECT_EQ(
+        store.execAndGet("SELECT count(*) FROM stock_movement WHERE acked_at IS NULL").getInt(), 2);
+    // The line and tender tables are clustered on their keys: no rowid any more.
+    EXPECT_THROW(store.exec("SELECT rowid FROM sale_line"), SQLite::Exception);
+    EXPECT_THROW(store.exec("SELECT rowid FROM tender"), SQLite::Exception);
+    EXPECT_EQ(store.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
+    EXPECT_TRUE(db::integrityOk(store));
 }
