@@ -90,6 +90,7 @@ db::OpenOptions LocalStore::databaseOptions() {
     db::OpenOptions options;
     options.newDatabasePageSize = 1024;
     options.batchWalWrites = true;
+    options.oneThreadOnly = true; // "one LocalStore per thread"
     return options;
 }
 

@@ -3,8 +3,23 @@
 #include "baidian/db/wal_batch_vfs.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <mutex>
+#include <sqlite3.h>
 
 namespace baidian::db {
+
+namespace {
+
+void disableMemoryStatistics() {
+    // SQLite counts every allocation under one process-wide mutex unless told not to, and only
+    // sqlite3_memory_used() and the soft heap limit read those counts (Baidian uses neither).
+    // It can only be told before it initializes, i.e. before the process's first connection;
+    // when something opened one earlier, this returns SQLITE_MISUSE and changes nothing.
+    static std::once_flag once;
+    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+} // namespace
 
 Result<SQLite::Database> openDatabase(const std::string& path) {
     return openDatabase(path, OpenOptions{});
@@ -17,9 +32,12 @@ Result<SQLite::Database> openDatabase(const std::string& path, const OpenOptions
             return makeError(ErrorCode::Storage, "database " + path +
                                                      ": the WAL-batching VFS could not be "
                                                      "registered");
+        disableMemoryStatistics();
         SQLite::Database database(
-            path.c_str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 0,
-            vfs);
+            path.c_str(),
+            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                (options.oneThreadOnly ? SQLite::OPEN_NOMUTEX : SQLite::OPEN_FULLMUTEX),
+            0, vfs);
         database.setBusyTimeout(5000);
         if (options.newDatabasePageSize > 0)
             database.exec("PRAGMA page_size=" + std::to_string(options.newDatabasePageSize));

@@ -25,6 +25,10 @@ struct OpenOptions {
     int newDatabasePageSize = 0;
     /// Open through walBatchingVfs(): a transaction's WAL frames reach the file in one write.
     bool batchWalWrites = false;
+    /// Leave out SQLite's per-connection mutex (SQLITE_OPEN_NOMUTEX), which every call on the
+    /// connection takes: only for a connection that two threads never use at the same time (the
+    /// till's store: one LocalStore per thread). Default: serialized, as for every other one.
+    bool oneThreadOnly = false;
 };
 Result<SQLite::Database> openDatabase(const std::string& path, const OpenOptions& options);
 
