@@ -60,9 +60,9 @@ std::vector<LotAllocation> allocateFifo(SQLite::Database& db, std::int64_t produ
     std::vector<LotAllocation> out;
     db::Prepared lotsQuery(
         db, cache,
-        "SELECT l.id, COALESCE(SUM(m.units), 0), COALESCE(SUM(m.grams), 0) FROM lot l "
-        "LEFT JOIN stock_movement m ON m.lot_id = l.id WHERE l.product_id = ? "
-        "GROUP BY l.id ORDER BY l.arrival_date, l.id");
+        "SELECT l.id, COALESCE(b.units, 0), COALESCE(b.grams, 0) FROM lot l "
+        "LEFT JOIN stock_balance b ON b.product_id = l.product_id AND b.lot_key = l.id "
+        "WHERE l.product_id = ? ORDER BY l.arrival_date, l.id");
     auto& lots = *lotsQuery;
     lots.bind(1, productId);
     while ((units > 0 || grams > 0) && lots.executeStep()) {
@@ -80,13 +80,12 @@ std::vector<LotAllocation> allocateFifo(SQLite::Database& db, std::int64_t produ
         // Not on the books: check whether the product as a whole (lot-less stock too) covers it.
         db::Prepared freeQuery(
             db, cache,
-            "SELECT COALESCE(SUM(units), 0), COALESCE(SUM(grams), 0) FROM stock_movement "
-            "WHERE product_id = ? AND lot_id IS NULL");
+            "SELECT units, grams FROM stock_balance WHERE product_id = ? AND lot_key = 0");
         auto& free = *freeQuery;
         free.bind(1, productId);
-        free.executeStep();
+        const bool any = free.executeStep();
         const bool covered =
-            free.getColumn(0).getInt64() >= units && free.getColumn(1).getInt64() >= grams;
+            any && free.getColumn(0).getInt64() >= units && free.getColumn(1).getInt64() >= grams;
         out.push_back({std::nullopt, units, grams, !covered});
     }
     return out;
@@ -300,8 +299,8 @@ Result<std::int64_t> Inventory::freezeStocktake() {
         SQLite::Statement lines(
             db,
             "INSERT INTO stocktake_line(stocktake_id, product_id, expected_units, expected_grams) "
-            "SELECT ?, p.id, COALESCE(SUM(m.units), 0), COALESCE(SUM(m.grams), 0) FROM product p "
-            "LEFT JOIN stock_movement m ON m.product_id = p.id WHERE p.active = 1 GROUP BY p.id");
+            "SELECT ?, p.id, COALESCE(SUM(b.units), 0), COALESCE(SUM(b.grams), 0) FROM product p "
+            "LEFT JOIN stock_balance b ON b.product_id = p.id WHERE p.active = 1 GROUP BY p.id");
         lines.bind(1, id);
         lines.exec();
         tx.commit();
@@ -421,8 +420,8 @@ std::vector<StockLevel> readLevels(SQLite::Statement& q) {
     return out;
 }
 constexpr const char* kLevels =
-    "SELECT p.id, p.sku, p.name, p.sale_unit, COALESCE(SUM(m.units), 0), COALESCE(SUM(m.grams), 0) "
-    "FROM product p LEFT JOIN stock_movement m ON m.product_id = p.id ";
+    "SELECT p.id, p.sku, p.name, p.sale_unit, COALESCE(SUM(b.units), 0), COALESCE(SUM(b.grams), 0) "
+    "FROM product p LEFT JOIN stock_balance b ON b.product_id = p.id ";
 } // namespace
 
 StockLevel Inventory::level(const std::string& sku) {
@@ -442,11 +441,11 @@ std::vector<LotLevel> Inventory::nearExpiry(int days) {
     const auto until = businessDate(m_clock.now() + std::chrono::hours(24) * days);
     SQLite::Statement q(
         m_store.database(),
-        "SELECT p.sku, p.name, l.code, l.origin_base, l.best_before, SUM(m.units), SUM(m.grams) "
-        "FROM lot l "
-        "JOIN product p ON p.id = l.product_id JOIN stock_movement m ON m.lot_id = l.id "
-        "WHERE l.best_before IS NOT NULL AND l.best_before <= ? GROUP BY l.id "
-        "HAVING SUM(m.units) > 0 OR SUM(m.grams) > 0 ORDER BY l.best_before, p.sku");
+        "SELECT p.sku, p.name, l.code, l.origin_base, l.best_before, b.units, b.grams "
+        "FROM lot l JOIN product p ON p.id = l.product_id "
+        "JOIN stock_balance b ON b.product_id = l.product_id AND b.lot_key = l.id "
+        "WHERE l.best_before IS NOT NULL AND l.best_before <= ? "
+        "AND (b.units > 0 OR b.grams > 0) ORDER BY l.best_before, p.sku");
     q.bind(1, until);
     std::vector<LotLevel> out;
     while (q.executeStep())
@@ -478,8 +477,8 @@ std::vector<StockLevel> Inventory::lowStock() {
     SQLite::Statement q(m_store.database(),
                         std::string(kLevels) +
                             "JOIN stock_rule r ON r.product_id = p.id GROUP BY p.id "
-                            "HAVING COALESCE(SUM(m.units), 0) < MAX(r.min_units) "
-                            "OR COALESCE(SUM(m.grams), 0) < MAX(r.min_grams) ORDER BY p.sku");
+                            "HAVING COALESCE(SUM(b.units), 0) < MAX(r.min_units) "
+                            "OR COALESCE(SUM(b.grams), 0) < MAX(r.min_grams) ORDER BY p.sku");
     return readLevels(q);
 }
 

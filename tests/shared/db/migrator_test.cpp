@@ -142,7 +142,7 @@ bool indexExists(SQLite::Database& db, const std::string& table, const std::stri
 
 } // namespace
 
-TEST(Migrator, StoreVersion6KeepsEverySaleRowAndDropsOnlyTheUnusedIndexes) {
+TEST(Migrator, StoreUpgradeKeepsEverySaleRowDropsUnusedIndexesAndSumsTheLedger) {
     // A till database as version 5 left it, with a synced sale and one still pending.
     TempDir dir;
     auto store = db::openDatabase(dir.file("store.db")).value();
@@ -211,4 +211,7 @@ TEST(Migrator, StoreVersion6KeepsEverySaleRowAndDropsOnlyTheUnusedIndexes) {
     EXPECT_THROW(store.exec("SELECT rowid FROM tender"), SQLite::Exception);
     EXPECT_EQ(store.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
     EXPECT_TRUE(db::integrityOk(store));
+    // Version 7 sums the ledger that was there into stock_balance, per product and lot.
+    EXPECT_EQ(rows(store, "stock_balance", "product_id, lot_key"),
+              (std::vector<std::string>{"1|1|0|-1500|", "2|0|-2|0|"}));
 }
