@@ -2,9 +2,11 @@
 //  - search-as-you-type over 50,000 products: keystroke to results shown in the real search
 //    dialog (index on a worker thread) vs the same query straight against SQLite (LIKE);
 //  - scan-to-line over 100,000 products: look-up, add, re-total;
-//  - completing a sale (one transaction, WAL, synchronous=FULL) vs a bare one-row fsync'd commit.
+//  - completing a sale (one transaction, WAL, synchronous=FULL) vs a bare one-row fsync'd commit,
+//    on a new till and on one with a year of stock ledger behind it.
 // Prints Markdown (scripts/bench appends it to bench/REPORT.md).
 #include "baidian/db/database.h"
+#include "baidian/pos/inventory.h"
 #include "baidian/pos/till.h"
 #include "catalog_generator.h"
 #include "list_dialogs.h"
@@ -16,6 +18,7 @@
 #include <QListWidget>
 #include <QTest>
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -105,63 +108,71 @@ void searchBench() {
                 a.p99, 100.0 * a.p99 / 50.0, b.p99 / a.p99, hits);
 }
 
-void scanAndSaleBench() {
-    const QString path = tempDb("baidian-bench-till.db");
-    auto store = pos::LocalStore::open(path.toStdString()).value();
-    const auto catalog = bench::generateCatalog(100000);
-    bench::loadCatalog(store, catalog);
+/// Sales of 5 random scanned items, each followed by a bare one-row commit on its own database:
+/// the baseline taken in turn with the sales, so that both meet the same disk at the same
+/// moments (this VM's fsync time swings by several times from one second to the next).
+struct SaleRun {
+    std::vector<double> scan, sale, bare;
+};
+
+SaleRun runSales(pos::LocalStore& store, const std::vector<std::string>& codes, int sales,
+                 const char* bareName) {
     (void)store.setTerminal({"HZ-F01", "bench", 1});
     (void)store.addCashier("1001", "bench", pos::Role::Cashier, "1234");
     pos::SystemClock clock;
     pos::Till till(store, clock);
     (void)till.login("1001", "1234");
     (void)till.openShift(domain::Fen(0));
-
-    std::vector<std::string> codes;
-    for (const auto& g : catalog)
-        if (!g.barcode.empty())
-            codes.push_back(g.barcode);
-    // 3,000 sales: the p99 is then the 30th-slowest, not the 10th (this VM's disk has tails).
-    constexpr int kSales = 3000;
-    // Baseline: a bare one-row commit on the same disk with the same pragmas and page size,
-    // through the same VFS, taken in turn with the sales so that both meet the same disk at the
-    // same moments (this VM's fsync time swings by several times from one second to the next).
-    auto bare = db::openDatabase(tempDb("baidian-bench-bare.db").toStdString(),
-                                 pos::LocalStore::databaseOptions())
+    // Same disk, pragmas, page size and VFS as the till's database.
+    auto bare = db::openDatabase(tempDb(bareName).toStdString(), pos::LocalStore::databaseOptions())
                     .value();
     bare.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, v INTEGER)");
     SQLite::Statement insert(bare, "INSERT INTO t(v) VALUES (?)");
-    std::vector<double> commit;
-    const auto bareCommit = [&](int i) {
-        const auto t0 = Clock::now();
-        bare.exec("BEGIN IMMEDIATE");
-        insert.bind(1, i);
-        insert.exec();
-        insert.reset();
-        bare.exec("COMMIT");
-        commit.push_back(since(t0));
-    };
-
+    SaleRun run;
     std::mt19937 rng(42);
-    std::vector<double> scan, sale;
-    for (int s = 0; s < kSales; ++s) {
+    for (int s = 0; s < sales; ++s) {
         for (int i = 0; i < 5; ++i) {
             const auto t0 = Clock::now();
             auto added = till.scan(codes[rng() % codes.size()]);
             (void)till.totals();
-            scan.push_back(since(t0));
+            run.scan.push_back(since(t0));
             if (!added)
                 throw std::runtime_error(added.error().message);
         }
         (void)till.addTender(pos::TenderKind::Cash, till.due());
         const auto t0 = Clock::now();
         auto done = till.complete();
-        sale.push_back(since(t0));
+        run.sale.push_back(since(t0));
         if (!done)
             throw std::runtime_error(done.error().message);
-        bareCommit(s);
+        const auto t1 = Clock::now();
+        bare.exec("BEGIN IMMEDIATE");
+        insert.bind(1, s);
+        insert.exec();
+        insert.reset();
+        bare.exec("COMMIT");
+        run.bare.push_back(since(t1));
     }
-    const auto a = stats(scan), b = stats(sale), c = stats(commit);
+    return run;
+}
+
+std::vector<std::string> barcodes(const std::vector<bench::GeneratedProduct>& catalog) {
+    std::vector<std::string> codes;
+    for (const auto& g : catalog)
+        if (!g.barcode.empty())
+            codes.push_back(g.barcode);
+    return codes;
+}
+
+void scanAndSaleBench() {
+    const QString path = tempDb("baidian-bench-till.db");
+    auto store = pos::LocalStore::open(path.toStdString()).value();
+    const auto catalog = bench::generateCatalog(100000);
+    bench::loadCatalog(store, catalog);
+    // 3,000 sales: the p99 is then the 30th-slowest, not the 10th (this VM's disk has tails).
+    constexpr int kSales = 3000;
+    const auto run = runSales(store, barcodes(catalog), kSales, "baidian-bench-bare.db");
+    const auto a = stats(run.scan), b = stats(run.sale), c = stats(run.bare);
     std::printf("### Scan-to-line, 100,000 products (%zu scans)\n\n", a.n);
     std::printf("| path | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n");
     std::printf("| scan → look-up, add line, re-total | %.3f | %.3f | %.3f |\n\n", a.p50, a.p99,
@@ -179,6 +190,99 @@ void scanAndSaleBench() {
                 b.p99 / c.p99);
 }
 
+/// The same sales on a till that has sold for a year: 200 unit products, each received in 12
+/// monthly lots and sold one by one (552,000 ledger rows), so that FIFO allocation meets a full
+/// ledger. The history is written straight into the ledger (setting up, not measured).
+void yearOfHistoryBench() {
+    const QString path = tempDb("baidian-bench-year.db");
+    auto store = pos::LocalStore::open(path.toStdString()).value();
+    auto catalog = bench::generateCatalog(800);
+    catalog.erase(std::remove_if(catalog.begin(), catalog.end(),
+                                 [](const auto& g) { return g.barcode.empty(); }),
+                  catalog.end());
+    catalog.resize(std::min<std::size_t>(catalog.size(), 200));
+    bench::loadCatalog(store, catalog);
+    auto& db = store.database();
+    constexpr int kLots = 12, kPerLot = 230;
+    std::int64_t rows = 0;
+    std::vector<std::int64_t> productIds;
+    {
+        SQLite::Transaction tx(db);
+        SQLite::Statement lot(db, "INSERT INTO lot(product_id, code, origin_base, arrival_date) "
+                                  "VALUES (?, ?, '阿克苏', ?) RETURNING id");
+        SQLite::Statement move(db, "INSERT INTO stock_movement(uuid, product_id, lot_id, kind, "
+                                   "units, grams, at) VALUES (?, ?, ?, ?, ?, 0, ?)");
+        SQLite::Statement ids(db, "SELECT id FROM product");
+        while (ids.executeStep()) {
+            const auto product = ids.getColumn(0).getInt64();
+            productIds.push_back(product);
+            for (int m = 0; m < kLots; ++m) {
+                char date[16];
+                std::snprintf(date, sizeof date, "2025-%02d-01", m + 1);
+                lot.bind(1, product);
+                lot.bind(2, "L" + std::to_string(m));
+                lot.bind(3, date);
+                lot.executeStep();
+                const auto lotId = lot.getColumn(0).getInt64();
+                lot.reset();
+                // Received 230 + 1 (one left over for the sales measured below), sold 229.
+                for (int k = 0; k < kPerLot; ++k) {
+                    move.bind(1, "hist-" + std::to_string(++rows));
+                    move.bind(2, product);
+                    move.bind(3, lotId);
+                    move.bind(4, k == 0 ? "receive" : "sale");
+                    move.bind(5, k == 0 ? kPerLot : -1);
+                    move.bind(6, date);
+                    move.exec();
+                    move.reset();
+                }
+            }
+        }
+        tx.commit();
+    }
+    // One line's FIFO look-up, as the ledger sum it used to be and from stock_balance.
+    std::vector<double> ledgerLookup, balanceLookup;
+    {
+        SQLite::Statement ledger(
+            db, "SELECT l.id, COALESCE(SUM(m.units), 0), COALESCE(SUM(m.grams), 0) FROM lot l "
+                "LEFT JOIN stock_movement m ON m.lot_id = l.id WHERE l.product_id = ? "
+                "GROUP BY l.id ORDER BY l.arrival_date, l.id");
+        std::mt19937 rng(7);
+        for (int i = 0; i < 300; ++i) {
+            const auto product = productIds[rng() % productIds.size()];
+            auto t0 = Clock::now();
+            ledger.bind(1, product);
+            while (ledger.executeStep()) {
+            }
+            ledger.reset();
+            ledgerLookup.push_back(since(t0));
+            t0 = Clock::now();
+            (void)pos::allocateFifo(db, product, 1, 0);
+            balanceLookup.push_back(since(t0));
+        }
+    }
+    constexpr int kSales = 1000;
+    const auto run = runSales(store, barcodes(catalog), kSales, "baidian-bench-year-bare.db");
+    const auto b = stats(run.sale), c = stats(run.bare);
+    std::printf("### Completing a sale after a year of selling (%lld ledger rows, %d lots per "
+                "product, %zu products; %d sales)\n\n",
+                static_cast<long long>(rows), kLots, catalog.size(), kSales);
+    std::printf("| path | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n");
+    std::printf("| complete(), FIFO over 12 lots a line | %.3f | %.3f | %.3f |\n", b.p50, b.p99,
+                b.max);
+    std::printf("| baseline: bare one-row fsync'd commit, taken in turn | %.3f | %.3f | %.3f "
+                "|\n\n",
+                c.p50, c.p99, c.max);
+    std::printf("Sale completion p99 is %.2fx the bare commit p99 after a year (target at most "
+                "2x).\n\n",
+                b.p99 / c.p99);
+    const auto l = stats(ledgerLookup), f = stats(balanceLookup);
+    std::printf("One line's FIFO look-up over the product's 12 lots: %.3f ms p50 / %.3f ms p99 "
+                "from stock_balance, against %.3f / %.3f ms summing the ledger (as before store "
+                "schema 7).\n\n",
+                f.p50, f.p99, l.p50, l.p99);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -187,6 +291,7 @@ int main(int argc, char** argv) {
     try {
         searchBench();
         scanAndSaleBench();
+        yearOfHistoryBench();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "till_bench: %s\n", e.what());
         return 1;
