@@ -221,8 +221,8 @@ void yearOfHistoryBench() {
             const auto product = ids.getColumn(0).getInt64();
             productIds.push_back(product);
             for (int m = 0; m < kLots; ++m) {
-                char date[16];
-                std::snprintf(date, sizeof date, "2025-%02d-01", m + 1);
+                const std::string date =
+                    (m < 9 ? "2025-0" : "2025-") + std::to_string(m + 1) + "-01";
                 lot.bind(1, product);
                 lot.bind(2, "L" + std::to_string(m));
                 lot.bind(3, date);

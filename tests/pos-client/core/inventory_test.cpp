@@ -28,6 +28,17 @@ protected:
         EXPECT_EQ(level.units, units) << sku;
         EXPECT_EQ(level.grams.value(), grams) << sku;
     }
+    /// 2 kg of apples in lot A (arrived 1 November), then 5 kg in lot B (2 November).
+    void receiveAppleLotsAAndB() {
+        ASSERT_TRUE(m_inventory
+                        ->receive({"AKS-APL-01", 0, Grams(2000)},
+                                  {"A", "基地一", "", "2026-11-01", ""}, "D1")
+                        .ok());
+        ASSERT_TRUE(m_inventory
+                        ->receive({"AKS-APL-01", 0, Grams(5000)},
+                                  {"B", "基地二", "", "2026-11-02", ""}, "D2")
+                        .ok());
+    }
     /// stock_balance holds, per product and lot (0: none), exactly the ledger's sums.
     void expectBalancesAreTheLedger() {
         SQLite::Statement q(
@@ -44,14 +55,7 @@ protected:
 };
 
 TEST_F(InventoryTest, TheStockBalanceIsTheLedgerSumWhateverIsBooked) {
-    ASSERT_TRUE(
-        m_inventory
-            ->receive({"AKS-APL-01", 0, Grams(2000)}, {"A", "基地一", "", "2026-11-01", ""}, "D1")
-            .ok());
-    ASSERT_TRUE(
-        m_inventory
-            ->receive({"AKS-APL-01", 0, Grams(5000)}, {"B", "基地二", "", "2026-11-02", ""}, "D2")
-            .ok());
+    ASSERT_NO_FATAL_FAILURE(receiveAppleLotsAAndB());
     ASSERT_TRUE(
         m_inventory
             ->receive({"AKS-WAL-01", 3, Grams(0)}, {"W", "基地三", "", "2026-11-03", ""}, "D3")
@@ -166,14 +170,7 @@ TEST_F(InventoryTest, ASaleBelowZeroStockIsAllowedButFlaggedAndReported) {
 }
 
 TEST_F(InventoryTest, AReturnGoesBackIntoTheLotItCameFrom) {
-    ASSERT_TRUE(
-        m_inventory
-            ->receive({"AKS-APL-01", 0, Grams(2000)}, {"A", "基地一", "", "2026-11-01", ""}, "D1")
-            .ok());
-    ASSERT_TRUE(
-        m_inventory
-            ->receive({"AKS-APL-01", 0, Grams(5000)}, {"B", "基地二", "", "2026-11-02", ""}, "D2")
-            .ok());
+    ASSERT_NO_FATAL_FAILURE(receiveAppleLotsAAndB());
     ASSERT_TRUE(m_till->scan(kApplesLabel1500g).ok());
     ASSERT_TRUE(m_till->scan(kApplesLabel1500g).ok()); // 3 kg: 2 kg from A, 1 kg from B
     ASSERT_TRUE(m_till->addTender(TenderKind::Cash, Fen(5000)).ok());
