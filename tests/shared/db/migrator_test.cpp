@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 #include <string>
 #include <unistd.h>
-#include <utility>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -112,11 +111,10 @@ TEST(Migrator, RealStoreAndServerSchemasApplyCleanly) {
 
 namespace {
 
-/// Every row of `table`, in `order`, as text: what an upgrade must leave as it was.
-std::vector<std::string> rows(SQLite::Database& db, const std::string& table,
-                              const std::string& order) {
+/// Every row `query` returns, as text: what an upgrade must leave as it was.
+std::vector<std::string> rows(SQLite::Database& db, const char* query) {
     std::vector<std::string> out;
-    SQLite::Statement q(db, "SELECT * FROM " + table + " ORDER BY " + order);
+    SQLite::Statement q(db, query);
     while (q.executeStep()) {
         std::string row;
         for (int i = 0; i < q.getColumnCount(); ++i)
@@ -184,19 +182,18 @@ TEST(Migrator, StoreUpgradeKeepsEverySaleRowDropsUnusedIndexesAndSumsTheLedger) 
                    (2, 'm-2', 2, NULL, 'sale', -1, 0, 1, 2, '2026-11-30T02:00:00Z', NULL),
                    (3, 'm-3', 2, NULL, 'sale', -1, 0, 2, 1, '2026-11-30T02:05:00Z', NULL);
     )sql");
-    const std::pair<const char*, const char*> tables[] = {{"sale_line", "sale_id, line_no"},
-                                                          {"tender", "sale_id, seq"},
-                                                          {"journal", "seq"},
-                                                          {"outbox", "seq"},
-                                                          {"stock_movement", "id"}};
+    const char* const tables[] = {
+        "SELECT * FROM sale_line ORDER BY sale_id, line_no",
+        "SELECT * FROM tender ORDER BY sale_id, seq", "SELECT * FROM journal ORDER BY seq",
+        "SELECT * FROM outbox ORDER BY seq", "SELECT * FROM stock_movement ORDER BY id"};
     std::vector<std::vector<std::string>> before;
-    for (const auto& [table, order] : tables)
-        before.push_back(rows(store, table, order));
+    for (const char* table : tables)
+        before.push_back(rows(store, table));
     ASSERT_TRUE(indexExists(store, "stock_movement", "uuid"));
 
     ASSERT_TRUE(db::migrate(store, all).ok());
     for (std::size_t i = 0; i < std::size(tables); ++i)
-        EXPECT_EQ(rows(store, tables[i].first, tables[i].second), before[i]) << tables[i].first;
+        EXPECT_EQ(rows(store, tables[i]), before[i]) << tables[i];
     EXPECT_FALSE(indexExists(store, "stock_movement", "uuid"));
     EXPECT_FALSE(indexExists(store, "journal", "sale_id"));
     EXPECT_FALSE(indexExists(store, "outbox", "sale_uuid"));
@@ -212,6 +209,6 @@ TEST(Migrator, StoreUpgradeKeepsEverySaleRowDropsUnusedIndexesAndSumsTheLedger) 
     EXPECT_EQ(store.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
     EXPECT_TRUE(db::integrityOk(store));
     // Version 7 sums the ledger that was there into stock_balance, per product and lot.
-    EXPECT_EQ(rows(store, "stock_balance", "product_id, lot_key"),
+    EXPECT_EQ(rows(store, "SELECT * FROM stock_balance ORDER BY product_id, lot_key"),
               (std::vector<std::string>{"1|1|0|-1500|", "2|0|-2|0|"}));
 }
