@@ -45,7 +45,6 @@ int BackgroundCheckpointer::onCommit(void* self, sqlite3* db, const char* schema
         const int rc =
             sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
         std::lock_guard lock(checkpointer->m_mutex);
-        ++checkpointer->m_passes;
         if (rc == SQLITE_OK && log == copied) {
             checkpointer->m_copied = checkpointer->m_commits;
             ++checkpointer->m_completed;
@@ -54,11 +53,6 @@ int BackgroundCheckpointer::onCommit(void* self, sqlite3* db, const char* schema
         checkpointer->m_wake.notify_one();
     }
     return SQLITE_OK;
-}
-
-std::uint64_t BackgroundCheckpointer::passes() const {
-    std::lock_guard lock(m_mutex);
-    return m_passes;
 }
 
 std::uint64_t BackgroundCheckpointer::completed() const {
@@ -73,7 +67,7 @@ bool BackgroundCheckpointer::due(std::unique_lock<std::mutex>& lock) {
         if (m_stop)
             return false;
         if (m_commits != m_copied) {
-            if (m_walFrames * m_pageSize >= m_policy.walBytes)
+            if (walIsBig())
                 return true;
             const auto quietFrom = m_lastCommit + m_policy.quiet;
             if (Clock::now() >= quietFrom)
@@ -107,7 +101,6 @@ void BackgroundCheckpointer::run(std::string path) {
                     // Disk full, I/O error: tried again after the next commit.
                 }
                 lock.lock();
-                ++m_passes;
                 if (!ok)
                     break;
                 if (whole && m_commits == before) {
@@ -122,7 +115,7 @@ void BackgroundCheckpointer::run(std::string path) {
                 // Still behind after every pass (or failing). A big WAL is finished by the
                 // writer after its next commit; either way, no new round before a quiet period
                 // (no spinning).
-                if (m_walFrames * m_pageSize >= m_policy.walBytes)
+                if (walIsBig())
                     m_finishOnWriter = true;
                 m_wake.wait_for(lock, m_policy.quiet, [this] { return m_stop; });
             }

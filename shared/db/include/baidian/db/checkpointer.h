@@ -52,9 +52,8 @@ public:
     BackgroundCheckpointer(const BackgroundCheckpointer&) = delete;
     BackgroundCheckpointer& operator=(const BackgroundCheckpointer&) = delete;
 
-    /// Checkpoints that ran (passes), and the number of times a checkpoint left the WAL wholly
-    /// copied to the database (so that it starts over). For tests and benchmarks.
-    std::uint64_t passes() const;
+    /// How many times a checkpoint left the WAL wholly copied to the database (so that it
+    /// starts over). For tests.
     std::uint64_t completed() const;
 
 private:
@@ -62,6 +61,8 @@ private:
     static int onCommit(void* self, sqlite3* db, const char* schema, int frames);
     void run(std::string path);
     bool due(std::unique_lock<std::mutex>& lock);
+    /// The WAL after the last commit holds Policy::walBytes or more. Call with m_mutex held.
+    bool walIsBig() const { return m_walFrames * m_pageSize >= m_policy.walBytes; }
 
     sqlite3* m_handle;
     Policy m_policy;
@@ -74,7 +75,6 @@ private:
     std::int64_t m_walFrames = 0;  // frames in the WAL after the last commit
     bool m_finishOnWriter = false; // the next commit's hook checkpoints
     Clock::time_point m_lastCommit;
-    std::uint64_t m_passes = 0;
     std::uint64_t m_completed = 0;
     std::thread m_thread;
 };
