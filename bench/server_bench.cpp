@@ -226,11 +226,8 @@ void ingestBench() {
         cores.push_back(coreIngest(copy("core" + tag + ".db"), w, ids, 4));
         coresOneByOne.push_back(coreIngest(copy("core1-" + tag + ".db"), w, ids, 1));
     }
-    const auto median = [](std::vector<double> v) {
-        std::sort(v.begin(), v.end());
-        return v[v.size() / 2];
-    };
-    const double raw = median(raws), core = median(cores), coreOneByOne = median(coresOneByOne);
+    const double raw = stats(raws).p50, core = stats(cores).p50,
+                 coreOneByOne = stats(coresOneByOne).p50;
     net.start();
     const double full = fullPath(net, w);
     net.stop();

@@ -8,6 +8,7 @@
 #include "baidian/db/database.h"
 #include "baidian/pos/inventory.h"
 #include "baidian/pos/till.h"
+#include "bench_util.h"
 #include "catalog_generator.h"
 #include "list_dialogs.h"
 #include "search_service.h"
@@ -25,27 +26,11 @@
 #include <random>
 
 using namespace baidian;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::millisSince;
+using bench::stats;
 
 namespace {
-
-struct Stats {
-    double p50 = 0, p99 = 0, max = 0;
-    std::size_t n = 0;
-};
-
-Stats stats(std::vector<double> ms) {
-    std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) {
-        return ms[std::min(ms.size() - 1,
-                           static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
-    };
-    return {at(0.50), at(0.99), ms.back(), ms.size()};
-}
-
-double since(Clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
 
 QString tempDb(const char* name) {
     const QString path = QDir::temp().filePath(QString::fromLatin1(name));
@@ -86,13 +71,13 @@ void searchBench() {
         list->clear();
         const auto t0 = Clock::now();
         edit->setText(text);
-        while (list->count() == 0 && since(t0) < 2000)
+        while (list->count() == 0 && millisSince(t0) < 2000)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
-        ui.push_back(since(t0));
+        ui.push_back(millisSince(t0));
         hits += static_cast<std::size_t>(list->count());
         const auto t1 = Clock::now();
         const auto rows = store.search(k, 50);
-        sql.push_back(since(t1));
+        sql.push_back(millisSince(t1));
         hits += rows.size();
     }
     const auto a = stats(ui), b = stats(sql);
@@ -139,14 +124,14 @@ SaleRun runSales(pos::LocalStore& store, const std::vector<std::string>& codes, 
             const auto t0 = Clock::now();
             auto added = till.scan(codes[rng() % codes.size()]);
             (void)till.totals();
-            run.scan.push_back(since(t0));
+            run.scan.push_back(millisSince(t0));
             if (!added)
                 throw std::runtime_error(added.error().message);
         }
         (void)till.addTender(pos::TenderKind::Cash, till.due());
         const auto t0 = Clock::now();
         auto done = till.complete();
-        run.sale.push_back(since(t0));
+        run.sale.push_back(millisSince(t0));
         if (!done)
             throw std::runtime_error(done.error().message);
         const auto t1 = Clock::now();
@@ -155,7 +140,7 @@ SaleRun runSales(pos::LocalStore& store, const std::vector<std::string>& codes, 
         insert.exec();
         insert.reset();
         bare.exec("COMMIT");
-        run.bare.push_back(since(t1));
+        run.bare.push_back(millisSince(t1));
     }
     return run;
 }
@@ -259,10 +244,10 @@ void yearOfHistoryBench() {
             while (ledger.executeStep()) {
             }
             ledger.reset();
-            ledgerLookup.push_back(since(t0));
+            ledgerLookup.push_back(millisSince(t0));
             t0 = Clock::now();
             (void)pos::allocateFifo(db, product, 1, 0);
-            balanceLookup.push_back(since(t0));
+            balanceLookup.push_back(millisSince(t0));
         }
     }
     constexpr int kSales = 1000;
