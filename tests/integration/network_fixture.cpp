@@ -2,9 +2,11 @@
 
 #include <SQLiteCpp/Database.h>
 #include <array>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <signal.h>
 #include <sys/wait.h>
 #include <thread>
@@ -17,6 +19,23 @@ std::string quote(const std::string& arg) {
     for (const char c : arg)
         out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
+}
+
+namespace {
+std::string binary(const char* variable, const char* built) {
+    const char* chosen = std::getenv(variable);
+    return chosen && *chosen ? chosen : built;
+}
+} // namespace
+
+std::string storeAdminBinary() {
+    return binary("BAIDIAN_STORE_ADMIN_BIN", BAIDIAN_STORE_ADMIN);
+}
+std::string storeServerBinary() {
+    return binary("BAIDIAN_STORE_SERVER_BIN", BAIDIAN_STORE_SERVER);
+}
+std::string posSyncBinary() {
+    return binary("BAIDIAN_POS_SYNC_BIN", BAIDIAN_POS_SYNC);
 }
 
 CommandResult run(const std::string& commandLine) {
@@ -70,7 +89,7 @@ std::string Network::writePassword(const std::string& password) const {
 }
 
 CommandResult Network::admin(const std::string& args) const {
-    return run(std::string(BAIDIAN_STORE_ADMIN) + " --db " + quote(serverDb()) + " --pki " +
+    return run(storeAdminBinary() + " --db " + quote(serverDb()) + " --pki " +
                quote(pkiDir()) + " " + args);
 }
 
@@ -84,7 +103,8 @@ void Network::startServer() {
         const std::string ca = pkiDir() + "/ca.crt", cert = pkiDir() + "/server.crt",
                           key = pkiDir() + "/server.key";
         const std::string db = serverDb();
-        ::execl(BAIDIAN_STORE_SERVER, "store-server", "--db", db.c_str(), "--ca", ca.c_str(),
+        const std::string server = storeServerBinary();
+        ::execl(server.c_str(), "store-server", "--db", db.c_str(), "--ca", ca.c_str(),
                 "--cert", cert.c_str(), "--key", key.c_str(), "--port",
                 m_port ? std::to_string(m_port).c_str() : "0", "--port-file", portFile.c_str(),
                 static_cast<char*>(nullptr));
@@ -124,6 +144,38 @@ pos::ServerEndpoint Network::endpoint(const std::string& outlet) const {
     e.keyFile = certsDir(outlet) + "/" + outlet + ".key";
     e.timeout = std::chrono::seconds(10);
     return e;
+}
+
+HttpAnswer Network::request(const std::string& outlet, const std::string& method,
+                            const std::string& path, const std::string& body) const {
+    static int counter = 0;
+    const std::string n = std::to_string(++counter);
+    const std::string bodyFile = m_dir.file("request-" + n + ".json");
+    const std::string answerFile = m_dir.file("answer-" + n);
+    std::string cmd = "curl -sS -o " + quote(answerFile) + " -w '%{http_code}' --cacert " +
+                      quote(pkiDir() + "/ca.crt") + " -X " + quote(method);
+    if (!outlet.empty())
+        cmd += " --cert " + quote(certsDir(outlet) + "/" + outlet + ".crt") + " --key " +
+               quote(certsDir(outlet) + "/" + outlet + ".key");
+    if (!body.empty()) {
+        std::ofstream(bodyFile, std::ios::binary) << body;
+        cmd += " -H 'Content-Type: application/json' --data-binary @" + quote(bodyFile);
+    }
+    cmd += " " + quote("https://localhost:" + std::to_string(m_port) + path);
+    const auto done = run(cmd);
+    HttpAnswer answer;
+    try {
+        answer.status = std::stoi(done.output.substr(done.output.size() >= 3 ? done.output.size() - 3 : 0));
+    } catch (const std::exception&) {
+        answer.status = 0;
+    }
+    std::ifstream in(answerFile, std::ios::binary);
+    answer.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (answer.status == 0)
+        answer.body = done.output;
+    std::remove(bodyFile.c_str());
+    std::remove(answerFile.c_str());
+    return answer;
 }
 
 std::int64_t Network::serverSales() const {

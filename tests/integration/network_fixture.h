@@ -21,6 +21,19 @@ struct CommandResult {
 CommandResult run(const std::string& commandLine);
 std::string quote(const std::string& arg);
 
+/// The programs under test: the ones this build made, unless BAIDIAN_STORE_ADMIN_BIN,
+/// BAIDIAN_STORE_SERVER_BIN or BAIDIAN_POS_SYNC_BIN name others (the attack tests are run
+/// against an older build's programs that way, to show that each attack worked before).
+std::string storeAdminBinary();
+std::string storeServerBinary();
+std::string posSyncBinary();
+
+/// What the server answered a request made with curl.
+struct HttpAnswer {
+    int status = 0;   ///< the HTTP status, 0 when no answer came (refused at the handshake...)
+    std::string body; ///< the answer's body, or curl's own error when status is 0
+};
+
 class Network {
 public:
     Network();
@@ -33,6 +46,10 @@ public:
     int stopServer(int signal = 15);
 
     pos::ServerEndpoint endpoint(const std::string& outlet) const;
+    /// One HTTPS request with curl, presenting `outlet`'s client certificate (none when
+    /// `outlet` is empty); `body` (if any) is sent as application/json.
+    HttpAnswer request(const std::string& outlet, const std::string& method,
+                       const std::string& path, const std::string& body = "") const;
     std::string pkiDir() const { return m_dir.file("pki"); }
     std::string certsDir(const std::string& outlet) const { return m_dir.file("certs-" + outlet); }
     std::string serverDb() const { return m_dir.file("server.db"); }

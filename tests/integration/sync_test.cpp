@@ -245,7 +245,7 @@ TEST_F(SyncTest, PosSyncReconcilesAndNamesASaleMissingOnTheServer) {
     m_till.reset();
     const auto e = m_net.endpoint("HZ-F01");
     const std::string command =
-        std::string(BAIDIAN_POS_SYNC) + " --db " + baidian::testing::quote(m_tillPath) +
+        baidian::testing::posSyncBinary() + " --db " + baidian::testing::quote(m_tillPath) +
         " --server localhost:" + e.port + " --ca " + baidian::testing::quote(e.caFile) +
         " --cert " + baidian::testing::quote(e.certFile) + " --key " +
         baidian::testing::quote(e.keyFile) + " --date 2026-11-30";

@@ -52,7 +52,7 @@ TEST(Tls, ACertificateFromAnotherCaIsRefusedAtTheHandshake) {
     Network net;
     // A rogue network with its own CA and an "HZ-F01" certificate of its own.
     const std::string rogue = net.file("rogue");
-    const std::string admin = std::string(BAIDIAN_STORE_ADMIN) + " --db " +
+    const std::string admin = baidian::testing::storeAdminBinary() + " --db " +
                               quote(rogue + "/server.db") + " --pki " + quote(rogue + "/pki");
     ASSERT_EQ(run(admin + " init-ca").exitCode, 0);
     ASSERT_EQ(run(admin + " add-outlet --code HZ-F01 --name x --type flagship --city x").exitCode,
