@@ -91,6 +91,7 @@ db::OpenOptions LocalStore::databaseOptions() {
     options.newDatabasePageSize = 1024;
     options.batchWalWrites = true;
     options.oneThreadOnly = true; // "one LocalStore per thread"
+    options.ownerOnly = false;    // the cashiers' desktop accounts share it (docs/operations.md)
     return options;
 }
 

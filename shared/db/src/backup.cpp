@@ -67,6 +67,12 @@ Status backupDatabase(SQLite::Database& source, const std::string& target,
     std::error_code ignored;
     std::filesystem::remove(part, ignored);
     try {
+        // Readable by its owner only, like the database it copies (0600, whatever the umask).
+        if (const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            fd >= 0)
+            ::close(fd);
+        else
+            return makeError(ErrorCode::Storage, "cannot create " + part);
         {
             // A rollback journal, not WAL: the backup is one self-contained file.
             SQLite::Database copy(part, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -3,12 +3,24 @@
 #include "baidian/db/wal_batch_vfs.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <fcntl.h>
 #include <mutex>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace baidian::db {
 
 namespace {
+
+/// Creates `path` empty with mode 0600 unless it exists (SQLite takes an empty file for a new
+/// database). Another process creating it first is fine: it exists then.
+void createOwnerOnly(const std::string& path) {
+    if (path.empty() || path == ":memory:" || path.starts_with("file:"))
+        return;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+}
 
 void disableMemoryStatistics() {
     // SQLite counts every allocation under one process-wide mutex unless told not to, and only
@@ -33,6 +45,8 @@ Result<SQLite::Database> openDatabase(const std::string& path, const OpenOptions
                                                      ": the WAL-batching VFS could not be "
                                                      "registered");
         disableMemoryStatistics();
+        if (options.ownerOnly)
+            createOwnerOnly(path);
         SQLite::Database database(
             path.c_str(),
             SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |

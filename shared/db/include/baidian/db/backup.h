@@ -17,7 +17,8 @@ using BackupProgress = std::function<void(int copied, int total)>;
 /// the file `target` as one consistent snapshot. The copy is written to `target.part`, checked
 /// with `PRAGMA integrity_check`, fsync'd and only then renamed to `target`: a failed or
 /// interrupted backup never leaves a half-written file under the target name, and an existing
-/// `target` is replaced only by a complete, checked copy. Errors: Storage, naming the file.
+/// `target` is replaced only by a complete, checked copy. The copy is created mode 0600 (its
+/// owner only). Errors: Storage, naming the file.
 Status backupDatabase(SQLite::Database& source, const std::string& target,
                       const BackupProgress& progress = {});
 

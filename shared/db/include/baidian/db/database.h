@@ -29,6 +29,11 @@ struct OpenOptions {
     /// connection takes: only for a connection that two threads never use at the same time (the
     /// till's store: one LocalStore per thread). Default: serialized, as for every other one.
     bool oneThreadOnly = false;
+    /// A database file this open creates is readable and writable by its owner only (0600,
+    /// whatever the umask; SQLite gives its -wal and -shm files the same mode): the central
+    /// database holds password hashes and every outlet's sales. An existing file keeps its mode.
+    /// Off for the till's store, which the cashiers' accounts share through a group.
+    bool ownerOnly = true;
 };
 Result<SQLite::Database> openDatabase(const std::string& path, const OpenOptions& options);
 
