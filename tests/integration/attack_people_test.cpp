@@ -1,4 +1,211 @@
-// Attacks on the store-server (issue "Trust no till"): see docs/security.md.
+// Attacks on the store-server (issue "Trust no till"): see docs/security.md, "People and keys".
+// A curious regional manager, a user who should no longer get in, a PIN on the command line, the
+// CA key and the central database on disk.
 #include "network_fixture.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
+#include <sys/stat.h>
+
+namespace baidian::testing {
+namespace {
+
+/// A request to the office API with curl: no client certificate, a bearer token if any.
+HttpAnswer office(const Network& net, const std::string& token, const std::string& method,
+                  const std::string& path, const std::string& body = "") {
+    const std::string answerFile = net.file("office-answer");
+    std::string cmd = "curl -sS -o " + quote(answerFile) + " -w '%{http_code}' --cacert " +
+                      quote(net.pkiDir() + "/ca.crt") + " -X " + quote(method);
+    if (!token.empty())
+        cmd += " -H " + quote("Authorization: Bearer " + token);
+    if (!body.empty())
+        cmd += " -H 'Content-Type: application/json' --data-binary " + quote(body);
+    cmd += " " + quote("https://localhost:" + std::to_string(net.port()) + path);
+    const auto done = run(cmd);
+    HttpAnswer answer;
+    if (done.output.size() >= 3)
+        answer.status = std::atoi(done.output.substr(done.output.size() - 3).c_str());
+    std::ifstream in(answerFile, std::ios::binary);
+    answer.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::filesystem::remove(answerFile);
+    return answer;
+}
+
+/// Logs in; the session token, or "" when refused.
+std::string logIn(const Network& net, const std::string& username, const std::string& password) {
+    const auto answer =
+        office(net, "", "POST", "/v1/session",
+               "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    const std::string key = "\"token\":\"";
+    const auto at = answer.body.find(key);
+    if (answer.status != 200 || at == std::string::npos)
+        return {};
+    return answer.body.substr(at + key.size(), 64);
+}
+
+/// store-admin with a secret on standard input.
+CommandResult adminWithSecret(const Network& net, const std::string& args,
+                              const std::string& secret) {
+    const auto path = net.file("secret");
+    std::ofstream(path) << secret << "\n";
+    return net.admin(args + " < " + quote(path));
+}
+
+unsigned permissions(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return 0777;
+    return static_cast<unsigned>(st.st_mode) & 0777u;
+}
+
+/// One day of figures for NB-D01 (宁波), as the roll-up would have left them.
+void ningboSold(const Network& net) {
+    SQLite::Database db(net.serverDb(), SQLite::OPEN_READWRITE);
+    db.setBusyTimeout(5000);
+    db.exec("INSERT INTO agg_outlet_day(business_date, outlet_id, revenue_fen, sales_fen, "
+            "return_fen, grams, tickets, return_tickets, late_tickets, lines, compliant_lines) "
+            "SELECT date('now', '-2 days'), id, 123456, 123456, 0, 50000, 10, 0, 0, 10, 10 "
+            "FROM outlet WHERE code = 'NB-D01'");
+}
+
+TEST(AttackPeople, ARegionalManagerGivenNoCitiesSeesNoOutletNotTheNetwork) {
+    Network net;
+    ningboSold(net);
+    // Creating one with cities "," (or a city no outlet is in) is refused, saying why.
+    const auto comma =
+        adminWithSecret(net, "add-user --username wu --role regional --cities ,", "wu-pass-123");
+    EXPECT_NE(comma.exitCode, 0) << comma.output;
+    EXPECT_NE(comma.output.find("at least one city"), std::string::npos) << comma.output;
+    const auto unknown = adminWithSecret(
+        net, "add-user --username zhao --role regional --cities " + quote("上海"), "zhao-pass-12");
+    EXPECT_NE(unknown.exitCode, 0) << unknown.output;
+    EXPECT_NE(unknown.output.find("unknown city"), std::string::npos) << unknown.output;
+    EXPECT_EQ(logIn(net, "zhao", "zhao-pass-12"), "") << "a manager of an unknown city was created";
+
+    // Whoever got created with no city anyway (by the old store-admin, or before cities were
+    // checked) sees nothing: no outlet, no figures, no outlet page.
+    if (comma.exitCode != 0) {
+        ASSERT_EQ(
+            adminWithSecret(net, "add-user --username wu --role regional --cities " + quote("杭州"),
+                            "wu-pass-123")
+                .exitCode,
+            0);
+        SQLite::Database db(net.serverDb(), SQLite::OPEN_READWRITE);
+        db.setBusyTimeout(5000);
+        db.exec("UPDATE app_user SET cities = ',' WHERE username = 'wu'");
+    }
+    const auto token = logIn(net, "wu", "wu-pass-123");
+    ASSERT_NE(token, "");
+    const auto outlets = office(net, token, "GET", "/v1/office/outlets");
+    EXPECT_EQ(outlets.status, 200);
+    EXPECT_EQ(outlets.body.find("HZ-F01"), std::string::npos) << outlets.body;
+    EXPECT_EQ(outlets.body.find("NB-D01"), std::string::npos) << outlets.body;
+    const auto csv = office(net, token, "GET", "/v1/office/outlets.csv");
+    EXPECT_EQ(csv.body.find("NB-D01"), std::string::npos) << csv.body;
+    EXPECT_EQ(office(net, token, "GET", "/v1/office/outlets/NB-D01").status, 403);
+    const auto dashboard = office(net, token, "GET", "/v1/office/dashboard");
+    EXPECT_EQ(dashboard.status, 200) << dashboard.body;
+    EXPECT_EQ(dashboard.body.find("123456"), std::string::npos)
+        << "Ningbo's figures were shown: " << dashboard.body;
+
+    // A regional manager of 杭州 sees 杭州 and nothing of 宁波.
+    ASSERT_EQ(adminWithSecret(net,
+                              "add-user --username hz --role regional --cities " + quote("杭州"),
+                              "hz-pass-123")
+                  .exitCode,
+              0);
+    const auto hz = logIn(net, "hz", "hz-pass-123");
+    const auto hzOutlets = office(net, hz, "GET", "/v1/office/outlets");
+    EXPECT_NE(hzOutlets.body.find("HZ-F01"), std::string::npos) << hzOutlets.body;
+    EXPECT_EQ(hzOutlets.body.find("NB-D01"), std::string::npos) << hzOutlets.body;
+    EXPECT_EQ(office(net, hz, "GET", "/v1/office/dashboard").body.find("123456"),
+              std::string::npos);
+    const auto admin = logIn(net, "admin", "admin-pass-1");
+    EXPECT_NE(office(net, admin, "GET", "/v1/office/dashboard").body.find("123456"),
+              std::string::npos)
+        << "the admin sees the whole network";
+}
+
+TEST(AttackPeople, ADisabledUsersSessionIsRefusedAtOnce) {
+    Network net;
+    ASSERT_EQ(adminWithSecret(net,
+                              "add-user --username hz --role regional --cities " + quote("杭州"),
+                              "hz-pass-123")
+                  .exitCode,
+              0);
+    const auto token = logIn(net, "hz", "hz-pass-123");
+    ASSERT_NE(token, "");
+    ASSERT_EQ(office(net, token, "GET", "/v1/office/me").status, 200);
+
+    const auto disabled = net.admin("disable-user --username hz");
+    EXPECT_EQ(disabled.exitCode, 0) << disabled.output;
+    EXPECT_EQ(office(net, token, "GET", "/v1/office/me").status, 401)
+        << "the disabled user's session still works";
+    EXPECT_EQ(office(net, token, "GET", "/v1/office/outlets").status, 401);
+    EXPECT_EQ(logIn(net, "hz", "hz-pass-123"), "") << "a disabled user logged in";
+
+    ASSERT_EQ(net.admin("enable-user --username hz").exitCode, 0);
+    const auto again = logIn(net, "hz", "hz-pass-123");
+    ASSERT_NE(again, "");
+    const auto removed = net.admin("remove-user --username hz");
+    EXPECT_EQ(removed.exitCode, 0) << removed.output;
+    EXPECT_EQ(office(net, again, "GET", "/v1/office/me").status, 401)
+        << "the removed user's session still works";
+    EXPECT_EQ(logIn(net, "hz", "hz-pass-123"), "");
+}
+
+TEST(AttackPeople, AChangedPasswordEndsTheOldSessions) {
+    Network net;
+    const auto token = logIn(net, "admin", "admin-pass-1");
+    ASSERT_NE(token, "");
+    const auto changed = adminWithSecret(net, "set-password --username admin", "a-new-admin-pass");
+    EXPECT_EQ(changed.exitCode, 0) << changed.output;
+    EXPECT_EQ(office(net, token, "GET", "/v1/office/me").status, 401)
+        << "a session opened with the old password still works";
+    EXPECT_EQ(logIn(net, "admin", "admin-pass-1"), "");
+    EXPECT_NE(logIn(net, "admin", "a-new-admin-pass"), "");
+}
+
+TEST(AttackPeople, APinOnTheCommandLineIsRefusedAndADisabledCashierReachesTillsInactive) {
+    Network net;
+    const auto onArgv = net.admin("add-cashier --outlet HZ-F01 --code 1003 --name " +
+                                  quote("赵敏") + " --role cashier --pin 2468");
+    EXPECT_NE(onArgv.exitCode, 0) << "a PIN was taken from the command line (visible in ps)";
+    EXPECT_NE(onArgv.output.find("standard input"), std::string::npos) << onArgv.output;
+    auto master = net.request("HZ-F01", "GET", "/v1/master?since=0");
+    ASSERT_EQ(master.status, 200);
+    EXPECT_EQ(master.body.find("\"1003\""), std::string::npos) << "the cashier was saved anyway";
+
+    // The fixture's cashier 1002 (PIN given on standard input) is disabled: the till learns it.
+    const auto disabled = net.admin("disable-cashier --outlet HZ-F01 --code 1002");
+    EXPECT_EQ(disabled.exitCode, 0) << disabled.output;
+    master = net.request("HZ-F01", "GET", "/v1/master?since=0");
+    const auto at = master.body.find("\"code\":\"1002\"");
+    ASSERT_NE(at, std::string::npos) << master.body;
+    const auto record = master.body.substr(at, master.body.find('}', at) - at);
+    EXPECT_NE(record.find("\"active\":false"), std::string::npos) << record;
+}
+
+TEST(AttackPeople, TheServerDatabaseAndItsBackupsAreReadableByTheirOwnerOnly) {
+    Network net;
+    EXPECT_EQ(permissions(net.serverDb()), 0600u) << std::oct << permissions(net.serverDb());
+    // Made under the usual umask 022, as an operator's shell would.
+    const auto fresh = net.file("fresh.db");
+    ASSERT_EQ(run("umask 022 && " + storeAdminBinary() + " --db " + quote(fresh) +
+                  " export-outlets >/dev/null")
+                  .exitCode,
+              0);
+    EXPECT_EQ(permissions(fresh), 0600u) << std::oct << permissions(fresh);
+    const auto backup = net.file("backup.db");
+    const auto done = run("umask 022 && " + storeAdminBinary() + " --db " + quote(net.serverDb()) +
+                          " backup --to " + quote(backup));
+    ASSERT_EQ(done.exitCode, 0) << done.output;
+    EXPECT_EQ(permissions(backup), 0600u) << std::oct << permissions(backup);
+}
+
+} // namespace
+} // namespace baidian::testing

@@ -248,7 +248,8 @@ TEST_F(CentralTest, TheRankingNormalizesWithinTheTypeBreaksTiesAndSaysWhy) {
     auto loaded = loadRanking(db(), "2026-10");
     ASSERT_TRUE(loaded);
     EXPECT_EQ(protocol::encode(*loaded), protocol::encode(*ranking));
-    EXPECT_TRUE(loadRanking(db(), "2026-10", "", {"宁波"})->entries.empty());
+    EXPECT_TRUE(
+        loadRanking(db(), "2026-10", "", std::vector<std::string>{"宁波"})->entries.empty());
     EXPECT_FALSE(loadRanking(db(), "2026-09"));
     const auto csvText = rankingCsv(*loaded);
     EXPECT_NE(csvText.find("\"HZ-F01\""), std::string::npos);
@@ -291,6 +292,9 @@ TEST_F(CentralTest, RankingRulesComeFromAFileAndBadOnesAreRefused) {
 }
 
 TEST_F(CentralTest, SessionsNeedTheRightPasswordAndExpire) {
+    ASSERT_TRUE(importOutletsCsv(
+        db(), "code,name,type,city\nHZ-F01,x,flagship,杭州\nHU-F01,y,flagship,湖州\n",
+        "2026-11-01"));
     ASSERT_TRUE(addUser(db(), "hz", "hz-pass-12", "regional", "杭州,湖州"));
     EXPECT_FALSE(checkPassword(db(), "hz", "wrong-password"));
     EXPECT_FALSE(checkPassword(db(), "nobody", "hz-pass-12"));

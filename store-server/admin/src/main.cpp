@@ -7,11 +7,13 @@
 #include "baidian/server/aggregates.h"
 #include "baidian/server/catalog.h"
 #include "baidian/server/central.h"
+#include "baidian/server/people.h"
 #include "baidian/server/pki.h"
 #include "baidian/server/ranking.h"
 #include "baidian/server/registry.h"
 #include "baidian/simulate/network.h"
 #include "baidian/simulate/season.h"
+#include "secret_input.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -68,6 +70,26 @@ void printRanking(const protocol::RankingDoc& ranking, int top) {
                       << ") " << protocol::formatScore(e.scoreCenti) << "\n";
     }
     close();
+}
+
+/// A secret flag of old (--pin 2468): refused, since everybody on the machine sees the command
+/// line. `example` shows how to give it on standard input instead.
+CLI::Option* refuseSecretFlag(CLI::App* command, const std::string& flag, std::string& sink) {
+    return command->add_option(flag, sink)->group(""); // hidden: only there to be refused
+}
+
+int refuseSecretOnCommandLine(const std::string& flag, const std::string& example) {
+    std::cerr << "store-admin: " << flag
+              << " is not taken on the command line (other users of the machine see it in ps): "
+                 "give it on standard input, e.g. "
+              << example << "\n";
+    return 2;
+}
+
+/// Reads a password or PIN from standard input (asked for without echo on a terminal).
+Result<std::string> secretFromStdin(const std::string& what, const std::string& example) {
+    return admin::readSecretLine(what + ": ",
+                                 "give the " + what + " on standard input, e.g. " + example);
 }
 
 constexpr const char* kDemoFlagship = "HZ-F01";
@@ -259,7 +281,25 @@ int main(int argc, char** argv) {
     std::string username, role, cities;
     addUserCmd->add_option("--username", username, "login name")->required();
     addUserCmd->add_option("--role", role, "admin or regional")->required();
-    addUserCmd->add_option("--cities", cities, "cities a regional manager covers, comma-separated");
+    addUserCmd->add_option("--cities", cities,
+                           "cities a regional manager covers, comma-separated; each must be the "
+                           "city of a registered outlet (an admin has none: every city)");
+    std::string secretFlag;
+    std::vector<CLI::Option*> secretFlags{refuseSecretFlag(addUserCmd, "--password", secretFlag)};
+
+    auto* listUsersCmd =
+        app.add_subcommand("list-users", "list the manager users: role, cities, disabled or not");
+    auto* disableUserCmd =
+        app.add_subcommand("disable-user", "stop a user logging in; their sessions end at once");
+    auto* enableUserCmd = app.add_subcommand("enable-user", "let a disabled user log in again");
+    auto* removeUserCmd =
+        app.add_subcommand("remove-user", "remove a user; their sessions end at once");
+    auto* setPasswordCmd = app.add_subcommand(
+        "set-password",
+        "give a user a new password, read from standard input; their sessions end at once");
+    for (auto* command : {disableUserCmd, enableUserCmd, removeUserCmd, setPasswordCmd})
+        command->add_option("--username", username, "login name")->required();
+    secretFlags.push_back(refuseSecretFlag(setPasswordCmd, "--password", secretFlag));
 
     auto* addProduct = app.add_subcommand("add-product", "add or update a catalog product");
     protocol::ProductDoc product;
@@ -272,13 +312,29 @@ int main(int argc, char** argv) {
     addProduct->add_option("--plu", product.plu, "code on label-scale barcodes");
     addProduct->add_option("--barcode", product.barcodes, "EAN-13/EAN-8/UPC-A (repeat)");
 
-    auto* addCashier = app.add_subcommand("add-cashier", "add or update an outlet's cashier");
-    std::string pin;
+    auto* addCashier = app.add_subcommand(
+        "add-cashier",
+        "add or update an outlet's cashier; the PIN (4-8 digits) is read from standard input");
     addCashier->add_option("--outlet", code)->required();
     addCashier->add_option("--code", username, "cashier code")->required();
     addCashier->add_option("--name", name)->required();
     addCashier->add_option("--role", role, "cashier, supervisor or manager")->required();
-    addCashier->add_option("--pin", pin, "4-8 digits")->required();
+    secretFlags.push_back(refuseSecretFlag(addCashier, "--pin", secretFlag));
+    auto* listCashiersCmd = app.add_subcommand("list-cashiers", "list an outlet's cashiers");
+    listCashiersCmd->add_option("--outlet", code)->required();
+    auto* disableCashierCmd = app.add_subcommand(
+        "disable-cashier", "stop a cashier logging in: tills refuse them after their next sync");
+    auto* enableCashierCmd = app.add_subcommand("enable-cashier", "let a cashier log in again");
+    auto* removeCashierCmd = app.add_subcommand(
+        "remove-cashier", "remove a cashier: tills refuse them after their next sync");
+    auto* setPinCmd = app.add_subcommand(
+        "set-pin", "give a cashier a new PIN, read from standard input (tills get it at their "
+                   "next sync)");
+    for (auto* command : {disableCashierCmd, enableCashierCmd, removeCashierCmd, setPinCmd}) {
+        command->add_option("--outlet", code)->required();
+        command->add_option("--code", username, "cashier code")->required();
+    }
+    secretFlags.push_back(refuseSecretFlag(setPinCmd, "--pin", secretFlag));
 
     auto* backupCmd = app.add_subcommand(
         "backup", "copy the central database to a file while the server keeps running");
@@ -305,6 +361,17 @@ int main(int argc, char** argv) {
         ->required();
 
     CLI11_PARSE(app, argc, argv);
+
+    if (std::any_of(secretFlags.begin(), secretFlags.end(),
+                    [](const CLI::Option* o) { return o->count() > 0; })) {
+        const bool pin = addCashier->parsed() || setPinCmd->parsed();
+        return refuseSecretOnCommandLine(
+            pin ? "the PIN" : "the password",
+            pin ? "printf '%s\\n' 2468 | store-admin add-cashier --outlet HZ-F01 --code 1001 "
+                  "--name 王芳 --role cashier"
+                : "printf '%s\\n' 'a-long-password' | store-admin add-user --username wang "
+                  "--role regional --cities 杭州");
+    }
 
     if (initCa->parsed()) {
         auto ca = pki::createCa(pkiDir, caName);
@@ -450,11 +517,69 @@ int main(int argc, char** argv) {
             std::cout << "revoked certificate " << serial << "\n";
         }
     } else if (addUserCmd->parsed()) {
-        std::string password;
-        std::getline(std::cin, password);
-        if (auto ok = addUser(db, username, password, role, cities); !ok)
+        auto password = secretFromStdin("password", "printf '%s\\n' 'a-long-password' | "
+                                                    "store-admin add-user ...");
+        if (!password)
+            return fail(password.error());
+        if (auto ok = addUser(db, username, *password, role, cities); !ok)
             return fail(ok.error());
         std::cout << "added user " << username << " (" << role << ")\n";
+    } else if (listUsersCmd->parsed()) {
+        for (const auto& u : listUsers(db)) {
+            std::string scope = u.role == "admin" ? "every city" : "";
+            for (const auto& c : u.cities)
+                scope += (scope.empty() ? "" : ",") + c;
+            std::cout << u.username << "\t" << u.role << "\t" << (scope.empty() ? "no city" : scope)
+                      << (u.disabled ? "\tdisabled" : "") << "\n";
+        }
+    } else if (disableUserCmd->parsed() || enableUserCmd->parsed()) {
+        const bool disabling = disableUserCmd->parsed();
+        if (auto ok = setUserDisabled(db, username, disabling); !ok)
+            return fail(ok.error());
+        std::cout << (disabling ? "disabled user " + username + "; their sessions ended"
+                                : "enabled user " + username)
+                  << "\n";
+    } else if (removeUserCmd->parsed()) {
+        if (auto ok = removeUser(db, username); !ok)
+            return fail(ok.error());
+        std::cout << "removed user " << username << "; their sessions ended\n";
+    } else if (setPasswordCmd->parsed()) {
+        auto password = secretFromStdin("new password", "printf '%s\\n' 'a-long-password' | "
+                                                        "store-admin set-password --username " +
+                                                            username);
+        if (!password)
+            return fail(password.error());
+        if (auto ok = setPassword(db, username, *password); !ok)
+            return fail(ok.error());
+        std::cout << "new password for " << username << "; their sessions ended\n";
+    } else if (listCashiersCmd->parsed()) {
+        auto cashiers = listCashiers(db, code);
+        if (!cashiers)
+            return fail(cashiers.error());
+        for (const auto& c : *cashiers)
+            std::cout << c.code << "\t" << c.name << "\t" << c.role
+                      << (c.active ? "" : "\tdisabled") << "\n";
+    } else if (disableCashierCmd->parsed() || enableCashierCmd->parsed()) {
+        const bool disabling = disableCashierCmd->parsed();
+        if (auto ok = setCashierActive(db, code, username, !disabling); !ok)
+            return fail(ok.error());
+        std::cout << (disabling ? "disabled" : "enabled") << " cashier " << username << " of "
+                  << code << " (tills take it at their next sync)\n";
+    } else if (removeCashierCmd->parsed()) {
+        if (auto ok = removeCashier(db, code, username); !ok)
+            return fail(ok.error());
+        std::cout << "removed cashier " << username << " of " << code
+                  << " (tills refuse them after their next sync)\n";
+    } else if (setPinCmd->parsed()) {
+        auto pin = secretFromStdin("new PIN", "printf '%s\\n' 2468 | store-admin set-pin "
+                                              "--outlet " +
+                                                  code + " --code " + username);
+        if (!pin)
+            return fail(pin.error());
+        if (auto ok = setCashierPin(db, code, username, *pin); !ok)
+            return fail(ok.error());
+        std::cout << "new PIN for cashier " << username << " of " << code
+                  << " (tills take it at their next sync)\n";
     } else if (addProduct->parsed()) {
         auto fen = domain::Fen::parse(price);
         if (!fen)
@@ -491,7 +616,10 @@ int main(int argc, char** argv) {
         if (auto ok = buildDemoNetwork(db, pkiDir, outDir, demoOutlets, demoMonths); !ok)
             return fail(ok.error());
     } else if (addCashier->parsed()) {
-        if (auto ok = upsertCashier(db, code, username, name, role, pin); !ok)
+        auto pin = secretFromStdin("PIN", "printf '%s\\n' 2468 | store-admin add-cashier ...");
+        if (!pin)
+            return fail(pin.error());
+        if (auto ok = upsertCashier(db, code, username, name, role, *pin); !ok)
             return fail(ok.error());
         std::cout << "saved cashier " << username << " of " << code << "\n";
     }

@@ -54,21 +54,24 @@ void rollUpDay(SQLite::Database& db, std::int64_t outletId, const std::string& d
 }
 
 /// The WHERE clause every figure query shares; binds ?1 from, ?2 to, ?3 type, ?4 outlet code,
-/// ?5 cities as a comma-separated list (each city is matched whole).
+/// ?5 cities as a comma-separated list (each city is matched whole), ?6 whether the cities
+/// limit the query at all (an empty list then matches nothing).
 constexpr const char* kScope =
     " JOIN outlet o ON o.id = a.outlet_id WHERE a.business_date BETWEEN ?1 AND ?2 "
     "AND (?3 = '' OR o.type = ?3) AND (?4 = '' OR o.code = ?4) "
-    "AND (?5 = '' OR instr(',' || ?5 || ',', ',' || o.city || ',') > 0) ";
+    "AND (?6 = 0 OR instr(',' || ?5 || ',', ',' || o.city || ',') > 0) ";
 
 void bindScope(SQLite::Statement& q, const FigureScope& s) {
     std::string cities;
-    for (const auto& c : s.cities)
-        cities += (cities.empty() ? "" : ",") + c;
+    if (s.cities)
+        for (const auto& c : *s.cities)
+            cities += (cities.empty() ? "" : ",") + c;
     q.bind(1, s.from);
     q.bind(2, s.to);
     q.bind(3, s.type);
     q.bind(4, s.outlet);
     q.bind(5, cities);
+    q.bind(6, s.cities ? 1 : 0);
 }
 
 Figures readFigures(SQLite::Statement& q, int first) {

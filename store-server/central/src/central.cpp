@@ -9,6 +9,7 @@
 #include "baidian/domain/time.h"
 #include "baidian/schema/migrations.h"
 #include "baidian/server/catalog.h"
+#include "baidian/server/people.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -104,21 +105,32 @@ Result<int> revokeOutletCertificates(SQLite::Database& db, const std::string& ou
 
 Status addUser(SQLite::Database& db, const std::string& username, const std::string& password,
                const std::string& role, const std::string& cities) {
-    if (username.empty() || password.size() < 8)
-        return makeError(ErrorCode::InvalidArgument,
-                         "a user needs a name and a password of at least 8 characters");
+    if (username.empty())
+        return makeError(ErrorCode::InvalidArgument, "a user needs a name");
+    if (auto ok = checkNewPassword(password); !ok)
+        return ok;
     if (role != "admin" && role != "regional")
         return makeError(ErrorCode::InvalidArgument, "role must be admin or regional");
-    if (role == "regional" && cities.empty())
+    // The scope comes from the role: an admin sees every city, a regional manager exactly the
+    // known cities given (never an empty list, which would be nothing).
+    std::string scope;
+    if (role == "admin" && !cities.empty())
         return makeError(ErrorCode::InvalidArgument,
-                         "a regional manager needs the cities they cover");
+                         "an admin sees every city: leave --cities out, or make the user regional");
+    if (role == "regional") {
+        auto parsed = parseCities(db, cities);
+        if (!parsed)
+            return parsed.error();
+        for (const auto& city : *parsed)
+            scope += (scope.empty() ? "" : ",") + city;
+    }
     try {
         SQLite::Statement q(
             db, "INSERT INTO app_user(username, password_hash, role, cities) VALUES (?,?,?,?)");
         q.bind(1, username);
         q.bind(2, crypto::hashSecret(password));
         q.bind(3, role);
-        q.bind(4, cities);
+        q.bind(4, scope);
         q.exec();
         return {};
     } catch (const SQLite::Exception& e) {
@@ -190,9 +202,8 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
     const auto outlet = outletByCode(db, outletCode);
     if (!outlet)
         return makeError(ErrorCode::NotFound, "no outlet " + outletCode);
-    if (pin.size() < 4 || pin.size() > 8 ||
-        pin.find_first_not_of("0123456789") != std::string::npos)
-        return makeError(ErrorCode::InvalidArgument, "a PIN has 4 to 8 digits");
+    if (auto ok = checkNewPin(pin); !ok)
+        return ok;
     if (role != "cashier" && role != "supervisor" && role != "manager")
         return makeError(ErrorCode::InvalidArgument, "role must be cashier, supervisor or manager");
     try {
@@ -202,7 +213,8 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
                             "VALUES (?,?,?,?,?,?) "
                             "ON CONFLICT(outlet_id, code) DO UPDATE SET name = excluded.name, role "
                             "= excluded.role, "
-                            "pin_hash = excluded.pin_hash, active = 1, version = excluded.version");
+                            "pin_hash = excluded.pin_hash, active = 1, removed_at = NULL, "
+                            "version = excluded.version");
         q.bind(1, outlet->id);
         q.bind(2, code);
         q.bind(3, name);

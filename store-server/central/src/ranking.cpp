@@ -557,7 +557,8 @@ Result<RankingDoc> computeRanking(SQLite::Database& db, const std::string& perio
 }
 
 Result<RankingDoc> loadRanking(SQLite::Database& db, const std::string& period,
-                               const std::string& type, const std::vector<std::string>& cities) {
+                               const std::string& type,
+                               const std::optional<std::vector<std::string>>& cities) {
     SQLite::Statement run(db, "SELECT date_from, date_to, computed_at FROM ranking_run "
                               "WHERE period = ?");
     run.bind(1, period);
@@ -582,7 +583,7 @@ Result<RankingDoc> loadRanking(SQLite::Database& db, const std::string& period,
         e.name = q.getColumn(1).getString();
         e.city = q.getColumn(2).getString();
         e.type = q.getColumn(3).getString();
-        if (!cities.empty() && std::find(cities.begin(), cities.end(), e.city) == cities.end())
+        if (cities && std::find(cities->begin(), cities->end(), e.city) == cities->end())
             continue;
         if (!q.getColumn(4).isNull())
             e.rank = q.getColumn(4).getInt64();

@@ -146,8 +146,8 @@ std::vector<OutletRecord> listOutlets(SQLite::Database& db, const OutletFilter& 
     std::vector<OutletRecord> out;
     while (q.executeStep()) {
         auto o = readOutlet(q);
-        if (f.scopeCities.empty() ||
-            std::find(f.scopeCities.begin(), f.scopeCities.end(), o.city) != f.scopeCities.end())
+        if (!f.scopeCities ||
+            std::find(f.scopeCities->begin(), f.scopeCities->end(), o.city) != f.scopeCities->end())
             out.push_back(std::move(o));
     }
     return out;

@@ -31,13 +31,22 @@ User readUser(SQLite::Statement& q) {
 } // namespace
 
 bool User::covers(const std::string& city) const {
-    return isAdmin() || std::find(cities.begin(), cities.end(), city) != cities.end();
+    const auto within = scope();
+    return !within || std::find(within->begin(), within->end(), city) != within->end();
+}
+
+std::optional<std::vector<std::string>> User::scope() const {
+    if (isAdmin())
+        return std::nullopt;
+    if (role == "regional")
+        return cities;
+    return std::vector<std::string>{};
 }
 
 Result<User> checkPassword(SQLite::Database& db, const std::string& username,
                            const std::string& password) {
     SQLite::Statement q(db, "SELECT id, username, role, cities, password_hash FROM app_user "
-                            "WHERE username = ?");
+                            "WHERE username = ? AND disabled_at IS NULL");
     q.bind(1, username);
     const auto refused = makeError(ErrorCode::Unauthorized, "wrong username or password");
     if (!q.executeStep()) {
@@ -68,14 +77,21 @@ std::optional<User> sessionUser(SQLite::Database& db, const std::string& token,
                                 std::chrono::system_clock::time_point now) {
     if (token.size() != 64)
         return std::nullopt;
-    SQLite::Statement q(db, "SELECT u.id, u.username, u.role, u.cities FROM user_session s "
-                            "JOIN app_user u ON u.id = s.user_id "
-                            "WHERE s.token_hash = ? AND s.expires_at > ?");
+    SQLite::Statement q(db,
+                        "SELECT u.id, u.username, u.role, u.cities FROM user_session s "
+                        "JOIN app_user u ON u.id = s.user_id "
+                        "WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled_at IS NULL");
     q.bind(1, crypto::sha256Hex(token));
     q.bind(2, domain::isoUtc(now));
     if (!q.executeStep())
         return std::nullopt;
     return readUser(q);
+}
+
+int endSessions(SQLite::Database& db, std::int64_t userId) {
+    SQLite::Statement q(db, "DELETE FROM user_session WHERE user_id = ?");
+    q.bind(1, userId);
+    return q.exec();
 }
 
 void closeSession(SQLite::Database& db, const std::string& token,

@@ -33,18 +33,12 @@ std::optional<FigureScope> scopeOf(std::map<std::string, std::string>& query, co
         domain::daysBetween(scope.from, scope.to) > 3660)
         return std::nullopt;
     scope.type = query["type"];
-    if (!user.isAdmin()) {
-        if (!query["city"].empty()) {
-            if (!user.covers(query["city"]))
-                scope.cities = {"\x01"}; // a city outside the scope: nothing matches
-            else
-                scope.cities = {query["city"]};
-        } else {
-            scope.cities = user.cities;
-        }
-    } else if (!query["city"].empty()) {
-        scope.cities = {query["city"]};
-    }
+    // The user's scope (every city for an admin only, exactly a regional manager's cities,
+    // possibly none), narrowed to the city asked for; a city outside it matches nothing.
+    scope.cities = user.scope();
+    if (const auto& city = query["city"]; !city.empty())
+        scope.cities =
+            user.covers(city) ? std::vector<std::string>{city} : std::vector<std::string>{};
     return scope;
 }
 
@@ -125,7 +119,7 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
                                                               user->cities, ""}));
     }
     if ((path == "/v1/office/outlets" || path == "/v1/office/outlets.csv") && get) {
-        OutletFilter filter{query["type"], query["city"], query["status"], user->cities};
+        OutletFilter filter{query["type"], query["city"], query["status"], user->scope()};
         if (path.ends_with(".csv"))
             co_return reply(req, http::status::ok, exportOutletsCsv(ctx.readDb(), filter),
                             "text/csv; charset=utf-8");
@@ -145,7 +139,7 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
         if (auto why = co_await rollUpIfNeeded(ctx); !why.empty())
             co_return error(req, http::status::service_unavailable, why);
         auto& db = ctx.readDb();
-        scope->cities.clear();
+        scope->cities.reset(); // the outlet is in scope (checked above): its own figures
         scope->type.clear();
         scope->outlet = code;
         protocol::OutletDetailDoc detail{*it, typeHistory(db, code), dashboard(db, *scope), {}};
@@ -169,7 +163,7 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
                         protocol::encode(protocol::PeriodList{rankingPeriods(ctx.readDb())}));
     }
     if ((path == "/v1/office/ranking" || path == "/v1/office/ranking.csv") && get) {
-        auto ranking = loadRanking(ctx.readDb(), query["period"], query["type"], user->cities);
+        auto ranking = loadRanking(ctx.readDb(), query["period"], query["type"], user->scope());
         if (!ranking)
             co_return error(req, http::status::not_found, ranking.error().message);
         if (path.ends_with(".csv"))

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,12 +34,12 @@ int rebuildAggregates(SQLite::Database& db);
 using Figures = protocol::FiguresDoc;
 using GroupFigures = protocol::GroupFiguresDoc;
 
-/// Limits a query to a period [from, to] (business dates) and, when not empty, to outlets in
-/// `cities` (a regional manager's scope), of `type`.
+/// Limits a query to a period [from, to] (business dates), to outlets in `cities` when it is set
+/// (a regional manager's scope: an empty list matches nothing), of `type`.
 struct FigureScope {
     std::string from;
     std::string to;
-    std::vector<std::string> cities;
+    std::optional<std::vector<std::string>> cities; ///< nullopt: every city
     std::string type;
     std::string outlet; ///< one outlet code
 };

@@ -38,10 +38,13 @@ Status recordCertificate(SQLite::Database& db, const std::string& serial,
 Status revokeCertificate(SQLite::Database& db, const std::string& serial);
 /// Revokes every certificate of an outlet; returns how many.
 Result<int> revokeOutletCertificates(SQLite::Database& db, const std::string& outletCode);
+/// Adds a manager user: an admin (no cities: every city) or a regional manager of known cities
+/// (people.h parseCities). Errors: InvalidArgument (the rule broken), Conflict (the name is taken).
 Status addUser(SQLite::Database& db, const std::string& username, const std::string& password,
                const std::string& role, const std::string& cities);
 /// Adds or updates a catalog product (bumps the master-data version).
 Status upsertProduct(SQLite::Database& db, const protocol::ProductDoc& product);
+/// Adds a cashier, or updates one (a removed cashier comes back active with the new PIN).
 Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const std::string& code,
                      const std::string& name, const std::string& role, const std::string& pin);
 

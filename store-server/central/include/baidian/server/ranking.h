@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,9 +58,9 @@ Result<protocol::RankingDoc> computeRanking(SQLite::Database& db, const std::str
 
 /// A stored ranking, optionally of one type and limited to outlets in `cities`. NotFound when
 /// the period has not been computed.
-Result<protocol::RankingDoc> loadRanking(SQLite::Database& db, const std::string& period,
-                                         const std::string& type = {},
-                                         const std::vector<std::string>& cities = {});
+Result<protocol::RankingDoc>
+loadRanking(SQLite::Database& db, const std::string& period, const std::string& type = {},
+            const std::optional<std::vector<std::string>>& cities = {});
 
 /// Periods with a stored ranking, newest first.
 std::vector<std::string> rankingPeriods(SQLite::Database& db);

@@ -19,12 +19,12 @@ using TypeChange = protocol::TypeChangeDoc;
 using RegistryImport = protocol::ImportSummaryDoc;
 
 /// Which outlets to list. Empty fields do not filter; `scopeCities` (a regional manager's
-/// cities) limits the list when not empty.
+/// cities) limits the list when set, and an empty list then lists nothing.
 struct OutletFilter {
     std::string type;
     std::string city;
     std::string status;
-    std::vector<std::string> scopeCities;
+    std::optional<std::vector<std::string>> scopeCities; ///< nullopt: every city
 };
 
 std::vector<OutletRecord> listOutlets(SQLite::Database& db, const OutletFilter& filter = {});

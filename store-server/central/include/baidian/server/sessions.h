@@ -1,7 +1,8 @@
 #pragma once
 // Manager and admin logins: a password checked against its argon2id hash gives a random bearer
-// token valid for a working day; only the token's SHA-256 is stored. Scopes: an admin sees the
-// whole network, a regional manager only the outlets of their cities.
+// token valid for a working day; only the token's SHA-256 is stored. Scopes are decided by role:
+// an admin sees the whole network, a regional manager exactly the outlets of their cities (none
+// when the list is empty), anybody else nothing.
 
 #include "baidian/domain/result.h"
 #include "baidian/protocol/office.h"
@@ -20,11 +21,14 @@ struct User {
     std::int64_t id = 0;
     std::string username;
     std::string role;                ///< admin, regional
-    std::vector<std::string> cities; ///< empty for an admin: everything
+    std::vector<std::string> cities; ///< a regional manager's; an admin's are ignored
 
     bool isAdmin() const { return role == "admin"; }
     /// Whether this user may see an outlet in `city`.
     bool covers(const std::string& city) const;
+    /// The cities this user's queries are limited to: nullopt (every city) for an admin only;
+    /// a regional manager's cities, which may be none; none for any other role.
+    std::optional<std::vector<std::string>> scope() const;
 };
 
 /// Checks a username and password (read-only; argon2id takes tens of milliseconds). Errors:
@@ -39,6 +43,10 @@ protocol::SessionDoc openSession(SQLite::Database& db, const User& user,
 /// The user behind a bearer token, if the session exists and has not expired.
 std::optional<User> sessionUser(SQLite::Database& db, const std::string& token,
                                 std::chrono::system_clock::time_point now);
+
+/// Ends every session of a user at once (disabled, removed or given a new password): the next
+/// request with one of their tokens is refused. Returns how many ended.
+int endSessions(SQLite::Database& db, std::int64_t userId);
 
 /// Ends a session (and drops expired ones).
 void closeSession(SQLite::Database& db, const std::string& token,
