@@ -160,9 +160,9 @@ int main(int argc, char** argv) {
     std::mt19937_64 rng(opt.seed);
 
     // --- the network: CA, server certificate, outlets and their certificates ---------------
-    orDie(server::pki::createCa(pki.string(), "Baidian Chaos CA"), "CA");
-    orDie(server::pki::issueServerCertificate(pki.string(), pki.string(),
-                                              {"localhost", "127.0.0.1"}, 30),
+    const server::pki::CaKey ca{pki.string(), "chaos-run-ca-passphrase"};
+    orDie(server::pki::createCa(ca, "Baidian Chaos CA"), "CA");
+    orDie(server::pki::issueServerCertificate(ca, pki.string(), {"localhost", "127.0.0.1"}, 30),
           "server certificate");
     std::vector<Till> fleet;
     {
@@ -180,7 +180,7 @@ int main(int argc, char** argv) {
             o.status = "open";
             orDie(server::saveOutlet(db, o, today), "outlet");
             const auto cert =
-                orDie(server::pki::issueOutletCertificate(pki.string(), certs.string(), code, 30),
+                orDie(server::pki::issueOutletCertificate(ca, certs.string(), code, 30),
                       "outlet certificate");
             const auto row = server::outletByCode(db, code);
             if (auto ok = server::recordCertificate(db, cert.serialHex, row->id, "outlet",

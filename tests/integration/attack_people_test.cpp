@@ -62,6 +62,13 @@ unsigned permissions(const std::string& path) {
     return static_cast<unsigned>(st.st_mode) & 0777u;
 }
 
+std::string firstLine(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
 /// One day of figures for NB-D01 (宁波), as the roll-up would have left them.
 void ningboSold(const Network& net) {
     SQLite::Database db(net.serverDb(), SQLite::OPEN_READWRITE);
@@ -188,6 +195,22 @@ TEST(AttackPeople, APinOnTheCommandLineIsRefusedAndADisabledCashierReachesTillsI
     ASSERT_NE(at, std::string::npos) << master.body;
     const auto record = master.body.substr(at, master.body.find('}', at) - at);
     EXPECT_NE(record.find("\"active\":false"), std::string::npos) << record;
+}
+
+TEST(AttackPeople, TheCaKeyIsEncryptedAndIssuingNeedsItsPassphrase) {
+    Network net;
+    const auto key = net.pkiDir() + "/ca.key";
+    EXPECT_NE(firstLine(key).find("ENCRYPTED"), std::string::npos) << firstLine(key);
+    const auto bare = run("openssl pkey -in " + quote(key) + " -passin pass: -noout");
+    EXPECT_NE(bare.exitCode, 0) << "the CA key opens without a passphrase";
+
+    // Somebody with the files but not the passphrase cannot issue an outlet certificate.
+    const auto out = net.file("stolen");
+    const auto issued = run("env -u BAIDIAN_CA_PASSPHRASE " + storeAdminBinary() + " --db " +
+                            quote(net.serverDb()) + " --pki " + quote(net.pkiDir()) +
+                            " issue-cert --outlet HZ-F01 --out " + quote(out) + " </dev/null");
+    EXPECT_NE(issued.exitCode, 0) << issued.output;
+    EXPECT_FALSE(std::filesystem::exists(out + "/HZ-F01.crt"));
 }
 
 TEST(AttackPeople, TheServerDatabaseAndItsBackupsAreReadableByTheirOwnerOnly) {

@@ -56,6 +56,7 @@ Network::Network() {
         if (r.exitCode != 0)
             throw std::runtime_error(what + " failed: " + r.output);
     };
+    ::setenv("BAIDIAN_CA_PASSPHRASE", kCaPassphrase, 1);
     must(admin("init-ca"), "init-ca");
     must(admin("server-cert --host localhost --host 127.0.0.1"), "server-cert");
     must(admin("add-outlet --code HZ-F01 --name " + quote("杭州湖滨旗舰店") +

@@ -34,6 +34,10 @@ struct HttpAnswer {
     std::string body; ///< the answer's body, or curl's own error when status is 0
 };
 
+/// The passphrase of the fixture CA's key; Network puts it in BAIDIAN_CA_PASSPHRASE, which
+/// store-admin (and openssl -passin env:BAIDIAN_CA_PASSPHRASE) reads.
+inline constexpr const char* kCaPassphrase = "network-fixture-ca";
+
 class Network {
 public:
     Network();

@@ -86,6 +86,7 @@ TEST(Tls, AnExpiredCertificateOfTheNetworkIsRefusedAtTheHandshake) {
                   " -subj /O=Baidian/OU=outlet/CN=HZ-F01 -out " + quote(csr) +
                   " && openssl x509 -req -in " + quote(csr) + " -CA " +
                   quote(net.pkiDir() + "/ca.crt") + " -CAkey " + quote(net.pkiDir() + "/ca.key") +
+                  " -passin env:BAIDIAN_CA_PASSPHRASE" +
                   " -days -1 -set_serial 0x5eed -out " + quote(crt))
                   .exitCode,
               0);

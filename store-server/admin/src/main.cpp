@@ -18,11 +18,14 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <tuple>
+#include <unistd.h>
 
 using namespace baidian;
 using namespace baidian::server;
@@ -92,11 +95,50 @@ Result<std::string> secretFromStdin(const std::string& what, const std::string& 
                                  "give the " + what + " on standard input, e.g. " + example);
 }
 
+/// Where the CA key's passphrase comes from: the file named by --ca-passphrase-file, else the
+/// environment variable BAIDIAN_CA_PASSPHRASE, else standard input (asked for on a terminal,
+/// twice when a CA is being created). A CA whose key was never encrypted needs none (a warning
+/// says how to encrypt it).
+Result<pki::CaKey> caKey(const std::string& pkiDir, const std::string& passphraseFile,
+                         bool creating) {
+    pki::CaKey ca{pkiDir, {}};
+    if (!creating && std::filesystem::exists(std::filesystem::path(pkiDir) / "ca.key") &&
+        !pki::caKeyEncrypted(pkiDir)) {
+        std::cerr << "store-admin: warning: " << pkiDir
+                  << "/ca.key is not encrypted; encrypt it with a passphrase: openssl pkey -in "
+                     "ca.key -aes256 -out ca.key.new && mv ca.key.new ca.key\n";
+        return ca;
+    }
+    const std::string how = "give the CA key's passphrase on standard input, in a file "
+                            "(--ca-passphrase-file) or in BAIDIAN_CA_PASSPHRASE";
+    if (!passphraseFile.empty()) {
+        auto read = admin::readSecretFile(passphraseFile);
+        if (!read)
+            return read.error();
+        ca.passphrase = std::move(read).value();
+    } else if (const char* env = std::getenv("BAIDIAN_CA_PASSPHRASE"); env && *env) {
+        ca.passphrase = env;
+    } else {
+        auto read = admin::readSecretLine(
+            creating ? "passphrase for the new CA key: " : "CA key passphrase: ", how);
+        if (!read)
+            return read.error();
+        ca.passphrase = std::move(read).value();
+        if (creating && ::isatty(STDIN_FILENO) == 1) {
+            auto again = admin::readSecretLine("the same passphrase again: ", how);
+            if (!again || *again != ca.passphrase)
+                return makeError(ErrorCode::InvalidArgument,
+                                 "the two passphrases differ; nothing was created");
+        }
+    }
+    return ca;
+}
+
 constexpr const char* kDemoFlagship = "HZ-F01";
 
 /// The demo network (store-admin demo-network): see its help text. Idempotent: a second run
 /// only issues missing certificates and sells the days since the last run.
-Status buildDemoNetwork(SQLite::Database& db, const std::string& pkiDir, const std::string& certs,
+Status buildDemoNetwork(SQLite::Database& db, const pki::CaKey& ca, const std::string& certs,
                         int outlets, int months) {
     const auto started = std::chrono::steady_clock::now();
     const std::string yesterday = domain::addDays(today(), -1);
@@ -136,7 +178,7 @@ Status buildDemoNetwork(SQLite::Database& db, const std::string& pkiDir, const s
         const auto& o = registry[i];
         if (std::filesystem::exists(std::filesystem::path(certs) / (o.code + ".crt")))
             continue;
-        auto cert = pki::issueOutletCertificate(pkiDir, certs, o.code, 90);
+        auto cert = pki::issueOutletCertificate(ca, certs, o.code, 90);
         if (!cert)
             return cert.error();
         const auto row = outletByCode(db, o.code);
@@ -179,6 +221,10 @@ int main(int argc, char** argv) {
     std::string pkiDir = "pki";
     app.add_option("--db", dbPath, "central database file")->envname("BAIDIAN_DB");
     app.add_option("--pki", pkiDir, "directory holding ca.key and ca.crt")->envname("BAIDIAN_PKI");
+    std::string passphraseFile;
+    app.add_option("--ca-passphrase-file", passphraseFile,
+                   "file whose first line is the CA key's passphrase (else BAIDIAN_CA_PASSPHRASE, "
+                   "else standard input)");
 
     auto* initCa = app.add_subcommand("init-ca", "create the network's CA (never overwrites one)");
     std::string caName = "Baidian Network CA";
@@ -374,12 +420,24 @@ int main(int argc, char** argv) {
     }
 
     if (initCa->parsed()) {
-        auto ca = pki::createCa(pkiDir, caName);
+        auto key = caKey(pkiDir, passphraseFile, true);
+        if (!key)
+            return fail(key.error());
+        auto ca = pki::createCa(*key, caName);
         if (!ca)
             return fail(ca.error());
         std::cout << "created CA " << ca->subject << " in " << pkiDir << " (valid until "
-                  << ca->notAfter << ")\n";
+                  << ca->notAfter
+                  << "); its key is encrypted: keep it and its passphrase with head office's "
+                     "administrator, not in the server's service directory\n";
         return 0;
+    }
+    std::optional<pki::CaKey> ca;
+    if (serverCert->parsed() || issueCert->parsed() || demo->parsed()) {
+        auto key = caKey(pkiDir, passphraseFile, false);
+        if (!key)
+            return fail(key.error());
+        ca = std::move(key).value();
     }
 
     auto database = openServerDatabase(dbPath);
@@ -388,8 +446,8 @@ int main(int argc, char** argv) {
     auto& db = database.value();
 
     if (serverCert->parsed()) {
-        auto cert = pki::issueServerCertificate(pkiDir, serverOut.empty() ? pkiDir : serverOut,
-                                                hosts, serverDays);
+        auto cert = pki::issueServerCertificate(*ca, serverOut.empty() ? pkiDir : serverOut, hosts,
+                                                serverDays);
         if (!cert)
             return fail(cert.error());
         if (auto ok = recordCertificate(db, cert->serialHex, std::nullopt, "server", cert->subject,
@@ -487,7 +545,7 @@ int main(int argc, char** argv) {
         if (!outlet)
             return fail(makeError(ErrorCode::NotFound,
                                   "no outlet " + code + ": add it first (store-admin add-outlet)"));
-        auto cert = pki::issueOutletCertificate(pkiDir, outDir, code, days);
+        auto cert = pki::issueOutletCertificate(*ca, outDir, code, days);
         if (!cert)
             return fail(cert.error());
         if (auto ok = recordCertificate(db, cert->serialHex, outlet->id, "outlet", cert->subject,
@@ -613,7 +671,7 @@ int main(int argc, char** argv) {
                   << ": " << outlets << " outlets, " << sales << " sales, integrity ok ("
                   << static_cast<int>(seconds * 1000) << " ms)\n";
     } else if (demo->parsed()) {
-        if (auto ok = buildDemoNetwork(db, pkiDir, outDir, demoOutlets, demoMonths); !ok)
+        if (auto ok = buildDemoNetwork(db, *ca, outDir, demoOutlets, demoMonths); !ok)
             return fail(ok.error());
     } else if (addCashier->parsed()) {
         auto pin = secretFromStdin("PIN", "printf '%s\\n' 2468 | store-admin add-cashier ...");

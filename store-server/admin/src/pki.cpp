@@ -9,6 +9,7 @@
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509v3.h>
+#include <string_view>
 #include <sys/stat.h>
 
 namespace baidian::server::pki {
@@ -59,28 +60,54 @@ std::string subjectOf(const X509* cert) {
     return buffer;
 }
 
-Result<void> writePem(const std::string& path, bool isKey, EVP_PKEY* key, X509* cert) {
+/// Writes a PEM file that never existed: a certificate (0644), a key (0600), encrypted with
+/// `passphrase` (AES-256) when one is given.
+Result<void> writePem(const std::string& path, bool isKey, EVP_PKEY* key, X509* cert,
+                      const std::string& passphrase = {}) {
     const mode_t old = ::umask(isKey ? 077 : 022);
     File f(std::fopen(path.c_str(), "wx")); // never overwrite
     ::umask(old);
     if (!f)
         return makeError(ErrorCode::Conflict,
                          "cannot create " + path + " (does it exist already?)");
-    const int ok = isKey ? PEM_write_PrivateKey(f.get(), key, nullptr, nullptr, 0, nullptr, nullptr)
-                         : PEM_write_X509(f.get(), cert);
+    const auto* secret = reinterpret_cast<const unsigned char*>(passphrase.data());
+    const int ok =
+        !isKey ? PEM_write_X509(f.get(), cert)
+        : passphrase.empty()
+            ? PEM_write_PrivateKey(f.get(), key, nullptr, nullptr, 0, nullptr, nullptr)
+            : PEM_write_PrivateKey(f.get(), key, EVP_aes_256_cbc(), secret,
+                                   static_cast<int>(passphrase.size()), nullptr, nullptr);
     if (ok != 1)
         return sslError("cannot write " + path);
     return {};
 }
 
-Result<Key> readKey(const std::string& path) {
+/// Hands OpenSSL the passphrase (never asks on the terminal): `u` is the passphrase string.
+int givePassphrase(char* buffer, int size, int /*writing*/, void* u) {
+    const auto* passphrase = static_cast<const std::string*>(u);
+    if (passphrase->empty() || passphrase->size() > static_cast<std::size_t>(size))
+        return -1;
+    passphrase->copy(buffer, passphrase->size());
+    return static_cast<int>(passphrase->size());
+}
+
+/// The CA key, decrypted with `passphrase`.
+Result<Key> readCaKey(const std::string& path, const std::string& passphrase) {
     File f(std::fopen(path.c_str(), "r"));
     if (!f)
         return makeError(ErrorCode::NotFound,
                          "cannot read " + path + ": create the CA first (store-admin init-ca)");
-    Key key(PEM_read_PrivateKey(f.get(), nullptr, nullptr, nullptr));
-    if (!key)
-        return sslError("not a private key: " + path);
+    std::string copy = passphrase;
+    Key key(PEM_read_PrivateKey(f.get(), nullptr, givePassphrase, &copy));
+    OPENSSL_cleanse(copy.data(), copy.size());
+    if (!key) {
+        ERR_clear_error();
+        return makeError(ErrorCode::Unauthorized,
+                         passphrase.empty()
+                             ? "the CA key " + path + " is encrypted: give its passphrase"
+                             : "the CA key " + path +
+                                   " does not open with this passphrase (or is not a key)");
+    }
     return key;
 }
 
@@ -163,12 +190,12 @@ Result<std::pair<Key, Cert>> make(const Spec& spec, X509* issuer, EVP_PKEY* issu
     return std::make_pair(std::move(key), std::move(cert));
 }
 
-Result<IssuedCertificate> issue(const std::string& caDir, const std::string& outDir,
+Result<IssuedCertificate> issue(const CaKey& ca, const std::string& outDir,
                                 const std::string& baseName, const Spec& spec) {
-    auto caKey = readKey((fs::path(caDir) / "ca.key").string());
+    auto caKey = readCaKey((fs::path(ca.dir) / "ca.key").string(), ca.passphrase);
     if (!caKey)
         return caKey.error();
-    auto caCert = readCert((fs::path(caDir) / "ca.crt").string());
+    auto caCert = readCert((fs::path(ca.dir) / "ca.crt").string());
     if (!caCert)
         return caCert.error();
     auto made = make(spec, caCert->get(), caKey->get());
@@ -196,7 +223,12 @@ Result<IssuedCertificate> issue(const std::string& caDir, const std::string& out
 
 } // namespace
 
-Result<IssuedCertificate> createCa(const std::string& dir, const std::string& commonName) {
+Result<IssuedCertificate> createCa(const CaKey& ca, const std::string& commonName) {
+    if (ca.passphrase.size() < kMinCaPassphrase)
+        return makeError(ErrorCode::InvalidArgument, "the CA key's passphrase needs at least " +
+                                                         std::to_string(kMinCaPassphrase) +
+                                                         " characters");
+    const auto& dir = ca.dir;
     std::error_code ec;
     fs::create_directories(dir, ec);
     const auto keyPath = (fs::path(dir) / "ca.key").string();
@@ -208,7 +240,7 @@ Result<IssuedCertificate> createCa(const std::string& dir, const std::string& co
     auto made = make(spec, nullptr, nullptr);
     if (!made)
         return made.error();
-    if (auto w = writePem(keyPath, true, made->first.get(), nullptr); !w)
+    if (auto w = writePem(keyPath, true, made->first.get(), nullptr, ca.passphrase); !w)
         return w.error();
     if (auto w = writePem(certPath, false, nullptr, made->second.get()); !w)
         return w.error();
@@ -220,7 +252,7 @@ Result<IssuedCertificate> createCa(const std::string& dir, const std::string& co
                              keyPath};
 }
 
-Result<IssuedCertificate> issueServerCertificate(const std::string& caDir, const std::string& dir,
+Result<IssuedCertificate> issueServerCertificate(const CaKey& ca, const std::string& dir,
                                                  const std::vector<std::string>& hosts, int days) {
     if (hosts.empty())
         return makeError(ErrorCode::InvalidArgument, "name at least one host name or IP address");
@@ -230,26 +262,31 @@ Result<IssuedCertificate> issueServerCertificate(const std::string& caDir, const
                                        h.find(':') != std::string::npos);
         alt += (alt.empty() ? "" : ",") + std::string(ip ? "IP:" : "DNS:") + h;
     }
-    return issue(caDir, dir, "server",
-                 Spec{hosts.front(), "server", days, false, "serverAuth", alt});
+    return issue(ca, dir, "server", Spec{hosts.front(), "server", days, false, "serverAuth", alt});
 }
 
-Result<IssuedCertificate> issueOutletCertificate(const std::string& caDir,
-                                                 const std::string& outDir,
+Result<IssuedCertificate> issueOutletCertificate(const CaKey& ca, const std::string& outDir,
                                                  const std::string& outletCode, int days) {
     if (days < 1 || days > 397)
         return makeError(ErrorCode::InvalidArgument, "an outlet certificate lives 1 to 397 days");
     auto issued =
-        issue(caDir, outDir, outletCode, Spec{outletCode, "outlet", days, false, "clientAuth", ""});
+        issue(ca, outDir, outletCode, Spec{outletCode, "outlet", days, false, "clientAuth", ""});
     if (issued) {
         std::error_code ec;
-        fs::copy_file(fs::path(caDir) / "ca.crt", fs::path(outDir) / "ca.crt",
+        fs::copy_file(fs::path(ca.dir) / "ca.crt", fs::path(outDir) / "ca.crt",
                       fs::copy_options::overwrite_existing, ec);
         if (ec)
             return makeError(ErrorCode::Storage,
                              "cannot copy ca.crt to " + outDir + ": " + ec.message());
     }
     return issued;
+}
+
+bool caKeyEncrypted(const std::string& dir) {
+    File f(std::fopen((fs::path(dir) / "ca.key").string().c_str(), "r"));
+    char line[64] = "";
+    return f && std::fgets(line, sizeof line, f.get()) &&
+           std::string_view(line).find("ENCRYPTED") != std::string_view::npos;
 }
 
 Result<std::string> certificateSerial(const std::string& certPath) {

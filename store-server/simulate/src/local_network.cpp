@@ -56,8 +56,9 @@ LocalNetwork::LocalNetwork(int outlets, const std::string& openedBy) {
         ::setrlimit(RLIMIT_NOFILE, &limit);
     }
     const auto pki = file("pki");
-    orThrow(server::pki::createCa(pki, "Baidian Test CA"), "CA");
-    orThrow(server::pki::issueServerCertificate(pki, pki, {"localhost", "127.0.0.1"}, 30),
+    orThrow(server::pki::createCa({pki, kCaPassphrase}, "Baidian Test CA"), "CA");
+    orThrow(server::pki::issueServerCertificate({pki, kCaPassphrase}, pki,
+                                                {"localhost", "127.0.0.1"}, 30),
             "server certificate");
     m_db = std::make_unique<SQLite::Database>(
         orThrow(server::openServerDatabase(file("server.db")), "database"));
@@ -94,8 +95,9 @@ protocol::RankingDoc LocalNetwork::rank(const std::string& period) {
 void LocalNetwork::issueCertificates() {
     const auto pki = file("pki");
     for (const auto& o : m_outlets) {
-        auto cert = orThrow(server::pki::issueOutletCertificate(pki, file("certs"), o.code, 90),
-                            "outlet certificate");
+        auto cert = orThrow(
+            server::pki::issueOutletCertificate({pki, kCaPassphrase}, file("certs"), o.code, 90),
+            "outlet certificate");
         const auto outlet = server::outletByCode(*m_db, o.code);
         if (auto ok = server::recordCertificate(*m_db, cert.serialHex, outlet->id, "outlet",
                                                 cert.subject, cert.notBefore, cert.notAfter);

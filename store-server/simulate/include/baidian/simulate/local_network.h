@@ -22,6 +22,9 @@ namespace baidian::simulate {
 
 class LocalNetwork {
 public:
+    /// The passphrase of the CA key in file("pki") (encrypted, like every CA key).
+    static constexpr const char* kCaPassphrase = "local-network-ca";
+
     /// `outlets` generated (seed 42) as open by `openedBy`; users "admin" (password
     /// "admin-pass-1") and "hz" (regional manager of 杭州, password "hz-pass-12").
     LocalNetwork(int outlets, const std::string& openedBy);
