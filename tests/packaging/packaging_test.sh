@@ -24,7 +24,7 @@ server_pid=
 cleanup() {
     if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; fi
     dpkg --purge "${packages[@]}" >/dev/null 2>&1 || true
-    rm -rf "$work" /var/backups/baidian
+    rm -rf "$work" /var/backups/baidian /root/baidian-ca /root/outlet-keys
 }
 trap cleanup EXIT
 step() { echo; echo "== $* =="; }
@@ -97,6 +97,7 @@ run_block() {
 
 step "leftovers of an earlier run"
 dpkg --purge "${packages[@]}" >/dev/null 2>&1 || true
+rm -rf /root/baidian-ca /root/outlet-keys
 
 step "building the packages with CPack"
 (cd "$build" && cpack -B "$work/debs" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; fail "cpack"; }
@@ -122,6 +123,14 @@ for block in "${blocks[@]}"; do
         getent passwd baidian-server >/dev/null || fail "no user baidian-server"
         [ "$(stat -c '%U %a' /var/lib/baidian-server)" = "baidian-server 750" ] || fail "/var/lib/baidian-server: $(stat -c '%U %a' /var/lib/baidian-server)"
         grep -qx /etc/baidian-server/store-server.toml /var/lib/dpkg/info/baidian-server.conffiles || fail "the server configuration is not a conffile"
+        step "the CA key is encrypted and apart from the service; server.db is the service's, 0600"
+        head -1 /root/baidian-ca/ca.key | grep -q ENCRYPTED || fail "ca.key is not encrypted"
+        openssl pkey -in /root/baidian-ca/ca.key -passin pass: -noout 2>/dev/null && fail "ca.key opens without its passphrase"
+        [ -z "$(find /var/lib/baidian-server -name ca.key)" ] || fail "a CA key is in the service directory"
+        [ "$(stat -c '%U %a' /var/lib/baidian-server/server.db)" = "baidian-server 600" ] || fail "server.db: $(stat -c '%U %a' /var/lib/baidian-server/server.db)"
+        runuser -u baidian-server -- test -r /var/lib/baidian-server/pki/server.key || fail "the service cannot read its key"
+        runuser -u baidian-server -- test -r /root/baidian-ca/ca.key && fail "the service user can read the CA key"
+        echo "ca.key encrypted in /root/baidian-ca; server.db baidian-server 600"
         ;;
     *"apt-get install -y ./baidian-pos"*)
         step "checking the units with systemd-analyze verify"
@@ -137,24 +146,30 @@ for block in "${blocks[@]}"; do
     *"--terminal 1"*)
         step "a till with sales syncs with the installed pos-sync"
         "$demo_till" --data "$work/till" --terminal 2 >"$work/till.log" || { cat "$work/till.log"; fail "demo till"; }
-        c=/var/lib/baidian-server/outlets/HZ-F01
+        [ -e /root/outlet-keys/HZ-F01/HZ-F01.key ] && fail "the outlet key was left behind after installing it"
+        [ -z "$(find /var/lib/baidian-server -name 'HZ-F01*.key')" ] || fail "an outlet key is on the server"
+        c=/etc/baidian-pos/certs
+        cp "$c/outlet.key" "$work/old-outlet.key" # for the revocation check below
         pos-sync --db "$work/till/till.db" --server localhost:8443 --ca "$c/ca.crt" \
-            --cert "$c/HZ-F01.crt" --key "$c/HZ-F01.key" --date "$(TZ=Asia/Shanghai date +%F)" | tee "$work/sync.log"
+            --cert "$c/outlet.crt" --key "$c/outlet.key" --date "$(TZ=Asia/Shanghai date +%F)" | tee "$work/sync.log"
         grep -q "summary: OK" "$work/sync.log" || fail "pos-sync did not reconcile"
         ;;
     *"revoke --cert"*)
         step "the revoked certificate is refused, the new one accepted"
-        c=/var/lib/baidian-server/outlets
-        curl -sS --fail --cacert "$c/HZ-F01/ca.crt" --cert "$c/HZ-F01/HZ-F01.crt" --key "$c/HZ-F01/HZ-F01.key" \
+        c=/root/outlet-keys
+        curl -sS --fail --cacert "$c/HZ-F01/ca.crt" --cert "$c/HZ-F01/HZ-F01.crt" --key "$work/old-outlet.key" \
             "https://localhost:8443/v1/master?since=0" >/dev/null 2>&1 && fail "a revoked certificate was accepted"
-        master=$(curl -sS --fail --cacert "$c/HZ-F01/ca.crt" --cert "$c/HZ-F01-new/HZ-F01.crt" \
-            --key "$c/HZ-F01-new/HZ-F01.key" "https://localhost:8443/v1/master?since=0") ||
+        master=$(curl -sS --fail --cacert "$c/HZ-F01/ca.crt" --cert /etc/baidian-pos/certs/outlet.crt \
+            --key /etc/baidian-pos/certs/outlet.key "https://localhost:8443/v1/master?since=0") ||
             fail "the new certificate was refused"
         grep -q AKS-APL-01 <<<"$master" || fail "the catalog sent to the new certificate has no AKS-APL-01"
         echo "old certificate refused, new one serves the catalog"
         ;;
     *"backup --to"*)
         compgen -G "/var/backups/baidian/server-*.db" >/dev/null || fail "no backup file"
+        for b in /var/backups/baidian/server-*.db; do
+            [ "$(stat -c '%U %a' "$b")" = "baidian-server 600" ] || fail "$b: $(stat -c '%U %a' "$b")"
+        done
         # A change after the backup, which the restore must undo.
         runuser -u baidian-server -- store-admin --db /var/lib/baidian-server/server.db \
             add-outlet --code HZ-F02 --name "百店·杭州武林旗舰店" --type flagship --city 杭州
