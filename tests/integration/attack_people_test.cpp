@@ -1,6 +1,8 @@
 // Attacks on the store-server (issue "Trust no till"): see docs/security.md, "People and keys".
 // A curious regional manager, a user who should no longer get in, a PIN on the command line, the
 // CA key and the central database on disk.
+#include "baidian/pos/local_store.h"
+#include "baidian/pos/sync_agent.h"
 #include "network_fixture.h"
 
 #include <SQLiteCpp/Database.h>
@@ -187,7 +189,14 @@ TEST(AttackPeople, APinOnTheCommandLineIsRefusedAndADisabledCashierReachesTillsI
     ASSERT_EQ(master.status, 200);
     EXPECT_EQ(master.body.find("\"1003\""), std::string::npos) << "the cashier was saved anyway";
 
-    // The fixture's cashier 1002 (PIN given on standard input) is disabled: the till learns it.
+    // The fixture's cashier 1002 (PIN given on standard input) logs in at a till, is disabled,
+    // and the till refuses them after its next pull of master data.
+    auto opened = pos::LocalStore::open(net.file("till.db"));
+    ASSERT_TRUE(opened) << opened.error().message;
+    auto till = std::move(opened).value();
+    pos::SyncAgent agent(till, net.endpoint("HZ-F01"));
+    ASSERT_TRUE(agent.pull()) << "the till's first pull";
+    EXPECT_TRUE(till.authenticate("1002", "2468").ok());
     const auto disabled = net.admin("disable-cashier --outlet HZ-F01 --code 1002");
     EXPECT_EQ(disabled.exitCode, 0) << disabled.output;
     master = net.request("HZ-F01", "GET", "/v1/master?since=0");
@@ -195,6 +204,8 @@ TEST(AttackPeople, APinOnTheCommandLineIsRefusedAndADisabledCashierReachesTillsI
     ASSERT_NE(at, std::string::npos) << master.body;
     const auto record = master.body.substr(at, master.body.find('}', at) - at);
     EXPECT_NE(record.find("\"active\":false"), std::string::npos) << record;
+    ASSERT_TRUE(agent.pull());
+    EXPECT_FALSE(till.authenticate("1002", "2468").ok()) << "the till let a disabled cashier in";
 }
 
 TEST(AttackPeople, TheCaKeyIsEncryptedAndIssuingNeedsItsPassphrase) {
