@@ -10,6 +10,7 @@
 #include "baidian/server/ranking.h"
 #include "baidian/server/registry.h"
 #include "baidian/server/sessions.h"
+#include "baidian/simulate/network.h"
 #include "baidian/simulate/till_simulator.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -194,6 +195,69 @@ void sellOctober(SQLite::Database& db, const std::map<std::string, int>& perDay)
         }
     }
     rollUp(db);
+    tx.commit();
+}
+
+/// Every row of both aggregate tables, in key order, as text.
+std::string aggregateRows(SQLite::Database& db) {
+    std::string out;
+    for (const char* sql : {"SELECT * FROM agg_product_day ORDER BY business_date, outlet_id, sku",
+                            "SELECT * FROM agg_outlet_day ORDER BY business_date, outlet_id"}) {
+        SQLite::Statement q(db, sql);
+        while (q.executeStep()) {
+            for (int i = 0; i < q.getColumnCount(); ++i)
+                out += q.getColumn(i).getString() + ",";
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+TEST_F(CentralTest, IngestKeepsTheAggregatesAsARollUpOfTheWholeDayWould) {
+    ASSERT_TRUE(importOutletsCsv(db(), kRegistry, "2026-11-30"));
+    const auto id = outletByCode(db(), "HZ-F01")->id;
+    simulate::TillSimulator till("HZ-F01", 1, simulate::aksuCatalog(), 11);
+    SQLite::Transaction tx(db());
+    std::vector<protocol::SaleDoc> sales;
+    for (const auto* date : {"2026-10-01", "2026-10-02"})
+        for (auto& s : till.day(date, 60, {true, true, 20})) // returns, a closing burst, overrides
+            sales.push_back(std::move(s));
+    // Batches as tills send them, of both days at once, the last ones before the first (the
+    // day's last sale, which the late tickets count from, comes in first) and one sale again.
+    std::vector<std::vector<protocol::SaleDoc>> batches;
+    batches.emplace_back(sales.end() - 30, sales.end());
+    batches.emplace_back(sales.begin() + 50, sales.end() - 30);
+    batches.emplace_back(sales.begin() + 1, sales.begin() + 50);
+    batches.emplace_back(sales.begin(), sales.begin() + 2);
+    for (const auto& b : batches)
+        for (const auto& r :
+             ingestBatch(db(), id, {"HZ-F01", 1, b}, "2026-10-03T01:00:00Z").results)
+            ASSERT_NE(r.status, "quarantined") << r.reason;
+    EXPECT_EQ(count("dirty_day"), 0); // nothing is left for a read to roll up
+    const auto incremental = aggregateRows(db());
+    ASSERT_EQ(rebuildAggregates(db()), 2);
+    EXPECT_EQ(incremental, aggregateRows(db()));
+    SQLite::Statement late(db(),
+                           "SELECT SUM(late_tickets), SUM(return_tickets) FROM agg_outlet_day");
+    ASSERT_TRUE(late.executeStep());
+    EXPECT_GT(late.getColumn(0).getInt64(), 0);
+    EXPECT_GT(late.getColumn(1).getInt64(), 0);
+    tx.commit();
+}
+
+TEST_F(CentralTest, ADayWhoseFiguresWouldOverflowKeepsThemAndIsReported) {
+    ASSERT_TRUE(importOutletsCsv(db(), kRegistry, "2026-11-30"));
+    const auto id = outletByCode(db(), "HZ-F01")->id;
+    simulate::TillSimulator till("HZ-F01", 1, simulate::aksuCatalog(), 5);
+    auto sales = till.day("2026-10-01", 2);
+    SQLite::Transaction tx(db());
+    db().exec("INSERT INTO agg_outlet_day VALUES ('2026-10-01', " + std::to_string(id) +
+              ", 9223372036854775000, 0, 0, 0, 0, 0, 0, 0, 0)");
+    std::vector<const protocol::SaleDoc*> stored{&sales[0], &sales[1]};
+    EXPECT_EQ(addToAggregates(db(), id, stored), std::vector<std::string>{"2026-10-01"});
+    EXPECT_EQ(count("agg_product_day"), 0); // the day's products roll back with it
+    EXPECT_EQ(db().execAndGet("SELECT revenue_fen FROM agg_outlet_day").getInt64(),
+              9223372036854775000);
     tx.commit();
 }
 

@@ -1,6 +1,12 @@
 #include "baidian/server/aggregates.h"
 
+#include "baidian/db/database.h"
+#include "baidian/domain/money.h"
+
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <map>
+#include <sqlite3.h>
 #include <utility>
 
 namespace baidian::server {
@@ -105,14 +111,176 @@ std::vector<GroupFigures> grouped(SQLite::Database& db, const FigureScope& scope
     return out;
 }
 
+/// `into += value`, or MoneyOverflow when the sum would leave the int64 range.
+void addChecked(std::int64_t& into, std::int64_t value) {
+    if (__builtin_add_overflow(into, value, &into))
+        throw domain::MoneyOverflow("a figure would leave the int64 range");
+}
+
+std::int64_t negated(std::int64_t value) {
+    std::int64_t out = 0;
+    if (__builtin_sub_overflow(std::int64_t{0}, value, &out))
+        throw domain::MoneyOverflow("a figure would leave the int64 range");
+    return out;
+}
+
+/// What some sales add to one agg_product_day row (the columns of that table).
+struct ProductDelta {
+    std::int64_t revenue = 0, grams = 0, units = 0, tickets = 0, returnFen = 0, returnLines = 0,
+                 lines = 0, compliant = 0;
+};
+
+/// What some sales add to one outlet-day: its products' rows and its agg_outlet_day row.
+struct DayDelta {
+    std::map<std::string, ProductDelta> products;
+    std::int64_t revenue = 0, salesFen = 0, returnFen = 0, grams = 0, tickets = 0,
+                 returnTickets = 0, lines = 0, compliant = 0;
+    bool anySale = false; ///< a sale (not a return) came: the late tickets are counted again
+};
+
+/// Adds one sale to its day as rollUpDay's queries would count it; all or nothing (the sums are
+/// made on a copy): MoneyOverflow leaves `day` as it was.
+void addSale(DayDelta& day, const protocol::SaleDoc& sale) {
+    DayDelta next = day;
+    const bool isReturn = sale.kind == "return";
+    const bool isSale = sale.kind == "sale";
+    std::map<std::string, bool> seen; // the products of this sale (tickets: sales that had it)
+    for (const auto& l : sale.lines) {
+        auto& p = next.products[l.sku];
+        addChecked(p.revenue, l.paidFen);
+        addChecked(p.grams, isReturn ? negated(l.grams) : l.grams);
+        addChecked(p.units, isReturn ? negated(l.units) : l.units);
+        if (isReturn) {
+            addChecked(p.returnFen, negated(l.paidFen));
+            addChecked(p.returnLines, 1);
+            addChecked(next.returnFen, negated(l.paidFen));
+        }
+        if (isSale) {
+            addChecked(p.lines, 1);
+            addChecked(next.lines, 1);
+            addChecked(next.salesFen, l.paidFen);
+            if (l.unitPriceFen == l.listPriceFen && l.lineDiscountFen == 0) {
+                addChecked(p.compliant, 1);
+                addChecked(next.compliant, 1);
+            }
+            if (!seen[l.sku])
+                addChecked(p.tickets, 1);
+            seen[l.sku] = true;
+        }
+        addChecked(next.revenue, l.paidFen);
+        addChecked(next.grams, isReturn ? negated(l.grams) : l.grams);
+    }
+    if (isSale) {
+        addChecked(next.tickets, 1);
+        next.anySale = true;
+    }
+    if (isReturn)
+        addChecked(next.returnTickets, 1);
+    day = std::move(next);
+}
+
+/// Adds `delta` to the rows of (outletId, date). SQLite turns an integer sum that overflows into
+/// a REAL, which the STRICT tables refuse: MoneyOverflow then.
+void applyDay(SQLite::Database& db, std::int64_t outletId, const std::string& date,
+              const DayDelta& delta) {
+    try {
+        SQLite::Statement product(
+            db, "INSERT INTO agg_product_day(business_date, outlet_id, sku, revenue_fen, grams, "
+                "units, tickets, return_fen, return_lines, lines, compliant_lines) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(business_date, outlet_id, sku) DO "
+                "UPDATE SET revenue_fen = revenue_fen + excluded.revenue_fen, grams = grams + "
+                "excluded.grams, units = units + excluded.units, tickets = tickets + "
+                "excluded.tickets, return_fen = return_fen + excluded.return_fen, return_lines "
+                "= return_lines + excluded.return_lines, lines = lines + excluded.lines, "
+                "compliant_lines = compliant_lines + excluded.compliant_lines");
+        for (const auto& [sku, p] : delta.products) {
+            product.bind(1, date);
+            product.bind(2, outletId);
+            product.bind(3, sku);
+            product.bind(4, p.revenue);
+            product.bind(5, p.grams);
+            product.bind(6, p.units);
+            product.bind(7, p.tickets);
+            product.bind(8, p.returnFen);
+            product.bind(9, p.returnLines);
+            product.bind(10, p.lines);
+            product.bind(11, p.compliant);
+            product.exec();
+            product.reset();
+        }
+        SQLite::Statement outlet(
+            db, "INSERT INTO agg_outlet_day(business_date, outlet_id, revenue_fen, sales_fen, "
+                "return_fen, grams, tickets, return_tickets, late_tickets, lines, "
+                "compliant_lines) VALUES (?,?,?,?,?,?,?,?,0,?,?) ON CONFLICT(business_date, "
+                "outlet_id) DO UPDATE SET revenue_fen = revenue_fen + excluded.revenue_fen, "
+                "sales_fen = sales_fen + excluded.sales_fen, return_fen = return_fen + "
+                "excluded.return_fen, grams = grams + excluded.grams, tickets = tickets + "
+                "excluded.tickets, return_tickets = return_tickets + excluded.return_tickets, "
+                "lines = lines + excluded.lines, compliant_lines = compliant_lines + "
+                "excluded.compliant_lines");
+        outlet.bind(1, date);
+        outlet.bind(2, outletId);
+        outlet.bind(3, delta.revenue);
+        outlet.bind(4, delta.salesFen);
+        outlet.bind(5, delta.returnFen);
+        outlet.bind(6, delta.grams);
+        outlet.bind(7, delta.tickets);
+        outlet.bind(8, delta.returnTickets);
+        outlet.bind(9, delta.lines);
+        outlet.bind(10, delta.compliant);
+        outlet.exec();
+    } catch (const SQLite::Exception& e) {
+        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_DATATYPE)
+            throw domain::MoneyOverflow("a figure would leave the int64 range");
+        throw;
+    }
+    if (!delta.anySale)
+        return;
+    // Late tickets: sales in the 30 minutes before the day's last sale, which a later sale moves.
+    // Counted again from the index on (outlet, day, kind, completed_at): the day's last sale,
+    // then the sales of the 31 minutes before it as text (completed_at is YYYY-MM-DDTHH:MM:SSZ,
+    // which sorts in time order), filtered by rollUpDay's own comparison so that the count is
+    // the same to the last rounding of julianday.
+    SQLite::Statement late(
+        db, "UPDATE agg_outlet_day SET late_tickets = (SELECT COUNT(*) FROM sale s, (SELECT "
+            "MAX(completed_at) AS at FROM sale WHERE outlet_id = ?1 AND business_date = ?2 AND "
+            "kind = 'sale') m WHERE s.outlet_id = ?1 AND s.business_date = ?2 AND s.kind = "
+            "'sale' AND s.completed_at >= strftime('%Y-%m-%dT%H:%M:%SZ', m.at, '-31 minutes') "
+            "AND julianday(s.completed_at) >= julianday(m.at) - 30.0 / 1440) "
+            "WHERE business_date = ?2 AND outlet_id = ?1");
+    late.bind(1, outletId);
+    late.bind(2, date);
+    late.exec();
+}
+
 } // namespace
 
-void markDirty(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate) {
-    SQLite::Statement q(db, "INSERT OR IGNORE INTO dirty_day(outlet_id, business_date) "
-                            "VALUES (?,?)");
-    q.bind(1, outletId);
-    q.bind(2, businessDate);
-    q.exec();
+std::vector<std::string> addToAggregates(SQLite::Database& db, std::int64_t outletId,
+                                         const std::vector<const protocol::SaleDoc*>& stored) {
+    std::map<std::string, DayDelta> days; // most batches are one day's sales
+    std::vector<std::string> failed;
+    for (const auto* sale : stored) {
+        auto& day = days[sale->businessDate];
+        try {
+            addSale(day, *sale);
+        } catch (const domain::MoneyOverflow&) {
+            failed.push_back(sale->businessDate);
+        }
+    }
+    for (const auto& [date, delta] : days) {
+        if (std::find(failed.begin(), failed.end(), date) != failed.end())
+            continue;
+        try {
+            db::Savepoint unit(db);
+            applyDay(db, outletId, date, delta);
+            unit.release();
+        } catch (const domain::MoneyOverflow&) {
+            failed.push_back(date);
+        }
+    }
+    std::sort(failed.begin(), failed.end());
+    failed.erase(std::unique(failed.begin(), failed.end()), failed.end());
+    return failed;
 }
 
 void markReconciled(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate,

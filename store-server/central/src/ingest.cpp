@@ -183,7 +183,7 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
             return std::nullopt;
         return Statements::at(q, outletId, terminal, seq);
     };
-    std::string lastDay;
+    std::vector<const SaleDoc*> storedSales; // for the aggregates, once the batch is in
     for (const auto& sale : batch.sales) {
         // A repeat gets the original answer.
         bool takenElsewhere = false;
@@ -229,10 +229,7 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         }
 
         store(st, outletId, terminal, sale, at);
-        if (sale.businessDate != lastDay) { // most batches are one day's sales
-            markDirty(db, outletId, sale.businessDate);
-            lastDay = sale.businessDate;
-        }
+        storedSales.push_back(&sale);
         result.results.push_back({sale.uuid, sale.seq, "stored", ""});
         // Journal continuity with the neighbours already here, in whatever order they came.
         const auto before = sale.seq == 1 ? std::optional<std::string>(kGenesis)
@@ -244,6 +241,7 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
             recordBreak(st, outletId, terminal, sale.seq + 1, at, result.journalBreaks);
         stored[sale.seq] = {sale.hash, sale.prevHash};
     }
+    (void)addToAggregates(db, outletId, storedSales);
     SQLite::Statement seen(
         db, "INSERT INTO terminal(outlet_id, terminal_no, last_seen) VALUES (?,?,?) "
             "ON CONFLICT(outlet_id, terminal_no) DO UPDATE SET last_seen = excluded.last_seen");

@@ -47,16 +47,6 @@ protocol::DashboardDoc dashboard(SQLite::Database& db, const FigureScope& scope)
             byCity(db, scope), byDay(db, scope), byProduct(db, scope)};
 }
 
-/// Runs the roll-up through the writer when sales came in since the last one, so that figures
-/// are always current.
-asio::awaitable<std::string> rollUpIfNeeded(const OfficeContext& ctx) {
-    if (ctx.readDb().execAndGet("SELECT EXISTS(SELECT 1 FROM dirty_day)").getInt() == 0)
-        co_return std::string{};
-    GroupCommitWriter::Apply apply = [](SQLite::Database& wdb) { rollUp(wdb); };
-    auto [committed, why] = co_await asyncWrite(ctx.writer, std::move(apply), asio::use_awaitable);
-    co_return committed ? std::string{} : why;
-}
-
 } // namespace
 
 bool isOfficePath(std::string_view path) {
@@ -136,8 +126,6 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
             co_return error(req, http::status::not_found, "no outlet " + code);
         if (!user->covers(it->city))
             co_return forbidden("outlet " + code + " is outside your cities");
-        if (auto why = co_await rollUpIfNeeded(ctx); !why.empty())
-            co_return error(req, http::status::service_unavailable, why);
         auto& db = ctx.readDb();
         scope->cities.reset(); // the outlet is in scope (checked above): its own figures
         scope->type.clear();
@@ -154,8 +142,6 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
         auto scope = scopeOf(query, *user, now);
         if (!scope)
             co_return error(req, http::status::bad_request, "give from and to as YYYY-MM-DD");
-        if (auto why = co_await rollUpIfNeeded(ctx); !why.empty())
-            co_return error(req, http::status::service_unavailable, why);
         co_return reply(req, http::status::ok, protocol::encode(dashboard(ctx.readDb(), *scope)));
     }
     if (path == "/v1/office/ranking/periods" && get) {
@@ -181,7 +167,7 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
         const RankingConfig config = ctx.ranking;
         const auto at = domain::isoUtc(now);
         GroupCommitWriter::Apply apply = [result, period, config, at](SQLite::Database& wdb) {
-            rollUp(wdb);
+            rollUp(wdb); // only days an older server left dirty: ingest keeps the figures now
             *result = computeRanking(wdb, period, config, at);
         };
         auto [committed, why] =
