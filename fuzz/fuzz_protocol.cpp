@@ -9,12 +9,22 @@
 
 using namespace baidian::protocol;
 
+/// Records a decoder skipped (mistyped, beyond the master-data limits) never travel: what
+/// survives re-encoding is the rest.
+template <typename T> T withoutSkipped(T value) {
+    if constexpr (requires { value.skipped; })
+        value.skipped.clear();
+    if constexpr (requires { value.rejected; })
+        value.rejected.clear();
+    return value;
+}
+
 template <typename T, typename Decode> void roundTrip(std::string_view input, Decode decode) {
     auto first = decode(input);
     if (!first)
         return;
     auto again = decode(encode(*first));
-    if (!again || !(*again == *first))
+    if (!again || !(*again == withoutSkipped(*first)))
         std::abort(); // a decoded message must survive re-encoding
 }
 

@@ -175,7 +175,7 @@ Result<int> SyncAgent::pushMovements(std::size_t batchSize) {
     int stored = 0;
     std::int64_t after = 0;
     while (true) {
-        MovementBatch batch{terminal->outletCode, terminal->terminalNo, {}};
+        MovementBatch batch{terminal->outletCode, terminal->terminalNo, {}, {}};
         std::map<std::string, std::int64_t> sent; // row id by uuid: what the answer refers to
         {
             SQLite::Statement q(
@@ -243,6 +243,8 @@ Result<IncomingTransfers> SyncAgent::incomingTransfers() {
     if (!transfers)
         return makeError(ErrorCode::Unavailable, "the server's transfer list was not understood: " +
                                                      transfers.error().message);
+    for (const auto& s : transfers->skipped)
+        say("incoming transfer " + s.key + " skipped, it could not be read: " + s.reason);
     return transfers;
 }
 
@@ -301,16 +303,22 @@ Result<PullSummary> SyncAgent::pull() {
     if (!data)
         return makeError(ErrorCode::Unavailable,
                          "the server's master data was not understood: " + data.error().message);
-    if (auto ok = m_store.applyMasterData(*data); !ok)
-        return ok.error();
+    auto applied = m_store.applyMasterData(*data);
+    if (!applied)
+        return applied.error();
     summary.toVersion = data->version;
-    summary.products = static_cast<int>(data->products.size());
-    summary.promotions = static_cast<int>(data->promotions.size());
-    summary.cashiers = static_cast<int>(data->cashiers.size());
+    summary.products = applied->products;
+    summary.promotions = applied->promotions;
+    summary.cashiers = applied->cashiers;
     say("pull: master data v" + std::to_string(summary.fromVersion) + " → v" +
         std::to_string(summary.toVersion) + ", " + std::to_string(summary.products) +
         " product(s), " + std::to_string(summary.promotions) + " promotion(s), " +
         std::to_string(summary.cashiers) + " cashier(s)");
+    for (const auto& s : m_store.skippedMasterRecords()) {
+        summary.skipped.push_back(s.kind + " " + s.key + ": " + s.reason);
+        say("pull: skipped " + summary.skipped.back() +
+            " (the till cannot take it; head office must correct it)");
+    }
     return summary;
 }
 

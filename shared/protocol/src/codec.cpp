@@ -1,5 +1,8 @@
 #include "baidian/protocol/codec.h"
 
+#include "baidian/protocol/master_limits.h"
+
+#include <algorithm>
 #include <boost/json.hpp>
 #include <limits>
 
@@ -161,6 +164,36 @@ bool isDate(const std::string& s) {
     return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
            std::isdigit(static_cast<unsigned char>(s[0])) &&
            std::isdigit(static_cast<unsigned char>(s[9]));
+}
+
+/// What names a record in a report: its key field when that is a readable string (cut to 64
+/// bytes), else its position in the list.
+std::string keyOf(const json::value& record, std::string_view field, std::size_t index) {
+    if (const auto* o = record.if_object())
+        if (const auto* v = o->if_contains(field); v && v->is_string() && !v->get_string().empty())
+            return std::string(
+                v->get_string().subview(0, std::min<std::size_t>(v->get_string().size(), 64)));
+    return "#" + std::to_string(index);
+}
+
+/// Decodes each record of `list` with `read` (which fills `error` with the first problem);
+/// good records go to `out`, the others to `skipped` with their reason and JSON.
+template <typename T, typename Read>
+void eachRecord(const json::array* list, std::string_view kind, std::string_view keyField,
+                std::vector<T>& out, std::vector<SkippedRecord>& skipped, Read read) {
+    if (!list)
+        return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        std::string error;
+        Reader r(&(*list)[i], "", error);
+        T record = read(r, error);
+        if (error.empty()) {
+            out.push_back(std::move(record));
+            continue;
+        }
+        skipped.push_back({std::string(kind), keyOf((*list)[i], keyField, i), error,
+                           json::serialize((*list)[i])});
+    }
 }
 
 // --- encoding ---------------------------------------------------------------------------------
@@ -408,55 +441,68 @@ Result<MasterData> decodeMasterData(std::string_view text) {
     Reader r(&value.value(), "", error);
     MasterData out;
     out.version = r.integer("version", 0, std::numeric_limits<std::int64_t>::max());
-    if (const auto* products = r.array("products", 1'000'000))
-        for (std::size_t i = 0; i < products->size() && error.empty(); ++i) {
-            Reader pr(&(*products)[i], r.at("products", i), error);
-            ProductDoc p;
-            p.sku = pr.text("sku", 64);
-            p.name = pr.text("name", 200);
-            p.pinyin = pr.text("pinyin", 200, false);
-            p.saleUnit = pr.oneOf("sale_unit", {"each", "weight"});
-            p.priceFen = pr.integer("price_fen", 1, kMaxFen);
-            p.priceBasis = pr.oneOf("price_basis", {"unit", "kg", "jin"});
-            p.plu = pr.text("plu", 16, false);
-            if (const auto* codes = pr.array("barcodes", 32))
-                for (const auto& c : *codes) {
-                    if (!c.is_string())
-                        pr.fail("barcodes", "must hold strings");
-                    else
-                        p.barcodes.emplace_back(c.get_string());
-                }
-            p.active = pr.boolean("active");
-            out.products.push_back(std::move(p));
-        }
-    if (const auto* promotions = r.array("promotions", 100'000))
-        for (std::size_t i = 0; i < promotions->size() && error.empty(); ++i) {
-            Reader pr(&(*promotions)[i], r.at("promotions", i), error);
-            PromotionDoc p;
-            p.code = pr.text("code", 64);
-            p.name = pr.text("name", 200);
-            p.kind = pr.oneOf("kind", {"price", "percent", "second_half", "buy_x_get_y"});
-            p.sku = pr.text("sku", 64);
-            p.priceFen = pr.integer("price_fen", 0, kMaxFen);
-            p.percentBp = pr.integer("percent_bp", 0, 10000);
-            p.buyQty = pr.integer("buy_qty", 0, 1000);
-            p.freeQty = pr.integer("free_qty", 0, 1000);
-            p.startsOn = pr.text("starts_on", 10);
-            p.endsOn = pr.text("ends_on", 10);
-            out.promotions.push_back(std::move(p));
-        }
-    if (const auto* cashiers = r.array("cashiers", 100'000))
-        for (std::size_t i = 0; i < cashiers->size() && error.empty(); ++i) {
-            Reader cr(&(*cashiers)[i], r.at("cashiers", i), error);
-            CashierDoc c;
-            c.code = cr.text("code", 16);
-            c.name = cr.text("name", 100);
-            c.role = cr.oneOf("role", {"cashier", "supervisor", "manager"});
-            c.pinHash = cr.text("pin_hash", 200);
-            c.active = cr.boolean("active");
-            out.cashiers.push_back(std::move(c));
-        }
-    return finish(std::move(out), error);
+    const auto* products = r.array("products", 1'000'000);
+    const auto* promotions = r.array("promotions", 100'000);
+    const auto* cashiers = r.array("cashiers", 100'000);
+    if (!error.empty())
+        return makeError(ErrorCode::ParseError, error);
+    // Record by record: one product a till cannot take is skipped and reported, never the
+    // whole delivery. Text fields are read up to a generous size, then the one definition of
+    // what a till takes (master_limits.h) decides.
+    constexpr std::size_t kRead = 4096;
+    eachRecord(products, "product", "sku", out.products, out.skipped,
+               [](Reader& pr, std::string& why) {
+                   ProductDoc p;
+                   p.sku = pr.text("sku", kRead);
+                   p.name = pr.text("name", kRead);
+                   p.pinyin = pr.text("pinyin", kRead, false);
+                   p.saleUnit = pr.text("sale_unit", kRead);
+                   p.priceFen = pr.integer("price_fen", std::numeric_limits<std::int64_t>::min(),
+                                           std::numeric_limits<std::int64_t>::max());
+                   p.priceBasis = pr.text("price_basis", kRead);
+                   p.plu = pr.text("plu", kRead, false);
+                   if (const auto* codes = pr.array("barcodes", 1000))
+                       for (const auto& c : *codes) {
+                           if (!c.is_string())
+                               pr.fail("barcodes", "must hold strings");
+                           else
+                               p.barcodes.emplace_back(c.get_string());
+                       }
+                   p.active = pr.boolean("active");
+                   if (why.empty())
+                       why = limits::checkProduct(p);
+                   return p;
+               });
+    eachRecord(promotions, "promotion", "code", out.promotions, out.skipped,
+               [](Reader& pr, std::string& why) {
+                   PromotionDoc p;
+                   p.code = pr.text("code", kRead);
+                   p.name = pr.text("name", kRead);
+                   p.kind = pr.text("kind", kRead);
+                   p.sku = pr.text("sku", kRead);
+                   p.priceFen = pr.integer("price_fen", 0, limits::kMaxPriceFen);
+                   p.percentBp = pr.integer("percent_bp", 0, 10000);
+                   p.buyQty = pr.integer("buy_qty", 0, limits::kMaxPromotionQty);
+                   p.freeQty = pr.integer("free_qty", 0, limits::kMaxPromotionQty);
+                   p.startsOn = pr.text("starts_on", kRead);
+                   p.endsOn = pr.text("ends_on", kRead);
+                   if (why.empty())
+                       why = limits::checkPromotion(p);
+                   return p;
+               });
+    eachRecord(cashiers, "cashier", "code", out.cashiers, out.skipped,
+               [](Reader& cr, std::string& why) {
+                   CashierDoc c;
+                   c.code = cr.text("code", kRead);
+                   c.name = cr.text("name", kRead);
+                   c.role = cr.text("role", kRead);
+                   c.pinHash = cr.text("pin_hash", kRead);
+                   c.active = cr.boolean("active");
+                   if (why.empty())
+                       why = limits::checkCashier(c);
+                   return c;
+               });
+    return out;
 }
 
 std::string encode(const ShiftReportDoc& s) {
@@ -552,20 +598,30 @@ Result<ErrorDoc> decodeError(std::string_view text) {
     return finish(std::move(e), error);
 }
 
+namespace {
+json::object toJson(const MovementDoc& m) {
+    return json::object{{"uuid", m.uuid},
+                        {"sku", m.sku},
+                        {"lot", nullable(m.lotCode)},
+                        {"origin_base", nullable(m.originBase)},
+                        {"kind", m.kind},
+                        {"units", m.units},
+                        {"grams", m.grams},
+                        {"document", nullable(m.document)},
+                        {"other_outlet", nullable(m.otherOutlet)},
+                        {"reason", nullable(m.reason)},
+                        {"at", m.at}};
+}
+} // namespace
+
+std::string encode(const MovementDoc& movement) {
+    return json::serialize(toJson(movement));
+}
+
 std::string encode(const MovementBatch& batch) {
     json::array movements;
     for (const auto& m : batch.movements)
-        movements.push_back(json::object{{"uuid", m.uuid},
-                                         {"sku", m.sku},
-                                         {"lot", nullable(m.lotCode)},
-                                         {"origin_base", nullable(m.originBase)},
-                                         {"kind", m.kind},
-                                         {"units", m.units},
-                                         {"grams", m.grams},
-                                         {"document", nullable(m.document)},
-                                         {"other_outlet", nullable(m.otherOutlet)},
-                                         {"reason", nullable(m.reason)},
-                                         {"at", m.at}});
+        movements.push_back(toJson(m));
     return json::serialize(json::object{{"v", kVersion},
                                         {"outlet", batch.outlet},
                                         {"terminal", batch.terminal},
@@ -582,25 +638,28 @@ Result<MovementBatch> decodeMovementBatch(std::string_view text) {
     r.integer("v", kVersion, kVersion);
     batch.outlet = r.text("outlet", 16);
     batch.terminal = static_cast<int>(r.integer("terminal", 1, 99));
-    if (const auto* movements = r.array("movements", 5000))
-        for (std::size_t i = 0; i < movements->size() && error.empty(); ++i) {
-            Reader m(&(*movements)[i], r.at("movements", i), error);
-            MovementDoc d;
-            d.uuid = m.text("uuid", 36);
-            d.sku = m.text("sku", 64);
-            d.lotCode = m.text("lot", 64, false);
-            d.originBase = m.text("origin_base", 200, false);
-            d.kind = m.oneOf("kind", {"sale", "return", "receive", "transfer_out", "transfer_in",
-                                      "shrink", "adjust"});
-            d.units = m.integer("units", -kMaxQuantity, kMaxQuantity);
-            d.grams = m.integer("grams", -kMaxQuantity, kMaxQuantity);
-            d.document = m.text("document", 64, false);
-            d.otherOutlet = m.text("other_outlet", 16, false);
-            d.reason = m.text("reason", 32, false);
-            d.at = m.text("at", 25);
-            batch.movements.push_back(std::move(d));
-        }
-    return finish(std::move(batch), error);
+    const auto* movements = r.array("movements", 5000);
+    if (!error.empty())
+        return makeError(ErrorCode::ParseError, error);
+    // Record by record: a mistyped movement is quarantined alone (see stock.h).
+    eachRecord(movements, "movement", "uuid", batch.movements, batch.rejected,
+               [](Reader& m, std::string&) {
+                   MovementDoc d;
+                   d.uuid = m.text("uuid", 36);
+                   d.sku = m.text("sku", 64);
+                   d.lotCode = m.text("lot", 64, false);
+                   d.originBase = m.text("origin_base", 200, false);
+                   d.kind = m.oneOf("kind", {"sale", "return", "receive", "transfer_out",
+                                             "transfer_in", "shrink", "adjust"});
+                   d.units = m.integer("units", -kMaxQuantity, kMaxQuantity);
+                   d.grams = m.integer("grams", -kMaxQuantity, kMaxQuantity);
+                   d.document = m.text("document", 64, false);
+                   d.otherOutlet = m.text("other_outlet", 16, false);
+                   d.reason = m.text("reason", 32, false);
+                   d.at = m.text("at", 25);
+                   return d;
+               });
+    return batch;
 }
 
 std::string encode(const IncomingTransfers& t) {
@@ -622,24 +681,27 @@ Result<IncomingTransfers> decodeIncomingTransfers(std::string_view text) {
     std::string error;
     Reader r(&value.value(), "", error);
     IncomingTransfers out;
-    if (const auto* transfers = r.array("transfers", 10000))
-        for (std::size_t i = 0; i < transfers->size() && error.empty(); ++i) {
-            Reader t(&(*transfers)[i], r.at("transfers", i), error);
-            IncomingTransfer x;
-            x.uuid = t.text("uuid", 36);
-            x.fromOutlet = t.text("from", 16);
-            if (const auto* lines = t.array("lines", 1000))
-                for (std::size_t k = 0; k < lines->size() && error.empty(); ++k) {
-                    Reader l(&(*lines)[k], t.at("lines", k), error);
-                    IncomingTransfer::Line line;
-                    line.sku = l.text("sku", 64);
-                    line.units = l.integer("units", 0, kMaxQuantity);
-                    line.grams = l.integer("grams", 0, kMaxQuantity);
-                    x.lines.push_back(line);
-                }
-            out.transfers.push_back(std::move(x));
-        }
-    return finish(std::move(out), error);
+    const auto* transfers = r.array("transfers", 10000);
+    if (!error.empty())
+        return makeError(ErrorCode::ParseError, error);
+    // Transfer by transfer: one odd entry is skipped and reported, the others are offered.
+    eachRecord(transfers, "transfer", "uuid", out.transfers, out.skipped,
+               [](Reader& t, std::string& why) {
+                   IncomingTransfer x;
+                   x.uuid = t.text("uuid", 36);
+                   x.fromOutlet = t.text("from", 16);
+                   if (const auto* lines = t.array("lines", 1000))
+                       for (std::size_t k = 0; k < lines->size() && why.empty(); ++k) {
+                           Reader l(&(*lines)[k], t.at("lines", k), why);
+                           IncomingTransfer::Line line;
+                           line.sku = l.text("sku", 64);
+                           line.units = l.integer("units", 0, kMaxQuantity);
+                           line.grams = l.integer("grams", 0, kMaxQuantity);
+                           x.lines.push_back(line);
+                       }
+                   return x;
+               });
+    return out;
 }
 
 } // namespace baidian::protocol

@@ -2,6 +2,7 @@
 
 #include "baidian/db/database.h"
 #include "baidian/domain/money.h"
+#include "baidian/domain/time.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
@@ -283,13 +284,38 @@ std::vector<std::string> addToAggregates(SQLite::Database& db, std::int64_t outl
     return failed;
 }
 
+Status checkReconcileDate(const std::string& businessDate, domain::TimePoint now) {
+    if (!domain::isDate(businessDate))
+        return makeError(ErrorCode::InvalidArgument,
+                         "date must be a business date YYYY-MM-DD, not \"" +
+                             businessDate.substr(0, 16) + "\"");
+    const auto today = domain::businessDate(now);
+    if (businessDate > domain::addDays(today, 1))
+        return makeError(ErrorCode::InvalidArgument,
+                         "date " + businessDate + " is in the future (today is " + today +
+                             " in China time): a day is reconciled after its sales; nothing "
+                             "was recorded");
+    return {};
+}
+
 void markReconciled(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate,
                     const std::string& at) {
-    SQLite::Statement q(db, "INSERT OR IGNORE INTO reconciled_day(outlet_id, business_date, "
-                            "first_at) VALUES (?,?,?)");
+    SQLite::Statement count(db, "SELECT COUNT(*) FROM sale WHERE outlet_id = ? AND "
+                                "business_date = ?");
+    count.bind(1, outletId);
+    count.bind(2, businessDate);
+    count.executeStep();
+    const auto salesIn = count.getColumn(0).getInt64();
+    if (salesIn == 0)
+        return; // nothing of that day is in: this reconcile proves nothing about its sales
+    SQLite::Statement q(db, "INSERT INTO reconciled_day(outlet_id, business_date, first_at, "
+                            "sales_in) VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET first_at = "
+                            "excluded.first_at, sales_in = excluded.sales_in "
+                            "WHERE excluded.sales_in > reconciled_day.sales_in");
     q.bind(1, outletId);
     q.bind(2, businessDate);
     q.bind(3, at);
+    q.bind(4, salesIn);
     q.exec();
 }
 

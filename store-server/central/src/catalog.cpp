@@ -5,6 +5,7 @@
 #include "baidian/domain/money.h"
 #include "baidian/domain/outlet.h"
 #include "baidian/domain/time.h"
+#include "baidian/protocol/master_limits.h"
 #include "baidian/server/central.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -41,6 +42,10 @@ Result<std::int64_t> yuan(const csv::Row& row, const std::string& text, const ch
     if (!fen || fen->value() <= 0)
         return rowError(row, std::string(column) + " must be a price in yuan like 12.80, not \"" +
                                  text + "\"");
+    if (fen->value() > protocol::limits::kMaxPriceFen)
+        return rowError(row, std::string(column) + " must be at most " +
+                                 std::to_string(protocol::limits::kMaxPriceFen / 100) +
+                                 " yuan (what a till takes), not " + text);
     return fen->value();
 }
 
@@ -208,8 +213,8 @@ Result<protocol::ImportSummaryDoc> importPromotionsCsv(SQLite::Database& db,
             p.sku = csv::field(row, at->at("sku"));
             p.startsOn = csv::field(row, at->at("starts_on"));
             p.endsOn = csv::field(row, at->at("ends_on"));
-            if (p.code.empty() || p.code.size() > 32 || p.name.empty())
-                return rowError(row, "a promotion needs a code (at most 32 characters) and a name");
+            if (p.code.empty() || p.name.empty())
+                return rowError(row, "a promotion needs a code and a name");
             const auto id = productId(db, p.sku);
             if (!id)
                 return rowError(row, "no product " + p.sku + " in the catalog");
@@ -243,6 +248,9 @@ Result<protocol::ImportSummaryDoc> importPromotionsCsv(SQLite::Database& db,
                                 "kind must be price, percent, second_half or buy_x_get_y, not \"" +
                                     p.kind + "\"");
             }
+            // What every till takes (master_limits.h): the same check the till's decoder makes.
+            if (auto why = protocol::limits::checkPromotion(p); !why.empty())
+                return rowError(row, "promotion " + p.code.substr(0, 32) + ": " + why);
             SQLite::Statement q(
                 db,
                 "INSERT INTO promotion(code, name, kind, product_id, price_fen, percent_bp, "

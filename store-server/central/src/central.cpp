@@ -7,6 +7,7 @@
 #include "baidian/domain/pinyin.h"
 #include "baidian/domain/product.h"
 #include "baidian/domain/time.h"
+#include "baidian/protocol/master_limits.h"
 #include "baidian/schema/migrations.h"
 #include "baidian/server/catalog.h"
 #include "baidian/server/people.h"
@@ -140,7 +141,24 @@ Status addUser(SQLite::Database& db, const std::string& username, const std::str
     }
 }
 
-Status upsertProduct(SQLite::Database& db, const ProductDoc& p) {
+Status upsertProduct(SQLite::Database& db, const ProductDoc& doc) {
+    // What every till takes (the same definition the till's decoder applies): refused here, a
+    // record never reaches server.db to be skipped by every till night after night.
+    ProductDoc p = doc;
+    if (p.pinyin.empty())
+        p.pinyin = domain::pinyinInitials(p.name);
+    if (auto why = limits::checkProduct(p); !why.empty())
+        return makeError(ErrorCode::InvalidArgument,
+                         "product " + p.sku.substr(0, limits::kSkuBytes) + ": " + why);
+    if (!p.plu.empty()) {
+        SQLite::Statement taken(db, "SELECT sku FROM product WHERE plu = ? AND sku != ?");
+        taken.bind(1, p.plu);
+        taken.bind(2, p.sku);
+        if (taken.executeStep())
+            return makeError(ErrorCode::Conflict, "product " + p.sku + ": plu: " + p.plu +
+                                                      " is already product " +
+                                                      taken.getColumn(0).getString() + "'s");
+    }
     domain::Product product;
     product.sku = p.sku;
     product.name = p.name;
@@ -166,7 +184,7 @@ Status upsertProduct(SQLite::Database& db, const ProductDoc& p) {
                 "version = excluded.version RETURNING id");
         q.bind(1, p.sku);
         q.bind(2, p.name);
-        q.bind(3, p.pinyin.empty() ? domain::pinyinInitials(p.name) : p.pinyin);
+        q.bind(3, p.pinyin);
         q.bind(4, p.saleUnit);
         q.bind(5, p.priceFen);
         q.bind(6, p.priceBasis);
@@ -206,6 +224,10 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
         return ok;
     if (role != "cashier" && role != "supervisor" && role != "manager")
         return makeError(ErrorCode::InvalidArgument, "role must be cashier, supervisor or manager");
+    const auto pinHash = crypto::hashSecret(pin);
+    if (auto why = limits::checkCashier({code, name, role, pinHash, true}); !why.empty())
+        return makeError(ErrorCode::InvalidArgument,
+                         "cashier " + code.substr(0, limits::kCashierCodeBytes) + ": " + why);
     try {
         db::Savepoint unit(db);
         SQLite::Statement q(db,
@@ -219,7 +241,7 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
         q.bind(2, code);
         q.bind(3, name);
         q.bind(4, role);
-        q.bind(5, crypto::hashSecret(pin));
+        q.bind(5, pinHash);
         q.bind(6, nextMasterVersion(db));
         q.exec();
         unit.release();

@@ -388,12 +388,18 @@ Result<RankingDoc> computeRanking(SQLite::Database& db, const std::string& perio
         if (auto it = raw.find(outlet); it != raw.end())
             it->second.shrink = fen;
     {
-        // On time: first reconciled by 06:00 China time the next morning, which is 22:00 UTC
-        // of the business date itself (ISO-8601 UTC text compares in time order).
+        // On time: reconciled with all of the day's sales in by 06:00 China time the next
+        // morning, which is 22:00 UTC of the business date itself (ISO-8601 UTC text compares
+        // in time order). `sales_in` is how many of the day's sales the server held at that
+        // reconcile; a sale that came in after it (tickets + returns of the day's aggregate
+        // are more) makes the day late until a later reconcile saw it, and a reconcile before
+        // any sale was in is not recorded at all (markReconciled).
         SQLite::Statement q(
             db, "SELECT r.outlet_id, COUNT(*) FROM reconciled_day r JOIN outlet o ON o.id = "
-                "r.outlet_id WHERE r.business_date BETWEEN ? AND ? AND r.business_date >= "
-                "o.opened_on AND r.first_at <= r.business_date || 'T22:00:00Z' "
+                "r.outlet_id JOIN agg_outlet_day a ON a.business_date = r.business_date AND "
+                "a.outlet_id = r.outlet_id WHERE r.business_date BETWEEN ? AND ? AND "
+                "r.business_date >= o.opened_on AND r.first_at <= r.business_date || "
+                "'T22:00:00Z' AND r.sales_in >= a.tickets + a.return_tickets "
                 "GROUP BY r.outlet_id");
         q.bind(1, from);
         q.bind(2, to);

@@ -1,6 +1,7 @@
 #include "baidian/server/stock.h"
 
 #include "baidian/domain/pricing.h"
+#include "baidian/protocol/codec.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <map>
@@ -9,29 +10,133 @@ namespace baidian::server {
 
 using namespace protocol;
 
+namespace {
+
+/// A rule a movement broke: its name (kept with the quarantined record) and the reason.
+struct Broken {
+    std::string rule;
+    std::string reason;
+};
+
+/// The sign each kind of ledger row must have: what leaves the outlet is negative, what comes
+/// in positive; a stocktake adjustment either way.
+std::optional<Broken> checkSign(const MovementDoc& m) {
+    static const std::map<std::string, int> kSign = {
+        {"sale", -1},   {"transfer_out", -1}, {"shrink", -1}, {"return", 1},
+        {"receive", 1}, {"transfer_in", 1},   {"adjust", 0}};
+    const auto it = kSign.find(m.kind);
+    if (it == kSign.end())
+        return Broken{"movement.kind", "unknown kind \"" + m.kind + "\""};
+    const int sign = it->second;
+    if ((sign < 0 && (m.units > 0 || m.grams > 0)) || (sign > 0 && (m.units < 0 || m.grams < 0)))
+        return Broken{"movement.sign", "a " + m.kind + " must " +
+                                           (sign < 0 ? "take stock away (units and grams <= 0)"
+                                                     : "add stock (units and grams >= 0)") +
+                                           ", not units " + std::to_string(m.units) + " grams " +
+                                           std::to_string(m.grams)};
+    return std::nullopt;
+}
+
+/// Head office's own data decides: the product, the other outlet, the transfer's owner.
+std::optional<Broken> checkAgainstRegistry(SQLite::Database& db, std::int64_t outletId,
+                                           const std::string& outletCode, const MovementDoc& m) {
+    SQLite::Statement product(db, "SELECT 1 FROM product WHERE sku = ?");
+    product.bind(1, m.sku);
+    if (!product.executeStep())
+        return Broken{"movement.product", "no product " + m.sku + " in head office's catalog"};
+    if (m.kind != "transfer_out" && m.kind != "transfer_in")
+        return std::nullopt;
+    if (m.document.empty())
+        return Broken{"transfer.document", "a " + m.kind + " needs its transfer id (document)"};
+    if (m.otherOutlet == outletCode)
+        return Broken{"transfer.destination",
+                      "a transfer between outlet " + outletCode + " and itself"};
+    SQLite::Statement other(db, "SELECT status FROM outlet WHERE code = ?");
+    other.bind(1, m.otherOutlet);
+    if (!other.executeStep())
+        return Broken{"transfer.destination", "no outlet \"" + m.otherOutlet + "\""};
+    SQLite::Statement t(db, "SELECT from_outlet_id, to_outlet FROM transfer WHERE uuid = ?");
+    t.bind(1, m.document);
+    const bool known = t.executeStep();
+    if (m.kind == "transfer_out") {
+        if (other.getColumn(0).getString() == "closed")
+            return Broken{"transfer.destination", "outlet " + m.otherOutlet + " is closed"};
+        if (known && t.getColumn(0).getInt64() != outletId)
+            return Broken{"transfer.taken",
+                          "transfer " + m.document + " was sent by another outlet"};
+        if (known && t.getColumn(1).getString() != m.otherOutlet)
+            return Broken{"transfer.destination", "transfer " + m.document + " goes to " +
+                                                      t.getColumn(1).getString() + ", not " +
+                                                      m.otherOutlet};
+    } else if (known && t.getColumn(1).getString() != outletCode) {
+        return Broken{"transfer.destination", "transfer " + m.document + " was sent to " +
+                                                  t.getColumn(1).getString() + ", not " +
+                                                  outletCode};
+    }
+    return std::nullopt;
+}
+
+void quarantine(SQLite::Database& db, std::int64_t outletId, int terminal, const std::string& uuid,
+                const Broken& broken, const std::string& body, const std::string& receivedAt) {
+    SQLite::Statement q(db, "INSERT INTO movement_quarantine(outlet_id, terminal_no, uuid, rule, "
+                            "reason, body, received_at) VALUES (?,?,?,?,?,?,?)");
+    q.bind(1, outletId);
+    q.bind(2, terminal);
+    q.bind(3, uuid);
+    q.bind(4, broken.rule);
+    q.bind(5, broken.reason);
+    q.bind(6, body);
+    q.bind(7, receivedAt);
+    q.exec();
+}
+
+/// The reason this outlet's movement `uuid` was quarantined before, if it was (a retry).
+std::optional<std::string> quarantinedBefore(SQLite::Database& db, std::int64_t outletId,
+                                             const std::string& uuid) {
+    SQLite::Statement q(db, "SELECT reason FROM movement_quarantine WHERE outlet_id = ? AND "
+                            "uuid = ? ORDER BY id LIMIT 1");
+    q.bind(1, outletId);
+    q.bind(2, uuid);
+    if (!q.executeStep())
+        return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+} // namespace
+
 MovementBatchResult ingestMovements(SQLite::Database& db, std::int64_t outletId,
                                     const MovementBatch& batch, const std::string& receivedAt) {
     MovementBatchResult result;
+    for (const auto& r : batch.rejected) {
+        const std::string uuid = r.key.starts_with("#") ? "" : r.key;
+        if (uuid.empty() || !quarantinedBefore(db, outletId, uuid))
+            quarantine(db, outletId, batch.terminal, uuid, {"movement.decode", r.reason}, r.body,
+                       receivedAt);
+        result.results.push_back({r.key, 0, "quarantined", r.reason});
+    }
     for (const auto& m : batch.movements) {
         SQLite::Statement known(db, "SELECT outlet_id FROM movement WHERE uuid = ?");
         known.bind(1, m.uuid);
-        if (known.executeStep()) {
-            const bool ours = known.getColumn(0).getInt64() == outletId;
-            result.results.push_back(
-                {m.uuid, 0, ours ? "duplicate" : "quarantined",
-                 ours ? "" : "this movement id is already used by another outlet"});
+        if (known.executeStep() && known.getColumn(0).getInt64() == outletId) {
+            result.results.push_back({m.uuid, 0, "duplicate", ""});
             continue;
         }
-        if (m.kind == "transfer_in") {
-            SQLite::Statement t(db, "SELECT to_outlet FROM transfer WHERE uuid = ?");
-            t.bind(1, m.document);
-            if (t.executeStep() && t.getColumn(0).getString() != batch.outlet) {
-                result.results.push_back({m.uuid, 0, "quarantined",
-                                          "transfer " + m.document + " was sent to " +
-                                              t.getColumn(0).getString() + ", not " +
-                                              batch.outlet});
-                continue;
-            }
+        if (auto before = quarantinedBefore(db, outletId, m.uuid)) {
+            result.results.push_back({m.uuid, 0, "quarantined", *before});
+            continue;
+        }
+        std::optional<Broken> broken;
+        if (known.hasRow())
+            broken =
+                Broken{"movement.uuid_taken", "this movement id is already used by another outlet"};
+        if (!broken)
+            broken = checkSign(m);
+        if (!broken)
+            broken = checkAgainstRegistry(db, outletId, batch.outlet, m);
+        if (broken) {
+            quarantine(db, outletId, batch.terminal, m.uuid, *broken, encode(m), receivedAt);
+            result.results.push_back({m.uuid, 0, "quarantined", broken->reason});
+            continue;
         }
         SQLite::Statement insert(
             db,
@@ -54,7 +159,7 @@ MovementBatchResult ingestMovements(SQLite::Database& db, std::int64_t outletId,
         insert.bind(13, m.at);
         insert.bind(14, receivedAt);
         insert.exec();
-        if (m.kind == "transfer_out" && !m.document.empty()) {
+        if (m.kind == "transfer_out") {
             SQLite::Statement t(db, "INSERT OR IGNORE INTO transfer(uuid, from_outlet_id, "
                                     "to_outlet, sent_at) VALUES (?,?,?,?)");
             t.bind(1, m.document);
@@ -62,7 +167,7 @@ MovementBatchResult ingestMovements(SQLite::Database& db, std::int64_t outletId,
             t.bind(3, m.otherOutlet);
             t.bind(4, m.at);
             t.exec();
-        } else if (m.kind == "transfer_in" && !m.document.empty()) {
+        } else if (m.kind == "transfer_in") {
             SQLite::Statement t(
                 db, "UPDATE transfer SET received_at = COALESCE(received_at, ?) WHERE uuid = ?");
             t.bind(1, m.at);
@@ -90,15 +195,18 @@ std::vector<IncomingTransfer> transfersInTransit(SQLite::Database& db,
     std::vector<IncomingTransfer> out;
     SQLite::Statement q(
         db,
-        "SELECT t.uuid, o.code FROM transfer t JOIN outlet o ON o.id = t.from_outlet_id "
+        "SELECT t.uuid, o.code, t.from_outlet_id FROM transfer t JOIN outlet o ON o.id = "
+        "t.from_outlet_id "
         "WHERE t.received_at IS NULL AND (?1 = '' OR t.to_outlet = ?1) ORDER BY t.sent_at, t.uuid");
     q.bind(1, toOutlet);
+    // The manifest comes only from the sender's own stored (validated) transfer_out rows.
     SQLite::Statement lines(db, "SELECT sku, -SUM(units), -SUM(grams) FROM movement WHERE kind = "
-                                "'transfer_out' AND document = ? "
+                                "'transfer_out' AND document = ? AND outlet_id = ? "
                                 "GROUP BY sku ORDER BY sku");
     while (q.executeStep()) {
         IncomingTransfer t{q.getColumn(0).getString(), q.getColumn(1).getString(), {}};
         lines.bind(1, t.uuid);
+        lines.bind(2, q.getColumn(2).getInt64());
         while (lines.executeStep())
             t.lines.push_back({lines.getColumn(0).getString(), lines.getColumn(1).getInt64(),
                                lines.getColumn(2).getInt64()});

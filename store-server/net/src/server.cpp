@@ -284,8 +284,11 @@ struct Server::Impl {
             if (!terminal || *terminal < 1 || *terminal > 99 || !domain::isDate(date))
                 co_return error(req, http::status::bad_request,
                                 "give terminal=1..99 and date=YYYY-MM-DD");
+            // A future day has no sales to reconcile: refused, and not recorded for the ranking.
+            if (auto ok = checkReconcileDate(date, config.clock()); !ok)
+                co_return error(req, http::status::bad_request, ok.error().message);
             auto answer = reconcile(db, outlet->id, static_cast<int>(*terminal), date);
-            // The first reconciliation of a day is what sync timeliness (ranking) measures.
+            // Sync timeliness (ranking): when the day was reconciled with its sales in.
             const std::int64_t outletId = outlet->id;
             GroupCommitWriter::Apply apply = [outletId, date,
                                               at = nowUtc()](SQLite::Database& wdb) {
@@ -348,9 +351,9 @@ struct Server::Impl {
         if (path == "/v1/transfers/incoming") {
             if (req.method() != http::verb::get)
                 co_return error(req, http::status::method_not_allowed, "use GET");
-            co_return reply(
-                req, http::status::ok,
-                protocol::encode(protocol::IncomingTransfers{transfersInTransit(db, *outletCode)}));
+            co_return reply(req, http::status::ok,
+                            protocol::encode(protocol::IncomingTransfers{
+                                transfersInTransit(db, *outletCode), {}}));
         }
         co_return error(req, http::status::not_found, "no such endpoint: " + path);
     }

@@ -50,7 +50,8 @@ TEST(Codec, OtherMessagesRoundTrip) {
         42,
         {{"AKS-APL-01", "苹果", "pg", "weight", 680, "jin", "12345", {"6901234567892"}, true}},
         {{"P-1", "半价", "second_half", "AKS-BOX-01", 0, 0, 0, 0, "2026-11-01", "2026-12-31"}},
-        {{"1001", "李娜", "cashier", "$argon2id$v=19$m=19456,t=2,p=1$x$y", true}}};
+        {{"1001", "李娜", "cashier", "$argon2id$v=19$m=19456,t=2,p=1$x$y", true}},
+        {}};
     EXPECT_EQ(decodeMasterData(encode(master)).value(), master);
     ShiftReportDoc shift{"HZ-F01",
                          1,
@@ -141,13 +142,68 @@ TEST(Codec, MovementsAndTransfersRoundTripAndAreChecked) {
                         {{"u-1", "AKS-APL-01", "L1", "阿克苏7号基地", "shrink", 0, -800, "", "",
                           "spoiled", "2026-11-30T02:00:00Z"},
                          {"u-2", "AKS-WAL-01", "", "", "transfer_out", -4, 0, "t-1", "NB-D01", "",
-                          "2026-11-30T02:01:00Z"}}};
+                          "2026-11-30T02:01:00Z"}},
+                        {}};
     EXPECT_EQ(decodeMovementBatch(encode(batch)).value(), batch);
-    IncomingTransfers incoming{{{"t-1", "HZ-F01", {{"AKS-WAL-01", 4, 0}}}}};
+    IncomingTransfers incoming{{{"t-1", "HZ-F01", {{"AKS-WAL-01", 4, 0}}}}, {}};
     EXPECT_EQ(decodeIncomingTransfers(encode(incoming)).value(), incoming);
+    // One mistyped movement is set aside alone, with its reason and JSON; the rest decodes.
     std::string bad = encode(batch);
     bad.replace(bad.find("\"shrink\""), 8, "\"stolen\"");
-    EXPECT_EQ(decodeMovementBatch(bad).error().message,
-              "movements[0].kind: must be one of sale, return, receive, transfer_out, transfer_in, "
-              "shrink, adjust");
+    const auto decoded = decodeMovementBatch(bad).value();
+    ASSERT_EQ(decoded.movements.size(), 1u);
+    EXPECT_EQ(decoded.movements[0], batch.movements[1]);
+    ASSERT_EQ(decoded.rejected.size(), 1u);
+    EXPECT_EQ(decoded.rejected[0].key, "u-1");
+    EXPECT_EQ(decoded.rejected[0].reason,
+              "kind: must be one of sale, return, receive, transfer_out, transfer_in, shrink, "
+              "adjust");
+    EXPECT_NE(decoded.rejected[0].body.find("\"stolen\""), std::string::npos);
+    bad = encode(batch);
+    bad.replace(bad.find("\"units\":-4"), 10, "\"units\":\"-4\"");
+    EXPECT_EQ(decodeMovementBatch(bad).value().rejected.at(0).reason, "units: must be an integer");
+    // Only a body that is not a movement batch is refused whole.
+    EXPECT_FALSE(decodeMovementBatch("{\"v\":1,\"outlet\":\"HZ-F01\",\"terminal\":1}").ok());
+    EXPECT_FALSE(decodeMovementBatch("not json").ok());
+    // A till's incoming list: one odd entry (a negative quantity) is skipped, the rest offered.
+    const auto list = decodeIncomingTransfers(
+                          R"({"transfers":[{"uuid":"t-1","from":"NB-D01","lines":[{"sku":"A",)"
+                          R"("units":-5,"grams":0}]},{"uuid":"t-2","from":"NB-D01","lines":[)"
+                          R"({"sku":"A","units":2,"grams":0}]}]})")
+                          .value();
+    ASSERT_EQ(list.transfers.size(), 1u);
+    EXPECT_EQ(list.transfers[0].uuid, "t-2");
+    ASSERT_EQ(list.skipped.size(), 1u);
+    EXPECT_EQ(list.skipped[0].key, "t-1");
+    EXPECT_EQ(list.skipped[0].reason, "lines[0].units: must be between 0 and 100000000");
+}
+
+TEST(Codec, MasterDataSkipsWhatATillCannotTakeAndKeepsTheRest) {
+    MasterData master{
+        7,
+        {{"AKS-APL-01", "苹果", "pg", "weight", 680, "jin", "12345", {}, true},
+         {"AKS-LONG-01", std::string(300, 'x'), "", "each", 100, "unit", "", {}, true},
+         {"AKS-PEAR-01", "香梨", "xl", "weight", 880, "jin", "12-4", {}, true}},
+        {{"P-1", "半价", "second_half", "AKS-APL-01", 0, 0, 0, 0, "2026-11-01", "2026-12-31"}},
+        {{"1001", "李娜", "cashier", "$argon2id$v=19$m=19456,t=2,p=1$x$y", true}},
+        {}};
+    std::string text = encode(master);
+    text.replace(text.find("\"李娜\""), 8, "42"); // a number where the name belongs
+    const auto decoded = decodeMasterData(text);
+    ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+    EXPECT_EQ(decoded->version, 7);
+    ASSERT_EQ(decoded->products.size(), 1u);
+    EXPECT_EQ(decoded->products[0].sku, "AKS-APL-01");
+    EXPECT_EQ(decoded->promotions.size(), 1u);
+    EXPECT_TRUE(decoded->cashiers.empty());
+    ASSERT_EQ(decoded->skipped.size(), 3u);
+    EXPECT_EQ(decoded->skipped[0].key, "AKS-LONG-01");
+    EXPECT_EQ(decoded->skipped[0].reason,
+              "name: is 300 bytes long; a till takes at most 200 bytes (about 66 Chinese "
+              "characters)");
+    EXPECT_EQ(decoded->skipped[1].key, "AKS-PEAR-01");
+    EXPECT_EQ(decoded->skipped[1].reason, "plu: must be 1 to 16 digits, not \"12-4\"");
+    EXPECT_EQ(decoded->skipped[2].kind, "cashier");
+    EXPECT_EQ(decoded->skipped[2].reason, "name: must be a string");
+    EXPECT_FALSE(decodeMasterData(R"({"version":1,"products":{}})").ok());
 }

@@ -15,6 +15,14 @@
 
 namespace baidian::pos {
 
+/// What one master-data delivery changed on the till, and what it could not take.
+struct MasterApplied {
+    int products = 0;
+    int promotions = 0;
+    int cashiers = 0;
+    std::vector<protocol::SkippedRecord> skipped; ///< of this delivery, with the reason
+};
+
 /// The till's own SQLite database: settings, the catalog copy, cashiers and promotions.
 /// Selling (sales, shifts, journal, outbox) goes through Till, which uses this connection.
 /// Not thread-safe: one LocalStore per thread (open the same file again for another thread).
@@ -53,8 +61,14 @@ public:
 
     /// Applies head office's master data from the server in one transaction (head office wins):
     /// products by SKU (inactive ones are hidden from sale), promotions by code, this outlet's
-    /// cashiers with their PIN hashes; records the version. Errors leave everything as it was.
-    Status applyMasterData(const protocol::MasterData& data);
+    /// cashiers with their PIN hashes; records the version. Record by record: one the till
+    /// cannot take (master_limits.h, a PLU or barcode another product holds, a promotion of an
+    /// unknown product, or one the decoder already skipped) is skipped and remembered, the rest
+    /// applied, and the version still moves on. Errors (Storage only) leave everything as it was.
+    Result<MasterApplied> applyMasterData(const protocol::MasterData& data);
+    /// Master records skipped by an earlier delivery and not yet delivered again in a form the
+    /// till takes (reason without the record's JSON).
+    std::vector<protocol::SkippedRecord> skippedMasterRecords();
 
     // --- cashiers -------------------------------------------------------------------------
     /// PIN: 4-8 digits, stored as an argon2id hash. Errors: InvalidArgument, Conflict.

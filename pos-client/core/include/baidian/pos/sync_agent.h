@@ -29,6 +29,10 @@ struct PullSummary {
     int products = 0;
     int promotions = 0;
     int cashiers = 0;
+    /// Master records this till could not take, of this pull and of earlier ones that head
+    /// office has not corrected yet: "product AKS-X: name: is 900 bytes long; ...". The rest
+    /// was applied and the version moved on.
+    std::vector<std::string> skipped;
 };
 
 struct DayFigures {
@@ -73,8 +77,11 @@ public:
     /// server newly stored.
     Result<int> pushMovements(std::size_t batchSize = 500);
     /// Transfers other outlets sent here that are still in transit (to be booked on arrival).
+    /// An entry the till cannot read is left out and listed in `skipped` (and said).
     Result<protocol::IncomingTransfers> incomingTransfers();
     Result<int> uploadShifts();
+    /// Downloads and applies master data since the version held. A record the till cannot
+    /// take is skipped and reported (PullSummary::skipped, and said), never the whole pull.
     Result<PullSummary> pull();
     Result<Reconciliation> reconcile(const std::string& date);
 

@@ -18,15 +18,24 @@ std::string encode(const ShiftReportDoc& report);
 std::string encode(const ReconcileDoc& reconcile);
 std::string encode(const ErrorDoc& error);
 std::string encode(const MovementBatch& batch);
+/// One movement alone (what a quarantine keeps of a movement that breaks a rule).
+std::string encode(const MovementDoc& movement);
 std::string encode(const IncomingTransfers& transfers);
 
 Result<SaleBatch> decodeSaleBatch(std::string_view json);
 Result<SaleBatchResult> decodeSaleBatchResult(std::string_view json);
+/// Record by record: a product, promotion or cashier that is mistyped or breaks the limits of
+/// master_limits.h lands in `skipped`; only a body that is not JSON, not an object or without
+/// the three lists is an error.
 Result<MasterData> decodeMasterData(std::string_view json);
 Result<ShiftReportDoc> decodeShiftReport(std::string_view json);
 Result<ReconcileDoc> decodeReconcile(std::string_view json);
 Result<ErrorDoc> decodeError(std::string_view json);
+/// Record by record: a mistyped movement lands in `rejected`; only a body that is not JSON or
+/// not a movement batch is an error.
 Result<MovementBatch> decodeMovementBatch(std::string_view json);
+/// Transfer by transfer: an entry that is mistyped or has a negative quantity lands in
+/// `skipped`.
 Result<IncomingTransfers> decodeIncomingTransfers(std::string_view json);
 
 /// Checks what no well-behaved till sends: the money of a sale must add up (lines' paid to

@@ -16,6 +16,16 @@ inline constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
 /// Most sales in one upload batch.
 inline constexpr std::size_t kMaxBatchSales = 500;
 
+/// A record of a list that was decoded record by record and could not be taken: the others were.
+/// Only decoders make these; they never travel.
+struct SkippedRecord {
+    std::string kind;   ///< product, promotion, cashier, movement, transfer
+    std::string key;    ///< its SKU, code or UUID as far as it could be read ("#3": its position)
+    std::string reason; ///< "name: is 900 bytes long; ..."
+    std::string body;   ///< the record's JSON as received
+    bool operator==(const SkippedRecord&) const = default;
+};
+
 struct SaleLineDoc {
     int lineNo = 0;
     std::string sku;
@@ -129,6 +139,9 @@ struct MasterData {
     std::vector<ProductDoc> products;
     std::vector<PromotionDoc> promotions;
     std::vector<CashierDoc> cashiers;
+    /// Records that break the master-data limits (master_limits.h) or are mistyped: skipped
+    /// by the decoder, the rest is taken.
+    std::vector<SkippedRecord> skipped;
     bool operator==(const MasterData&) const = default;
 };
 
@@ -183,6 +196,9 @@ struct MovementBatch {
     std::string outlet;
     int terminal = 0;
     std::vector<MovementDoc> movements;
+    /// Movements that are mistyped (a string for a number, an unknown kind, a field missing):
+    /// each is quarantined alone, the rest of the batch is applied.
+    std::vector<SkippedRecord> rejected;
     bool operator==(const MovementBatch&) const = default;
 };
 
@@ -205,6 +221,9 @@ struct IncomingTransfer {
 
 struct IncomingTransfers {
     std::vector<IncomingTransfer> transfers;
+    /// Entries the till could not read (a negative quantity, a mistyped field): skipped and
+    /// reported, the others are offered.
+    std::vector<SkippedRecord> skipped;
     bool operator==(const IncomingTransfers&) const = default;
 };
 

@@ -5,6 +5,8 @@
 // figure is ever recomputed on a read. Net of returns: revenue in fen and weight in grams of
 // returns are subtracted. Functions take the calling thread's connection.
 
+#include "baidian/domain/result.h"
+#include "baidian/domain/time.h"
 #include "baidian/protocol/messages.h"
 #include "baidian/protocol/office.h"
 
@@ -27,8 +29,18 @@ namespace baidian::server {
 std::vector<std::string> addToAggregates(SQLite::Database& db, std::int64_t outletId,
                                          const std::vector<const protocol::SaleDoc*>& stored);
 
-/// Records the first time an outlet reconciled a business date (sync timeliness), inside the
-/// caller's transaction; later reconciliations of the same date change nothing.
+/// Whether an outlet may reconcile `businessDate` at `now`: a valid date no later than tomorrow
+/// in China time (the business-date convention; "tomorrow" allows for a till's clock a little
+/// ahead). A reconcile of a later date is refused and not recorded. Errors: InvalidArgument,
+/// naming the date and today's date.
+Status checkReconcileDate(const std::string& businessDate, domain::TimePoint now);
+
+/// Records, for sync timeliness (ranking), when an outlet reconciled a business date with its
+/// sales in, inside the caller's transaction. A reconcile proves only the sales the server
+/// already holds: none, and nothing is recorded; otherwise the row keeps the time of the first
+/// reconcile that saw the day's current number of sales (`sales_in`). A later reconcile after
+/// more sales of that day arrived moves the time on; one that saw nothing new changes nothing.
+/// The ranking counts the day on time only when `sales_in` is all of the day's sales.
 void markReconciled(SQLite::Database& db, std::int64_t outletId, const std::string& businessDate,
                     const std::string& at);
 

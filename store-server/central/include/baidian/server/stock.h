@@ -12,8 +12,19 @@ namespace baidian::server {
 
 /// Applies an outlet's ledger rows inside the caller's transaction, once each by UUID (a repeat
 /// answers "duplicate"). A transfer_out opens the transfer (in transit); the receiving outlet's
-/// transfer_in closes it. A transfer_in from an outlet the transfer was not sent to is
-/// quarantined. Throws SQLite::Exception on storage failure.
+/// transfer_in closes it. Each row is checked against head office's data first, and one that
+/// breaks a rule is quarantined alone (kept whole in movement_quarantine with the rule's name,
+/// answered "quarantined" with the reason, also on a retry) while the rest is stored:
+///   movement.decode       mistyped (batch.rejected)
+///   movement.uuid_taken   the UUID is another outlet's
+///   movement.sign         what leaves (sale, transfer_out, shrink) must be <= 0, what comes in
+///                         (return, receive, transfer_in) >= 0
+///   movement.product      not in head office's catalog
+///   transfer.document     a transfer row without its transfer id
+///   transfer.destination  an unknown or closed outlet, the sender itself, or not the transfer's
+///                         destination
+///   transfer.taken        the transfer id belongs to another sender
+/// Throws SQLite::Exception on storage failure.
 protocol::MovementBatchResult ingestMovements(SQLite::Database& db, std::int64_t outletId,
                                               const protocol::MovementBatch& batch,
                                               const std::string& receivedAt);
@@ -28,7 +39,8 @@ struct NetworkStockRow {
 /// Stock by outlet and product: the sum of every synced ledger row.
 std::vector<NetworkStockRow> networkStock(SQLite::Database& db);
 
-/// Transfers sent and not yet received, with what is on the road.
+/// Transfers sent and not yet received, with what is on the road: the manifest is the sum of
+/// the sender's own stored transfer_out rows, never another outlet's.
 std::vector<protocol::IncomingTransfer> transfersInTransit(SQLite::Database& db,
                                                            const std::string& toOutlet = {});
 
