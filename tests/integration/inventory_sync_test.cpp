@@ -53,10 +53,26 @@ struct Outlet {
     std::unique_ptr<SyncAgent> agent;
 };
 
+/// Head office's catalog holds what the tills stock (the server quarantines a movement of a
+/// product it does not know).
+void addTillCatalog(const Network& net) {
+    ASSERT_EQ(net.admin("add-product --sku AKS-APL-01 --name " +
+                        baidian::testing::quote("阿克苏冰糖心苹果") +
+                        " --unit weight --price 6.80 --basis jin --plu 12345")
+                  .exitCode,
+              0);
+    ASSERT_EQ(net.admin("add-product --sku AKS-WAL-01 --name " +
+                        baidian::testing::quote("阿克苏核桃") +
+                        " --unit each --price 35.00 --basis unit --barcode " + kWalnutEan)
+                  .exitCode,
+              0);
+}
+
 } // namespace
 
 TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers) {
     Network net;
+    addTillCatalog(net);
     ManualClock clock(parseLocalDateTime("2026-11-23 08:00:00"));
     ASSERT_EQ(net.admin("add-outlet --code WZ-C01 --name wz --type counter --city wz").exitCode, 0);
     ASSERT_EQ(net.admin("issue-cert --outlet WZ-C01 --out " +
@@ -153,6 +169,7 @@ TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers
 
 TEST(InventorySync, AReceiptFromTheWrongOutletIsQuarantinedNotBooked) {
     Network net;
+    addTillCatalog(net);
     ManualClock clock(parseLocalDateTime("2026-11-23 08:00:00"));
     Outlet hz(net, "HZ-F01", clock), nb(net, "NB-D01", clock);
     ASSERT_TRUE(hz.inventory->receive({"AKS-WAL-01", 10, {}}, {"W", "基地", "", "", ""}, "D").ok());
