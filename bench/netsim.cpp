@@ -54,7 +54,9 @@ public:
                               << net.file("pki/ca.crt") << "\"\ncert = \""
                               << net.file("pki/server.crt") << "\"\nkey = \""
                               << net.file("pki/server.key")
-                              << "\"\n[timeouts]\nread_seconds = 900\n";
+                              << "\"\n[timeouts]\nread_seconds = 900\n"
+                              // every simulated outlet connects from 127.0.0.1
+                              << "[limits]\nconnections = 20000\nconnections_per_address = 20000\n";
         const auto portFile = dir + "/port";
         m_pid = ::fork();
         if (m_pid == 0) {

@@ -2,9 +2,9 @@
 
 #include <SQLiteCpp/Database.h>
 #include <array>
-#include <cstdlib>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <signal.h>
@@ -95,11 +95,11 @@ std::string Network::writePassword(const std::string& password) const {
 }
 
 CommandResult Network::admin(const std::string& args) const {
-    return run(storeAdminBinary() + " --db " + quote(serverDb()) + " --pki " +
-               quote(pkiDir()) + " " + args);
+    return run(storeAdminBinary() + " --db " + quote(serverDb()) + " --pki " + quote(pkiDir()) +
+               " " + args);
 }
 
-void Network::startServer() {
+void Network::startServer(const std::vector<std::string>& extraArgs) {
     const std::string portFile = m_dir.file("port");
     std::remove(portFile.c_str());
     const std::string log = m_dir.file("server.log");
@@ -110,10 +110,16 @@ void Network::startServer() {
                           key = pkiDir() + "/server.key";
         const std::string db = serverDb();
         const std::string server = storeServerBinary();
-        ::execl(server.c_str(), "store-server", "--db", db.c_str(), "--ca", ca.c_str(),
-                "--cert", cert.c_str(), "--key", key.c_str(), "--port",
-                m_port ? std::to_string(m_port).c_str() : "0", "--port-file", portFile.c_str(),
-                static_cast<char*>(nullptr));
+        const std::string port = m_port ? std::to_string(m_port) : "0";
+        std::vector<std::string> args{"store-server", "--db",        db,      "--ca", ca,
+                                      "--cert",       cert,          "--key", key,    "--port",
+                                      port,           "--port-file", portFile};
+        args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(server.c_str(), argv.data());
         ::_exit(127);
     }
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -171,7 +177,8 @@ HttpAnswer Network::request(const std::string& outlet, const std::string& method
     const auto done = run(cmd);
     HttpAnswer answer;
     try {
-        answer.status = std::stoi(done.output.substr(done.output.size() >= 3 ? done.output.size() - 3 : 0));
+        answer.status =
+            std::stoi(done.output.substr(done.output.size() >= 3 ? done.output.size() - 3 : 0));
     } catch (const std::exception&) {
         answer.status = 0;
     }

@@ -45,7 +45,8 @@ public:
 
     /// store-admin with --db and --pki set.
     CommandResult admin(const std::string& args) const;
-    void startServer();
+    /// Starts store-server; `extraArgs` are added to its command line (limits, lifetimes).
+    void startServer(const std::vector<std::string>& extraArgs = {});
     /// SIGTERM (or `signal`) and wait; returns the exit status (128 + signal if killed).
     int stopServer(int signal = 15);
 

@@ -173,21 +173,26 @@ Status buildDemoNetwork(SQLite::Database& db, const pki::CaKey& ca, const std::s
             if (auto ok = upsertCashier(db, kDemoFlagship, code, name, role, pin); !ok)
                 return ok.error();
 
+    // Each outlet's till 1 (the real till scripts/run opens at HZ-F01) and the simulated till
+    // baidian-demo-day sells through (simulate::kDemoTerminal) have a certificate each.
     int issued = 0;
     for (std::size_t i = 0; i < registry.size(); ++i) {
         const auto& o = registry[i];
-        if (std::filesystem::exists(std::filesystem::path(certs) / (o.code + ".crt")))
-            continue;
-        auto cert = pki::issueOutletCertificate(ca, certs, o.code, 90);
-        if (!cert)
-            return cert.error();
-        const auto row = outletByCode(db, o.code);
-        if (auto ok = recordCertificate(db, cert->serialHex, row->id, "outlet", cert->subject,
-                                        cert->notBefore, cert->notAfter);
-            !ok)
-            return ok.error();
-        if (++issued % 100 == 0)
-            std::cout << "  certificates: " << issued << " issued\n";
+        for (const int terminal : {1, simulate::kDemoTerminal}) {
+            if (std::filesystem::exists(std::filesystem::path(certs) /
+                                        (pki::outletCertificateName(o.code, terminal) + ".crt")))
+                continue;
+            auto cert = pki::issueOutletCertificate(ca, certs, o.code, 90, terminal);
+            if (!cert)
+                return cert.error();
+            const auto row = outletByCode(db, o.code);
+            if (auto ok = recordCertificate(db, cert->serialHex, row->id, "outlet", cert->subject,
+                                            cert->notBefore, cert->notAfter, terminal);
+                !ok)
+                return ok.error();
+            if (++issued % 100 == 0)
+                std::cout << "  certificates: " << issued << " issued\n";
+        }
     }
     std::cout << "certificates: " << issued << " issued in " << certs << "\n";
 
@@ -311,6 +316,13 @@ int main(int argc, char** argv) {
     issueCert->add_option("--out", outDir, "directory for <code>.key, <code>.crt and ca.crt")
         ->required();
     issueCert->add_option("--days", days, "lifetime in days (1-397)");
+    int terminal = 1;
+    issueCert
+        ->add_option(
+            "--terminal", terminal,
+            "the till (1-99) the certificate is for; the server refuses its records of any "
+            "other terminal. Files <code>.crt/.key for terminal 1, <code>-t<N> otherwise")
+        ->check(CLI::Range(1, 99));
 
     auto* revoke = app.add_subcommand(
         "revoke", "revoke certificates; the server refuses them at the next handshake");
@@ -545,15 +557,15 @@ int main(int argc, char** argv) {
         if (!outlet)
             return fail(makeError(ErrorCode::NotFound,
                                   "no outlet " + code + ": add it first (store-admin add-outlet)"));
-        auto cert = pki::issueOutletCertificate(*ca, outDir, code, days);
+        auto cert = pki::issueOutletCertificate(*ca, outDir, code, days, terminal);
         if (!cert)
             return fail(cert.error());
         if (auto ok = recordCertificate(db, cert->serialHex, outlet->id, "outlet", cert->subject,
-                                        cert->notBefore, cert->notAfter);
+                                        cert->notBefore, cert->notAfter, terminal);
             !ok)
             return fail(ok.error());
-        std::cout << "issued " << cert->certPath << " for " << code << " serial " << cert->serialHex
-                  << " valid until " << cert->notAfter << "\n";
+        std::cout << "issued " << cert->certPath << " for " << code << " terminal " << terminal
+                  << " serial " << cert->serialHex << " valid until " << cert->notAfter << "\n";
     } else if (revoke->parsed()) {
         if (!revokeOutlet.empty()) {
             auto n = revokeOutletCertificates(db, revokeOutlet);

@@ -265,12 +265,19 @@ Result<IssuedCertificate> issueServerCertificate(const CaKey& ca, const std::str
     return issue(ca, dir, "server", Spec{hosts.front(), "server", days, false, "serverAuth", alt});
 }
 
+std::string outletCertificateName(const std::string& outletCode, int terminal) {
+    return terminal == 1 ? outletCode : outletCode + "-t" + std::to_string(terminal);
+}
+
 Result<IssuedCertificate> issueOutletCertificate(const CaKey& ca, const std::string& outDir,
-                                                 const std::string& outletCode, int days) {
+                                                 const std::string& outletCode, int days,
+                                                 int terminal) {
     if (days < 1 || days > 397)
         return makeError(ErrorCode::InvalidArgument, "an outlet certificate lives 1 to 397 days");
-    auto issued =
-        issue(ca, outDir, outletCode, Spec{outletCode, "outlet", days, false, "clientAuth", ""});
+    if (terminal < 1 || terminal > 99)
+        return makeError(ErrorCode::InvalidArgument, "a till's terminal number is 1 to 99");
+    const std::string name = outletCertificateName(outletCode, terminal);
+    auto issued = issue(ca, outDir, name, Spec{name, "outlet", days, false, "clientAuth", ""});
     if (issued) {
         std::error_code ec;
         fs::copy_file(fs::path(ca.dir) / "ca.crt", fs::path(outDir) / "ca.crt",

@@ -64,11 +64,12 @@ std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& c
 Status recordCertificate(SQLite::Database& db, const std::string& serial,
                          std::optional<std::int64_t> outletId, const std::string& kind,
                          const std::string& subject, const std::string& notBefore,
-                         const std::string& notAfter) {
+                         const std::string& notAfter, int terminal) {
+    if (terminal < 1 || terminal > 99)
+        return makeError(ErrorCode::InvalidArgument, "a terminal number is 1 to 99");
     try {
-        SQLite::Statement q(
-            db, "INSERT INTO certificate(serial, outlet_id, kind, subject, not_before, not_after) "
-                "VALUES (?,?,?,?,?,?)");
+        SQLite::Statement q(db, "INSERT INTO certificate(serial, outlet_id, kind, subject, "
+                                "not_before, not_after, terminal_no) VALUES (?,?,?,?,?,?,?)");
         q.bind(1, serial);
         if (outletId)
             q.bind(2, *outletId);
@@ -76,6 +77,7 @@ Status recordCertificate(SQLite::Database& db, const std::string& serial,
         q.bind(4, subject);
         q.bind(5, notBefore);
         q.bind(6, notAfter);
+        q.bind(7, terminal);
         q.exec();
         return {};
     } catch (const SQLite::Exception& e) {
@@ -249,16 +251,6 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
     } catch (const SQLite::Exception& e) {
         return storage(e);
     }
-}
-
-std::optional<std::string> certificateOutlet(SQLite::Database& db, const std::string& serialHex) {
-    SQLite::Statement q(db, "SELECT o.code FROM certificate c JOIN outlet o ON o.id = c.outlet_id "
-                            "WHERE c.serial = ? AND c.kind = 'outlet' AND c.revoked_at IS NULL AND "
-                            "o.status != 'closed'");
-    q.bind(1, serialHex);
-    if (q.executeStep())
-        return q.getColumn(0).getString();
-    return std::nullopt;
 }
 
 MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int64_t since) {

@@ -60,6 +60,26 @@ Result<ServerConfig> loadConfig(const std::string& path, ServerConfig config) {
         into = std::chrono::seconds(*v);
         return {};
     };
+    auto count = [&](toml::node_view<toml::node> node, std::size_t& into,
+                     const char* key) -> Status {
+        if (!node)
+            return {};
+        const auto v = node.value<std::int64_t>();
+        if (!v || *v < 1 || *v > 1000000)
+            return bad(key, "must be 1-1000000");
+        into = static_cast<std::size_t>(*v);
+        return {};
+    };
+    auto longSeconds = [&](toml::node_view<toml::node> node, std::chrono::seconds& into,
+                           const char* key) -> Status {
+        if (!node)
+            return {};
+        const auto v = node.value<std::int64_t>();
+        if (!v || *v < 1 || *v > 86400)
+            return bad(key, "must be 1-86400 seconds");
+        into = std::chrono::seconds(*v);
+        return {};
+    };
     for (auto status :
          {text(table["database"], config.database, "database"),
           text(table["ranking"], config.rankingConfig, "ranking"),
@@ -70,7 +90,14 @@ Result<ServerConfig> loadConfig(const std::string& path, ServerConfig config) {
                   "timeouts.handshake_seconds"),
           seconds(table["timeouts"]["read_seconds"], config.readTimeout, "timeouts.read_seconds"),
           seconds(table["timeouts"]["write_seconds"], config.writeTimeout,
-                  "timeouts.write_seconds")})
+                  "timeouts.write_seconds"),
+          longSeconds(table["tls"]["session_seconds"], config.tlsSessionLifetime,
+                      "tls.session_seconds"),
+          longSeconds(table["limits"]["connection_age_seconds"], config.maxConnectionAge,
+                      "limits.connection_age_seconds"),
+          count(table["limits"]["connections"], config.maxConnections, "limits.connections"),
+          count(table["limits"]["connections_per_address"], config.maxConnectionsPerAddress,
+                "limits.connections_per_address")})
         if (!status)
             return status.error();
     return config;

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     std::string configFile, listen, portFile;
     ServerConfig overrides;
     int port = -1, threads = 0;
+    long maxConnections = 0, maxPerAddress = 0, maxAge = 0, sessionLifetime = 0;
     std::string database, ca, cert, key, ranking;
     app.add_option("-c,--config", configFile, "TOML config file");
     app.add_option("--listen", listen, "address to listen on (default 127.0.0.1)");
@@ -22,6 +23,17 @@ int main(int argc, char** argv) {
     app.add_option("--key", key, "server private key");
     app.add_option("--ranking", ranking, "ranking weights and rules (TOML)");
     app.add_option("--port-file", portFile, "write the bound port here once listening");
+    app.add_option("--max-connections", maxConnections, "connections open at once (4096)")
+        ->check(CLI::Range(1L, 1000000L));
+    app.add_option("--max-connections-per-address", maxPerAddress,
+                   "connections open at once from one client address (64)")
+        ->check(CLI::Range(1L, 1000000L));
+    app.add_option("--max-connection-age", maxAge,
+                   "seconds after which a connection is closed (3600)")
+        ->check(CLI::Range(1L, 86400L));
+    app.add_option("--tls-session-lifetime", sessionLifetime,
+                   "seconds a TLS session may be resumed for after its full handshake (7200)")
+        ->check(CLI::Range(1L, 86400L));
     CLI11_PARSE(app, argc, argv);
 
     ServerConfig config;
@@ -49,6 +61,14 @@ int main(int argc, char** argv) {
         config.keyFile = key;
     if (!ranking.empty())
         config.rankingConfig = ranking;
+    if (maxConnections > 0)
+        config.maxConnections = static_cast<std::size_t>(maxConnections);
+    if (maxPerAddress > 0)
+        config.maxConnectionsPerAddress = static_cast<std::size_t>(maxPerAddress);
+    if (maxAge > 0)
+        config.maxConnectionAge = std::chrono::seconds(maxAge);
+    if (sessionLifetime > 0)
+        config.tlsSessionLifetime = std::chrono::seconds(sessionLifetime);
 
     Server server(config);
     if (auto ok = server.start(); !ok) {

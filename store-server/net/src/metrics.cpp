@@ -30,6 +30,18 @@ std::string Metrics::prometheus(std::uint64_t groups, std::uint64_t jobs,
            connectionsOpen.load());
     metric(out, "baidian_connections_total", "counter", "Connections accepted.",
            connectionsTotal.load());
+    out += "# HELP baidian_connections_refused_total Connections closed as accepted, by the cap "
+           "they passed.\n# TYPE baidian_connections_refused_total counter\n";
+    out += "baidian_connections_refused_total{cap=\"total\"} " +
+           std::to_string(connectionsRefusedTotal.load()) + "\n";
+    out += "baidian_connections_refused_total{cap=\"per_address\"} " +
+           std::to_string(connectionsRefusedPerAddress.load()) + "\n";
+    metric(out, "baidian_certificate_refusals_total", "counter",
+           "Requests refused because the certificate was revoked, expired or its outlet closed "
+           "since the connection opened.",
+           certificateRefusals.load());
+    metric(out, "baidian_bodies_too_large_total", "counter",
+           "Requests refused (413) before their body was read.", bodiesTooLarge.load());
     out += "# HELP baidian_sales_total Sales received, by outcome.\n# TYPE baidian_sales_total "
            "counter\n";
     out += "baidian_sales_total{outcome=\"stored\"} " + std::to_string(salesStored.load()) + "\n";

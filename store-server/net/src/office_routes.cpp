@@ -53,6 +53,11 @@ bool isOfficePath(std::string_view path) {
     return path == "/v1/session" || path.starts_with("/v1/office/");
 }
 
+bool isOfficeImportPath(std::string_view path) {
+    return path == "/v1/office/outlets.csv" || path == "/v1/office/catalog.csv" ||
+           path == "/v1/office/prices.csv" || path == "/v1/office/promotions.csv";
+}
+
 asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
     const std::string target(req.target());
     const std::string path = target.substr(0, target.find('?'));

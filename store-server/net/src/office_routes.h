@@ -23,6 +23,8 @@ struct OfficeContext {
 };
 
 bool isOfficePath(std::string_view path);
+/// The CSV imports (POST, admins only): bodies up to protocol::kMaxBodyBytes.
+bool isOfficeImportPath(std::string_view path);
 
 asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx);
 

@@ -4,13 +4,17 @@
 #include "baidian/protocol/codec.h"
 #include "baidian/server/aggregates.h"
 #include "baidian/server/central.h"
+#include "baidian/server/certificates.h"
 #include "baidian/server/group_commit.h"
 #include "baidian/server/ingest.h"
 #include "baidian/server/metrics.h"
+#include "baidian/server/sessions.h"
 #include "baidian/server/stock.h"
+#include "connection_limits.h"
 #include "http_util.h"
 #include "log.h"
 #include "office_routes.h"
+#include "tls_trust.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
@@ -37,15 +41,22 @@ using Stream = beast::ssl_stream<beast::tcp_stream>;
 
 namespace {
 
-std::string serialOf(X509* cert) {
-    BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr);
-    char* hex = BN_bn2hex(bn);
-    std::string out(hex);
-    OPENSSL_free(hex);
-    BN_free(bn);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+/// A body of any request other than an authenticated upload is at most this long: a login, an
+/// inspection, a ranking run. The rest are refused (413) before they are read.
+constexpr std::size_t kSmallBodyBytes = 16 * 1024;
+
+/// The paths a till uploads its records to: bodies up to protocol::kMaxBodyBytes, once the
+/// client certificate has been checked.
+bool isUploadPath(std::string_view path) {
+    return path == "/v1/sales" || path == "/v1/movements" || path == "/v1/shifts";
+}
+
+Response wrongTerminal(const Request& req, const CertificateIdentity& peer, int terminal) {
+    return error(req, http::status::forbidden,
+                 "this certificate belongs to terminal " + std::to_string(peer.terminal) +
+                     " of outlet " + peer.outlet + ", not terminal " + std::to_string(terminal) +
+                     ": nothing was stored (each till has its own certificate: store-admin "
+                     "issue-cert --terminal)");
 }
 
 /// Each server thread reads through its own connection (SQLite connections are per thread).
@@ -81,9 +92,11 @@ struct Server::Impl {
     std::list<Connection> connections;
 
     RankingConfig ranking;
+    ConnectionLimits limits;
 
     explicit Impl(ServerConfig c)
-        : config(std::move(c)) {}
+        : config(std::move(c))
+        , limits(config.maxConnections, config.maxConnectionsPerAddress) {}
 
     std::string nowUtc() const { return domain::isoUtc(config.clock()); }
 
@@ -139,7 +152,9 @@ struct Server::Impl {
             // means one full handshake.
             SSL_CTX_set_options(tls.native_handle(), SSL_OP_NO_TICKET);
             SSL_CTX_sess_set_cache_size(tls.native_handle(), 20480);
-            SSL_CTX_set_timeout(tls.native_handle(), 2 * 3600);
+            // No session outlives its certificate or its first handshake's lifetime, however
+            // often it is resumed.
+            limitSessionLifetime(tls.native_handle(), config.tlsSessionLifetime);
             // Ask for a client certificate; /v1/ endpoints refuse a connection without one.
             tls.set_verify_mode(ssl::verify_peer);
             const std::string dbPath = config.database;
@@ -157,14 +172,15 @@ struct Server::Impl {
                     return true;
                 const std::string serial = serialOf(X509_STORE_CTX_get_current_cert(store));
                 try {
-                    if (certificateOutlet(readConnection(dbPath), serial))
+                    if (certificateIdentity(readConnection(dbPath), serial))
                         return true;
                 } catch (const std::exception& e) {
                     logEvent("error", "certificate_check_failed", {{"error", e.what()}});
                 }
                 ++m->handshakeFailures;
                 logEvent("warn", "client_certificate_refused",
-                         {{"serial", serial}, {"reason", "revoked, unknown or outlet closed"}});
+                         {{"serial", serial},
+                          {"reason", "revoked, unknown or outlet closed or suspended"}});
                 X509_STORE_CTX_set_error(store,
                                          X509_V_ERR_CERT_REVOKED); // the alert the client sees
                 return false;
@@ -177,16 +193,10 @@ struct Server::Impl {
         }
     }
 
-    std::optional<std::string> peerOutlet(Stream& stream) {
-        X509* cert = SSL_get1_peer_certificate(stream.native_handle());
-        if (!cert)
-            return std::nullopt;
-        const std::string serial = serialOf(cert);
-        X509_free(cert);
-        return certificateOutlet(readConnection(config.database), serial);
-    }
-
-    asio::awaitable<Response> handle(Request req, std::optional<std::string> outletCode) {
+    /// `peer`: the till the connection's client certificate names, checked for this request
+    /// (nullopt: no certificate).
+    asio::awaitable<Response> handle(Request req, std::optional<CertificateIdentity> peer) {
+        const auto outletCode = peer ? std::optional<std::string>(peer->outlet) : std::nullopt;
         ++metrics.requests;
         const std::string target(req.target());
         const std::string path = target.substr(0, target.find('?'));
@@ -232,6 +242,8 @@ struct Server::Impl {
                 co_return error(req, http::status::forbidden,
                                 "this certificate belongs to outlet " + *outletCode + ", not " +
                                     batch->outlet + ": nothing was stored");
+            if (batch->terminal != peer->terminal)
+                co_return wrongTerminal(req, *peer, batch->terminal);
             const auto started = std::chrono::steady_clock::now();
             auto result = std::make_shared<protocol::SaleBatchResult>();
             const std::int64_t outletId = outlet->id;
@@ -284,6 +296,8 @@ struct Server::Impl {
             if (!terminal || *terminal < 1 || *terminal > 99 || !domain::isDate(date))
                 co_return error(req, http::status::bad_request,
                                 "give terminal=1..99 and date=YYYY-MM-DD");
+            if (*terminal != peer->terminal)
+                co_return wrongTerminal(req, *peer, static_cast<int>(*terminal));
             // A future day has no sales to reconcile: refused, and not recorded for the ranking.
             if (auto ok = checkReconcileDate(date, config.clock()); !ok)
                 co_return error(req, http::status::bad_request, ok.error().message);
@@ -310,6 +324,8 @@ struct Server::Impl {
             if (report->outlet != *outletCode)
                 co_return error(req, http::status::forbidden,
                                 "this certificate belongs to outlet " + *outletCode);
+            if (report->terminal != peer->terminal)
+                co_return wrongTerminal(req, *peer, report->terminal);
             const std::int64_t outletId = outlet->id;
             auto shared = std::make_shared<protocol::ShiftReportDoc>(std::move(report).value());
             auto body = std::make_shared<std::string>(req.body());
@@ -334,6 +350,8 @@ struct Server::Impl {
                 co_return error(req, http::status::forbidden,
                                 "this certificate belongs to outlet " + *outletCode + ", not " +
                                     batch->outlet + ": nothing was stored");
+            if (batch->terminal != peer->terminal)
+                co_return wrongTerminal(req, *peer, batch->terminal);
             auto result = std::make_shared<protocol::MovementBatchResult>();
             auto shared = std::make_shared<protocol::MovementBatch>(std::move(batch).value());
             const std::int64_t outletId = outlet->id;
@@ -365,7 +383,28 @@ struct Server::Impl {
                         : metrics.responses5xx);
     }
 
-    asio::awaitable<void> session(Stream stream) {
+    /// Whether this request may bring a body up to protocol::kMaxBodyBytes: a till's upload over
+    /// a certificate that has just been checked, or an admin's CSV import. Every other body is
+    /// at most kSmallBodyBytes, so that nobody without credentials makes the server read 8 MiB.
+    bool mayUploadLarge(const Request& head, std::string_view path,
+                        const std::optional<CertificateIdentity>& peer) {
+        if (head.method() != http::verb::post)
+            return false;
+        if (isUploadPath(path))
+            return peer.has_value();
+        if (!isOfficeImportPath(path))
+            return false;
+        const auto header = head[http::field::authorization];
+        constexpr std::string_view kBearer = "Bearer ";
+        if (!header.starts_with(kBearer))
+            return false;
+        const auto user = sessionUser(readConnection(config.database),
+                                      std::string(header.substr(kBearer.size())), config.clock());
+        return user && user->isAdmin();
+    }
+
+    /// `slot`: this connection's place under the caps, given back when the session ends.
+    asio::awaitable<void> session(Stream stream, [[maybe_unused]] ConnectionLimits::Slot slot) {
         ++metrics.connectionsOpen;
         ++metrics.connectionsTotal;
         auto idle = std::make_shared<bool>(false);
@@ -380,38 +419,94 @@ struct Server::Impl {
         }
         boost::system::error_code ec;
         auto& tcpStream = beast::get_lowest_layer(stream);
+        const auto opened = std::chrono::steady_clock::now();
         tcpStream.expires_after(config.handshakeTimeout);
         co_await stream.async_handshake(ssl::stream_base::server,
                                         asio::redirect_error(asio::use_awaitable, ec));
         if (ec) {
             ++metrics.handshakeFailures;
         } else {
-            // Which outlet the client certificate names (and that it is still valid: a resumed
-            // session skips the handshake's check), looked up once, when an outlet endpoint is
-            // first asked for.
-            std::optional<std::string> outlet;
-            bool lookedUp = false;
+            // The client certificate, checked again on every outlet request: a resumed session
+            // skips the handshake's checks, and a revocation must reach open connections.
+            PeerTrust trust(stream.native_handle());
             beast::flat_buffer buffer;
             while (!stopping) {
+                // A connection lives at most maxConnectionAge: an idle one is closed then, a
+                // busy one after the answer that crosses it.
+                const auto age = std::chrono::steady_clock::now() - opened;
+                if (age >= config.maxConnectionAge)
+                    break;
                 http::request_parser<http::string_body> parser;
-                parser.body_limit(protocol::kMaxBodyBytes);
                 parser.header_limit(16 * 1024);
-                tcpStream.expires_after(config.readTimeout);
+                // The header first: how much body this request may bring depends on what it is
+                // and who sends it (the Content-Length is compared below, before any is read).
+                parser.body_limit(protocol::kMaxBodyBytes);
+                tcpStream.expires_after(std::min<std::chrono::steady_clock::duration>(
+                    config.readTimeout, config.maxConnectionAge - age));
                 *idle = true;
-                co_await http::async_read(stream, buffer, parser,
-                                          asio::redirect_error(asio::use_awaitable, ec));
+                co_await http::async_read_header(stream, buffer, parser,
+                                                 asio::redirect_error(asio::use_awaitable, ec));
                 *idle = false;
                 if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted ||
                     ec == beast::error::timeout || ec == asio::ssl::error::stream_truncated ||
                     ec == asio::error::eof || ec == asio::error::connection_reset)
                     break;
+                std::optional<Response> early; // an answer given before the body is read
+                std::optional<CertificateIdentity> peer;
+                std::size_t bodyLimit = kSmallBodyBytes;
+                if (!ec) {
+                    const Request& head = parser.get();
+                    const std::string_view target = head.target();
+                    const std::string_view path = target.substr(0, target.find('?'));
+                    if (path.starts_with("/v1/") && !isOfficePath(path) && trust.presented()) {
+                        PeerTrust::Verdict verdict;
+                        try {
+                            verdict = trust.check(readConnection(config.database),
+                                                  std::chrono::system_clock::now());
+                        } catch (const std::exception& e) {
+                            logEvent("error", "peer_lookup_failed", {{"error", e.what()}});
+                            verdict.refusal = "the certificate could not be checked: try again";
+                        }
+                        if (verdict.identity) {
+                            peer = std::move(verdict.identity);
+                        } else {
+                            ++metrics.certificateRefusals;
+                            logEvent("warn", "client_certificate_refused",
+                                     {{"path", path.substr(0, 64)}, {"reason", verdict.refusal}});
+                            early = error(head, http::status::forbidden, verdict.refusal);
+                        }
+                    }
+                    try {
+                        if (!early && mayUploadLarge(head, path, peer))
+                            bodyLimit = protocol::kMaxBodyBytes;
+                    } catch (const std::exception& e) {
+                        logEvent("error", "session_lookup_failed", {{"error", e.what()}});
+                    }
+                    if (!early && parser.content_length() && *parser.content_length() > bodyLimit)
+                        ec = http::error::body_limit;
+                }
+                if (!early && !ec) {
+                    parser.body_limit(bodyLimit);
+                    co_await http::async_read(stream, buffer, parser,
+                                              asio::redirect_error(asio::use_awaitable, ec));
+                    if (ec == asio::error::operation_aborted || ec == beast::error::timeout ||
+                        ec == asio::ssl::error::stream_truncated || ec == asio::error::eof ||
+                        ec == asio::error::connection_reset)
+                        break;
+                }
                 Request req = parser.release();
                 Response res;
                 bool close = false;
-                if (ec == http::error::body_limit) {
+                if (early) {
+                    res = std::move(*early);
+                    close = true;
+                } else if (ec == http::error::body_limit) {
+                    ++metrics.bodiesTooLarge;
                     res = error(req, http::status::payload_too_large,
-                                "the body is larger than " +
-                                    std::to_string(protocol::kMaxBodyBytes) + " bytes");
+                                "the body is larger than " + std::to_string(bodyLimit) +
+                                    " bytes: only a till's uploads (over its certificate) and an "
+                                    "admin's imports may be larger, up to " +
+                                    std::to_string(protocol::kMaxBodyBytes));
                     close = true;
                 } else if (ec) {
                     res = error(req, http::status::bad_request,
@@ -422,25 +517,16 @@ struct Server::Impl {
                     head.version(req.version());
                     head.keep_alive(req.keep_alive());
                     try {
-                        const std::string_view target = req.target();
-                        if (!lookedUp && target.starts_with("/v1/") &&
-                            !isOfficePath(target.substr(0, target.find('?')))) {
-                            lookedUp = true;
-                            try {
-                                outlet = peerOutlet(stream);
-                            } catch (const std::exception& e) {
-                                logEvent("error", "peer_lookup_failed", {{"error", e.what()}});
-                            }
-                        }
-                        auto handling = handle(std::move(req), outlet);
+                        auto handling = handle(std::move(req), peer);
                         res = co_await std::move(handling);
                     } catch (const std::exception& e) {
                         logEvent("error", "request_failed", {{"error", e.what()}});
-                        res = error(req, http::status::internal_server_error,
+                        res = error(head, http::status::internal_server_error,
                                     "internal error; nothing was stored");
                     }
                 }
-                if (close || stopping)
+                if (close || stopping ||
+                    std::chrono::steady_clock::now() - opened >= config.maxConnectionAge)
                     res.keep_alive(false);
                 count(res);
                 tcpStream.expires_after(config.writeTimeout);
@@ -470,13 +556,27 @@ struct Server::Impl {
                 logEvent("warn", "accept_failed", {{"error", ec.message()}});
                 continue;
             }
+            boost::system::error_code ignored;
+            const auto peerAddress = socket.remote_endpoint(ignored).address();
+            // Caps before any TLS work: one address (or everybody together) holding more
+            // connections is closed at once, so that nobody ties up the server's sockets.
+            ConnectionLimits::Refusal refusal{};
+            auto slot = limits.admit(peerAddress, refusal);
+            if (!slot) {
+                ++(refusal == ConnectionLimits::Refusal::PerAddress
+                       ? metrics.connectionsRefusedPerAddress
+                       : metrics.connectionsRefusedTotal);
+                socket.close(ignored);
+                continue;
+            }
             // Replies are small and come as several TLS records: without this, Nagle's algorithm
             // and the client's delayed ACK hold each answer back by tens of milliseconds.
-            boost::system::error_code ignored;
             socket.set_option(tcp::no_delay(true), ignored);
             auto executor = socket.get_executor();
-            asio::co_spawn(executor, session(Stream(beast::tcp_stream(std::move(socket)), tls)),
-                           asio::detached);
+            asio::co_spawn(
+                executor,
+                session(Stream(beast::tcp_stream(std::move(socket)), tls), std::move(*slot)),
+                asio::detached);
         }
     }
 

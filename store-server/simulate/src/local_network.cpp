@@ -114,6 +114,9 @@ void LocalNetwork::start() {
     config.caFile = file("pki/ca.crt");
     config.certFile = file("pki/server.crt");
     config.keyFile = file("pki/server.key");
+    // Every outlet of this network connects from 127.0.0.1.
+    config.maxConnections = 100000;
+    config.maxConnectionsPerAddress = 100000;
     config.clock = [this] {
         return std::chrono::system_clock::time_point(
             std::chrono::system_clock::duration(m_clock.load()));

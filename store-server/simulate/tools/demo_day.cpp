@@ -1,5 +1,6 @@
 // baidian-demo-day: one business day of the demo network, uploaded through the real sync path.
-// Every outlet of the registry export whose certificate is in --certs gets its simulated till's
+// Every outlet of the registry export whose till certificate is in --certs (<code>-t2.crt: the
+// simulated till is terminal simulate::kDemoTerminal, and each till has its own) gets its till's
 // sales of the day (protocol v1: UUIDs, gapless sequence, hash chain), posted over mutual TLS
 // with its own certificate in batches as a till does, then reconciles the day with the server.
 // Each till goes on from where the server says it stopped (the reconciliation of the days
@@ -136,7 +137,9 @@ int main(int argc, char** argv) {
     std::string registry, certs, server = "localhost:8443", date;
     int workers = 8;
     app.add_option("--registry", registry, "outlets CSV (store-admin export-outlets)")->required();
-    app.add_option("--certs", certs, "directory with ca.crt and every <code>.crt/.key")->required();
+    app.add_option("--certs", certs,
+                   "directory with ca.crt and every <code>-t2.crt/.key (store-admin demo-network)")
+        ->required();
     app.add_option("--server", server, "host:port of store-server");
     app.add_option("--date", date, "business date YYYY-MM-DD (default: today in China)");
     app.add_option("--workers", workers, "outlets uploading at once")->check(CLI::Range(1, 64));
@@ -158,8 +161,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     auto outlets = std::move(read).value();
+    // The simulated till's own certificate (store-admin issue-cert --terminal 2 names it so).
+    const auto tillCertificate = [&](const Outlet& o, const char* extension) {
+        return (std::filesystem::path(certs) /
+                (o.code + "-t" + std::to_string(simulate::kDemoTerminal) + extension))
+            .string();
+    };
     std::erase_if(outlets, [&](const Outlet& o) {
-        return !std::filesystem::exists(std::filesystem::path(certs) / (o.code + ".crt"));
+        return !std::filesystem::exists(tillCertificate(o, ".crt"));
     });
     std::cout << "selling " << date << " at " << outlets.size() << " outlets, " << workers
               << " uploading at once ...\n";
@@ -176,8 +185,8 @@ int main(int argc, char** argv) {
                 endpoint.host = server.substr(0, colon);
                 endpoint.port = server.substr(colon + 1);
                 endpoint.caFile = (std::filesystem::path(certs) / "ca.crt").string();
-                endpoint.certFile = (std::filesystem::path(certs) / (o.code + ".crt")).string();
-                endpoint.keyFile = (std::filesystem::path(certs) / (o.code + ".key")).string();
+                endpoint.certFile = tillCertificate(o, ".crt");
+                endpoint.keyFile = tillCertificate(o, ".key");
                 const auto failure = uploadDay(o, endpoint, date, totals);
                 std::lock_guard lock(totals.mutex);
                 if (!failure.empty())

@@ -44,10 +44,16 @@ Result<IssuedCertificate> createCa(const CaKey& ca, const std::string& commonNam
 Result<IssuedCertificate> issueServerCertificate(const CaKey& ca, const std::string& dir,
                                                  const std::vector<std::string>& hosts, int days);
 
-/// Issues an outlet's client certificate (clientAuth), CN = outlet code; writes
-/// <code>.key, <code>.crt and a copy of ca.crt into `outDir`.
+/// The base name of a till's certificate and key files: the outlet code for terminal 1
+/// (<code>.crt, <code>.key), <code>-t<N> for terminal N.
+std::string outletCertificateName(const std::string& outletCode, int terminal);
+
+/// Issues the client certificate (clientAuth) of an outlet's till number `terminal` (1..99),
+/// CN = outletCertificateName(); writes its .key, .crt and a copy of ca.crt into `outDir`.
+/// Errors: InvalidArgument (days 1-397, terminal 1-99), as above.
 Result<IssuedCertificate> issueOutletCertificate(const CaKey& ca, const std::string& outDir,
-                                                 const std::string& outletCode, int days);
+                                                 const std::string& outletCode, int days,
+                                                 int terminal = 1);
 
 /// Whether `dir`/ca.key is stored encrypted (a CA made before keys were encrypted is not:
 /// `openssl pkey -in ca.key -aes256 -out ca.key.new` encrypts it).

@@ -30,10 +30,12 @@ struct OutletRow {
 /// is delivered to tills that pull since an older version.
 std::int64_t nextMasterVersion(SQLite::Database& db);
 std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code);
+/// Records an issued certificate; an outlet's names the till (`terminal`, 1..99) it is for.
+/// Errors: InvalidArgument (terminal), Storage.
 Status recordCertificate(SQLite::Database& db, const std::string& serial,
                          std::optional<std::int64_t> outletId, const std::string& kind,
                          const std::string& subject, const std::string& notBefore,
-                         const std::string& notAfter);
+                         const std::string& notAfter, int terminal = 1);
 /// Revokes one certificate by serial. Errors: NotFound.
 Status revokeCertificate(SQLite::Database& db, const std::string& serial);
 /// Revokes every certificate of an outlet; returns how many.
@@ -49,9 +51,7 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
                      const std::string& name, const std::string& role, const std::string& pin);
 
 // --- queries (store-server) -----------------------------------------------------------------
-/// Whether a client certificate may connect: issued here, for an outlet, not revoked, and the
-/// outlet not closed. Returns the outlet code, or nullopt.
-std::optional<std::string> certificateOutlet(SQLite::Database& db, const std::string& serialHex);
+// Whether a client certificate may connect: certificates.h.
 protocol::MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId,
                                      std::int64_t since);
 protocol::ReconcileDoc reconcile(SQLite::Database& db, std::int64_t outletId, int terminal,

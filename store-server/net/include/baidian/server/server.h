@@ -21,6 +21,17 @@ struct ServerConfig {
     std::chrono::seconds handshakeTimeout{10};
     std::chrono::seconds readTimeout{30}; ///< a whole request, and the keep-alive wait for the next
     std::chrono::seconds writeTimeout{30};
+    /// A connection is closed after the answer that crosses this age (an idle one at it), so
+    /// that every till makes a full handshake, with its certificate checked, at least this often.
+    std::chrono::seconds maxConnectionAge{3600};
+    /// A TLS session (resumed as often as a till likes) ends this long after the full handshake
+    /// that made it, or at its client certificate's expiry if that comes first.
+    std::chrono::seconds tlsSessionLifetime{7200};
+    /// Connections open at once, from everybody and from one client address; more are closed
+    /// as they are accepted (and counted in /metrics). 600 outlets of a few tills each fit; a
+    /// test network holding thousands of connections from 127.0.0.1 raises both.
+    std::size_t maxConnections = 4096;
+    std::size_t maxConnectionsPerAddress = 64;
     std::string rankingConfig; ///< the ranking's weights and rules (TOML); empty: the defaults
     /// The server's clock: what it records as received/reconciled times and session expiry.
     /// Simulations and tests replay past days with their own; production uses the system's.
@@ -30,7 +41,8 @@ struct ServerConfig {
 };
 
 /// Reads a TOML config file (keys as in docs/operations, e.g. listen = "127.0.0.1:8443",
-/// threads, database, [tls] ca/cert/key, [timeouts] handshake/read/write seconds) over `base`.
+/// threads, database, [tls] ca/cert/key/session_seconds, [timeouts] handshake/read/write
+/// seconds, [limits] connections, connections_per_address, connection_age_seconds) over `base`.
 /// Errors: ParseError naming the file, line and key.
 Result<ServerConfig> loadConfig(const std::string& path, ServerConfig base = {});
 
