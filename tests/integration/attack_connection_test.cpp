@@ -207,10 +207,13 @@ template <typename T, void (*F)(T*)> struct Free {
 /// days only). Writes <dir>/short.crt and short.key.
 void issueShortLivedCertificate(const Network& net, const std::string& outlet, long seconds,
                                 const std::string& dir) {
+    // The fixture's CA key is encrypted with kCaPassphrase (an older CA's is not: then the
+    // passphrase is not asked for).
     auto readPem = [](const std::string& path, auto reader) {
         FILE* f = std::fopen(path.c_str(), "r");
         EXPECT_NE(f, nullptr) << path;
-        auto* out = reader(f, nullptr, nullptr, nullptr);
+        auto* out = reader(f, nullptr, nullptr,
+                           const_cast<char*>(baidian::testing::kCaPassphrase));
         std::fclose(f);
         return out;
     };
