@@ -212,8 +212,7 @@ void issueShortLivedCertificate(const Network& net, const std::string& outlet, l
     auto readPem = [](const std::string& path, auto reader) {
         FILE* f = std::fopen(path.c_str(), "r");
         EXPECT_NE(f, nullptr) << path;
-        auto* out = reader(f, nullptr, nullptr,
-                           const_cast<char*>(baidian::testing::kCaPassphrase));
+        auto* out = reader(f, nullptr, nullptr, const_cast<char*>(baidian::testing::kCaPassphrase));
         std::fclose(f);
         return out;
     };
@@ -352,7 +351,8 @@ TEST(AttackConnection, ResumingNeverExtendsASessionPastItsLifetime) {
         EXPECT_TRUE(chain.back()->resumed()) << "resumption " << i + 1;
         latest = chain.back()->session();
     }
-    std::this_thread::sleep_for(1200ms); // 3.6 s after the full handshake
+    // Over 5 s after the full handshake (OpenSSL counts whole seconds, the last one included).
+    std::this_thread::sleep_for(2600ms);
     TlsConnection late(net, cert, key, latest);
     ASSERT_EQ(late.request("GET", "/v1/master?since=0").status, 200);
     EXPECT_FALSE(late.resumed()) << "a session lived past its lifetime by being resumed";
@@ -398,8 +398,8 @@ TEST(AttackConnection, OneTillsCertificateCannotUploadAsAnotherTerminal) {
                                                               0,
                                                               {{"cash", 1180, 1180}}}));
     EXPECT_EQ(shift.status, 403) << shift.body;
-    const auto movements = one.request("POST", "/v1/movements",
-                                       protocol::encode(protocol::MovementBatch{"HZ-F01", 2, {}}));
+    const auto movements = one.request(
+        "POST", "/v1/movements", protocol::encode(protocol::MovementBatch{"HZ-F01", 2, {}, {}}));
     EXPECT_EQ(movements.status, 403) << movements.body;
     // Terminal 1's own uploads go on.
     EXPECT_EQ(one.request("POST", "/v1/sales", saleBatch("HZ-F01", 1, 1)).status, 200);
