@@ -150,8 +150,12 @@ for block in "${blocks[@]}"; do
         [ -z "$(find /var/lib/baidian-server -name 'HZ-F01*.key')" ] || fail "an outlet key is on the server"
         c=/etc/baidian-pos/certs
         cp "$c/outlet.key" "$work/old-outlet.key" # for the revocation check below
+        # The demo till is the outlet's second till: it syncs with a certificate of its own.
+        (cd /var/lib/baidian-server &&
+            store-admin --pki /root/baidian-ca issue-cert --outlet HZ-F01 --terminal 2 --out "$work/t2") ||
+            fail "issue-cert --terminal 2"
         pos-sync --db "$work/till/till.db" --server localhost:8443 --ca "$c/ca.crt" \
-            --cert "$c/outlet.crt" --key "$c/outlet.key" --date "$(TZ=Asia/Shanghai date +%F)" | tee "$work/sync.log"
+            --cert "$work/t2/HZ-F01-t2.crt" --key "$work/t2/HZ-F01-t2.key" --date "$(TZ=Asia/Shanghai date +%F)" | tee "$work/sync.log"
         grep -q "summary: OK" "$work/sync.log" || fail "pos-sync did not reconcile"
         ;;
     *"revoke --cert"*)
