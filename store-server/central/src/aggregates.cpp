@@ -326,6 +326,8 @@ int rollUp(SQLite::Database& db) {
         while (q.executeStep())
             days.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
     }
+    if (days.empty())
+        return 0; // write nothing: a server must start on a full disk and answer reads
     for (const auto& [outlet, date] : days)
         rollUpDay(db, outlet, date);
     db.exec("DELETE FROM dirty_day");

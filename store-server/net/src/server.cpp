@@ -612,8 +612,9 @@ Status Server::start() {
             logEvent("info", "rolled_up_left_over_days", {{"days", days}});
         tx.commit();
     } catch (const std::exception& e) {
-        return makeError(ErrorCode::Storage,
-                         std::string("cannot roll up the figures: ") + e.what());
+        // Not fatal: the days stay marked and the next start rolls them up. A server that
+        // cannot write (disk full) still serves reads and answers writes with 503.
+        logEvent("error", "roll_up_deferred", {{"error", std::string(e.what())}});
     }
     if (auto ok = d.setUpTls(); !ok)
         return ok;
