@@ -6,9 +6,11 @@
 
 namespace baidian::server {
 
-GroupCommitWriter::GroupCommitWriter(const std::string& path, std::size_t maxGroup)
+GroupCommitWriter::GroupCommitWriter(const std::string& path, std::size_t maxGroup,
+                                     std::size_t maxQueue)
     : m_db(db::openDatabase(path).value())
     , m_maxGroup(maxGroup)
+    , m_maxQueue(maxQueue)
     , m_thread([this] { run(); }) {}
 
 GroupCommitWriter::~GroupCommitWriter() {
@@ -16,15 +18,24 @@ GroupCommitWriter::~GroupCommitWriter() {
 }
 
 void GroupCommitWriter::submit(Apply apply, Done done) {
+    bool stopping = false;
     {
         std::lock_guard lock(m_mutex);
-        if (!m_stopping) {
+        stopping = m_stopping;
+        if (!stopping && m_queue.size() < m_maxQueue) {
             m_queue.push_back({std::move(apply), std::move(done)});
             m_wake.notify_one();
             return;
         }
     }
-    done(false, "the server is shutting down");
+    // Refused, outside the lock (`done` may take other locks).
+    if (stopping) {
+        done(false, "the server is shutting down");
+        return;
+    }
+    ++m_refused;
+    done(false, "the writer's queue is full (" + std::to_string(m_maxQueue) +
+                    " jobs waiting): try again shortly");
 }
 
 void GroupCommitWriter::stop() {

@@ -43,20 +43,32 @@ std::optional<std::vector<std::string>> User::scope() const {
     return std::vector<std::string>{};
 }
 
-Result<User> checkPassword(SQLite::Database& db, const std::string& username,
-                           const std::string& password) {
+const std::string& dummyPasswordHash() {
+    static const std::string hash = crypto::hashSecret(crypto::randomHex(32));
+    return hash;
+}
+
+std::optional<LoginCandidate> findLoginCandidate(SQLite::Database& db,
+                                                 const std::string& username) {
     SQLite::Statement q(db, "SELECT id, username, role, cities, password_hash FROM app_user "
                             "WHERE username = ? AND disabled_at IS NULL");
     q.bind(1, username);
+    if (!q.executeStep())
+        return std::nullopt;
+    return LoginCandidate{readUser(q), q.getColumn(4).getString()};
+}
+
+Result<User> checkPassword(SQLite::Database& db, const std::string& username,
+                           const std::string& password) {
     const auto refused = makeError(ErrorCode::Unauthorized, "wrong username or password");
-    if (!q.executeStep()) {
-        // Spend the same time as a real check so that names cannot be probed by timing.
-        (void)crypto::verifySecret(crypto::hashSecret("not-a-user"), password);
+    auto candidate = findLoginCandidate(db, username);
+    // Unknown or disabled: the same one check as a real user's, against a hash that matches
+    // nothing, so that names cannot be probed by timing.
+    const bool matches =
+        crypto::verifySecret(candidate ? candidate->passwordHash : dummyPasswordHash(), password);
+    if (!candidate || !matches)
         return refused;
-    }
-    if (!crypto::verifySecret(q.getColumn(4).getString(), password))
-        return refused;
-    return readUser(q);
+    return std::move(candidate->user);
 }
 
 protocol::SessionDoc openSession(SQLite::Database& db, const User& user,

@@ -97,9 +97,29 @@ Result<ServerConfig> loadConfig(const std::string& path, ServerConfig config) {
                       "limits.connection_age_seconds"),
           count(table["limits"]["connections"], config.maxConnections, "limits.connections"),
           count(table["limits"]["connections_per_address"], config.maxConnectionsPerAddress,
-                "limits.connections_per_address")})
+                "limits.connections_per_address"),
+          count(table["limits"]["login_failures_per_user"], config.loginFailuresPerUser,
+                "limits.login_failures_per_user"),
+          count(table["limits"]["login_failures_per_address"], config.loginFailuresPerAddress,
+                "limits.login_failures_per_address"),
+          longSeconds(table["limits"]["login_window_seconds"], config.loginWindow,
+                      "limits.login_window_seconds"),
+          seconds(table["limits"]["login_backoff_seconds"], config.loginBackoff,
+                  "limits.login_backoff_seconds"),
+          longSeconds(table["limits"]["login_backoff_max_seconds"], config.loginMaxBackoff,
+                      "limits.login_backoff_max_seconds"),
+          count(table["limits"]["login_threads"], config.loginThreads, "limits.login_threads"),
+          count(table["limits"]["login_queue"], config.loginQueue, "limits.login_queue"),
+          count(table["limits"]["uploads_in_flight_per_outlet"], config.uploadsInFlightPerOutlet,
+                "limits.uploads_in_flight_per_outlet"),
+          count(table["limits"]["writer_queue"], config.writerQueue, "limits.writer_queue")})
         if (!status)
             return status.error();
+    if (config.loginThreads > 64)
+        return bad("limits.login_threads", "must be 1-64");
+    if (config.loginMaxBackoff < config.loginBackoff)
+        return bad("limits.login_backoff_max_seconds",
+                   "must be at least limits.login_backoff_seconds");
     return config;
 }
 

@@ -11,7 +11,7 @@ void metric(std::string& out, const char* name, const char* type, const char* he
 } // namespace
 
 std::string Metrics::prometheus(std::uint64_t groups, std::uint64_t jobs,
-                                std::uint64_t commitFailures) const {
+                                std::uint64_t commitFailures, std::uint64_t jobsRefused) const {
     std::string out;
     metric(out, "baidian_http_requests_total", "counter", "HTTP requests received.",
            requests.load());
@@ -61,6 +61,22 @@ std::string Metrics::prometheus(std::uint64_t groups, std::uint64_t jobs,
            "Writes committed by the group-commit writer.", jobs);
     metric(out, "baidian_commit_failures_total", "counter", "Group commits the database refused.",
            commitFailures);
+    metric(out, "baidian_commit_jobs_refused_total", "counter",
+           "Writes the group-commit writer refused because its queue was full.", jobsRefused);
+    out += "# HELP baidian_logins_refused_total Logins refused, by reason (throttled and pool_full "
+           "without a password check).\n# TYPE baidian_logins_refused_total counter\n";
+    out += "baidian_logins_refused_total{reason=\"throttled\"} " +
+           std::to_string(loginsThrottled.load()) + "\n";
+    out += "baidian_logins_refused_total{reason=\"pool_full\"} " +
+           std::to_string(loginsPoolFull.load()) + "\n";
+    out += "baidian_logins_refused_total{reason=\"wrong_password\"} " +
+           std::to_string(loginsFailed.load()) + "\n";
+    out += "# HELP baidian_uploads_refused_total Tills' writes answered 503 before they were "
+           "queued, by the cap they passed.\n# TYPE baidian_uploads_refused_total counter\n";
+    out += "baidian_uploads_refused_total{cap=\"outlet_in_flight\"} " +
+           std::to_string(uploadsRefusedOutlet.load()) + "\n";
+    out += "baidian_uploads_refused_total{cap=\"writer_queue\"} " +
+           std::to_string(uploadsRefusedWriter.load()) + "\n";
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "office_routes.h"
 
+#include "baidian/crypto/secrets.h"
 #include "baidian/domain/outlet.h"
 #include "baidian/domain/time.h"
 #include "baidian/server/aggregates.h"
@@ -42,6 +43,68 @@ std::optional<FigureScope> scopeOf(std::map<std::string, std::string>& query, co
     return scope;
 }
 
+/// Completes with (checked, matches): checked is false when the password pool's queue is full
+/// (nothing was checked). The check runs on a pool thread; the caller resumes on its own
+/// executor, never on the pool's.
+template <typename Token>
+auto asyncVerify(PasswordPool& pool, std::string hash, std::string password, Token&& token) {
+    return asio::async_initiate<Token, void(bool, bool)>(
+        [&pool](auto handler, std::string encoded, std::string secret) {
+            auto guard = std::make_shared<
+                asio::executor_work_guard<asio::associated_executor_t<decltype(handler)>>>(
+                asio::make_work_guard(asio::get_associated_executor(handler)));
+            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+            auto finish = [shared, guard](bool checked, bool matches) {
+                asio::post(guard->get_executor(), [shared, guard, checked, matches]() mutable {
+                    (*shared)(checked, matches);
+                    guard->reset();
+                });
+            };
+            const bool queued =
+                pool.tryPost([finish, encoded = std::move(encoded), secret = std::move(secret)] {
+                    bool matches = false;
+                    try {
+                        matches = crypto::verifySecret(encoded, secret);
+                    } catch (const std::exception&) {
+                        matches = false; // out of memory: refused like a wrong password
+                    }
+                    finish(true, matches);
+                });
+            if (!queued)
+                finish(false, false);
+        },
+        token, std::move(hash), std::move(password));
+}
+
+/// A login admitted by the throttle: reported as failed, succeeded or (by default, when the
+/// coroutine ends any other way) abandoned.
+class LoginAttempt {
+public:
+    LoginAttempt(LoginThrottle& throttle, std::string user, std::string address)
+        : m_throttle(throttle)
+        , m_user(std::move(user))
+        , m_address(std::move(address)) {}
+    LoginAttempt(const LoginAttempt&) = delete;
+    LoginAttempt& operator=(const LoginAttempt&) = delete;
+    ~LoginAttempt() {
+        if (!m_reported)
+            m_throttle.abandoned(m_user, m_address);
+    }
+    void failed() {
+        m_reported = true;
+        m_throttle.failed(m_user, m_address, LoginThrottle::Clock::now());
+    }
+    void succeeded() {
+        m_reported = true;
+        m_throttle.succeeded(m_user, m_address);
+    }
+
+private:
+    LoginThrottle& m_throttle;
+    std::string m_user, m_address;
+    bool m_reported = false;
+};
+
 protocol::DashboardDoc dashboard(SQLite::Database& db, const FigureScope& scope) {
     return {scope.from,        scope.to,         totals(db, scope),   byType(db, scope),
             byCity(db, scope), byDay(db, scope), byProduct(db, scope)};
@@ -68,21 +131,57 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
         auto login = protocol::decodeLoginRequest(req.body());
         if (!login)
             co_return error(req, http::status::bad_request, login.error().message);
-        auto user = checkPassword(ctx.readDb(), login->username, login->password);
-        if (!user) {
-            logEvent("warn", "login_refused", {{"username", login->username}});
-            co_return error(req, http::status::unauthorized, user.error().message);
+        const std::string username = login->username;
+        const boost::json::object who{{"username", logValue(username, kLogNameBytes)},
+                                      {"address", logValue(ctx.clientAddress, kLogNameBytes)}};
+        // Throttled first, before any password check: a locked username or address costs
+        // nothing but this look-up.
+        if (const auto wait =
+                ctx.throttle.admit(username, ctx.clientAddress, LoginThrottle::Clock::now())) {
+            ++ctx.metrics.loginsThrottled;
+            logEvent("warn", "login_throttled", who);
+            auto res = error(req, http::status::too_many_requests,
+                             "too many failed logins for this user or from this address: try "
+                             "again in " +
+                                 std::to_string(wait->count()) + " s");
+            res.set(http::field::retry_after, std::to_string(wait->count()));
+            co_return res;
         }
+        LoginAttempt attempt(ctx.throttle, username, ctx.clientAddress);
+        // The look-up here (a read), the argon2 check on the pool: an unknown or disabled user
+        // is checked against the dummy hash, at the same cost as a real one.
+        auto candidate = findLoginCandidate(ctx.readDb(), username);
+        auto hash = candidate ? candidate->passwordHash : dummyPasswordHash();
+        // Named, not a temporary inside co_await: GCC 12 can destroy such temporaries twice.
+        auto verifying = asyncVerify(ctx.passwords, std::move(hash), std::move(login->password),
+                                     asio::use_awaitable);
+        auto [checked, matches] = co_await std::move(verifying);
+        if (!checked) {
+            ++ctx.metrics.loginsPoolFull;
+            logEvent("warn", "login_pool_full", who);
+            auto res = error(req, http::status::service_unavailable,
+                             "too many logins at once: try again in a moment");
+            res.set(http::field::retry_after, "1");
+            co_return res;
+        }
+        if (!candidate || !matches) {
+            attempt.failed();
+            ++ctx.metrics.loginsFailed;
+            logEvent("warn", "login_refused", who);
+            co_return error(req, http::status::unauthorized, "wrong username or password");
+        }
+        attempt.succeeded();
         auto session = std::make_shared<protocol::SessionDoc>();
-        auto who = std::make_shared<User>(std::move(user).value());
-        GroupCommitWriter::Apply apply = [session, who, now](SQLite::Database& wdb) {
-            *session = openSession(wdb, *who, now);
+        auto user = std::make_shared<User>(std::move(candidate->user));
+        GroupCommitWriter::Apply apply = [session, user, now](SQLite::Database& wdb) {
+            *session = openSession(wdb, *user, now);
         };
         auto [committed, why] =
             co_await asyncWrite(ctx.writer, std::move(apply), asio::use_awaitable);
         if (!committed)
             co_return error(req, http::status::service_unavailable, "cannot log in now: " + why);
-        logEvent("info", "login", {{"username", who->username}, {"role", who->role}});
+        logEvent("info", "login",
+                 {{"username", logValue(user->username, kLogNameBytes)}, {"role", user->role}});
         co_return reply(req, http::status::ok, protocol::encode(*session));
     }
 
@@ -181,8 +280,9 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
             co_return error(req, http::status::service_unavailable, why);
         if (!*result)
             co_return error(req, http::status::bad_request, result->error().message);
-        logEvent("info", "ranking_computed",
-                 {{"period", period}, {"outlets", (*result)->entries.size()}});
+        logEvent(
+            "info", "ranking_computed",
+            {{"period", logValue(period, kLogNameBytes)}, {"outlets", (*result)->entries.size()}});
         co_return reply(req, http::status::ok, protocol::encode(**result));
     }
     if (path == "/v1/office/inspections" && post) {
@@ -233,7 +333,8 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
             co_return error(req, http::status::service_unavailable, why);
         if (!*result)
             co_return error(req, http::status::bad_request, result->error().message);
-        logEvent("info", "imported", {{"file", path}, {"by", user->username}});
+        logEvent("info", "imported",
+                 {{"file", path}, {"by", logValue(user->username, kLogNameBytes)}});
         co_return reply(req, http::status::ok, protocol::encode(**result));
     }
     co_return error(req, http::status::not_found, "no such endpoint: " + path);

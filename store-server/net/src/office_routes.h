@@ -4,8 +4,10 @@
 // a regional manager reads and writes only outlets of their cities, imports and ranking runs
 // are for admins. Internal to baidian::net.
 
+#include "baidian/server/metrics.h"
 #include "baidian/server/ranking.h"
 #include "http_util.h"
+#include "login_guard.h"
 
 #include <SQLiteCpp/Database.h>
 #include <chrono>
@@ -20,6 +22,11 @@ struct OfficeContext {
     std::function<SQLite::Database&()> readDb;
     std::function<std::chrono::system_clock::time_point()> clock;
     RankingConfig ranking;
+    /// Logins: failures counted per username and per `clientAddress`, argon2 on `passwords`.
+    LoginThrottle& throttle;
+    PasswordPool& passwords;
+    std::string clientAddress;
+    Metrics& metrics;
 };
 
 bool isOfficePath(std::string_view path);

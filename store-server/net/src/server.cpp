@@ -13,8 +13,10 @@
 #include "connection_limits.h"
 #include "http_util.h"
 #include "log.h"
+#include "login_guard.h"
 #include "office_routes.h"
 #include "tls_trust.h"
+#include "upload_gate.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
@@ -93,10 +95,28 @@ struct Server::Impl {
 
     RankingConfig ranking;
     ConnectionLimits limits;
+    LoginThrottle throttle;
+    /// argon2 runs here, never on the I/O threads. Declared after ioc: destroyed (its queued
+    /// checks finished) before it.
+    PasswordPool passwords;
+    UploadGate uploads;
+
+    static LoginLimits loginLimits(const ServerConfig& c) {
+        LoginLimits l;
+        l.failuresPerUser = static_cast<int>(c.loginFailuresPerUser);
+        l.failuresPerAddress = static_cast<int>(c.loginFailuresPerAddress);
+        l.window = c.loginWindow;
+        l.backoff = c.loginBackoff;
+        l.maxBackoff = c.loginMaxBackoff;
+        return l;
+    }
 
     explicit Impl(ServerConfig c)
         : config(std::move(c))
-        , limits(config.maxConnections, config.maxConnectionsPerAddress) {}
+        , limits(config.maxConnections, config.maxConnectionsPerAddress)
+        , throttle(loginLimits(config))
+        , passwords(config.loginThreads, config.loginQueue)
+        , uploads(config.uploadsInFlightPerOutlet, config.writerQueue) {}
 
     std::string nowUtc() const { return domain::isoUtc(config.clock()); }
 
@@ -194,8 +214,9 @@ struct Server::Impl {
     }
 
     /// `peer`: the till the connection's client certificate names, checked for this request
-    /// (nullopt: no certificate).
-    asio::awaitable<Response> handle(Request req, std::optional<CertificateIdentity> peer) {
+    /// (nullopt: no certificate); `clientAddress`: where the connection comes from.
+    asio::awaitable<Response> handle(Request req, std::optional<CertificateIdentity> peer,
+                                     std::string clientAddress) {
         const auto outletCode = peer ? std::optional<std::string>(peer->outlet) : std::nullopt;
         ++metrics.requests;
         const std::string target(req.target());
@@ -212,14 +233,20 @@ struct Server::Impl {
         if (path == "/metrics")
             co_return reply(req, http::status::ok,
                             metrics.prometheus(writer->groupsCommitted(), writer->jobsCommitted(),
-                                               writer->commitFailures()),
+                                               writer->commitFailures(), writer->jobsRefused()),
                             "text/plain; version=0.0.4");
         if (!path.starts_with("/v1/"))
             co_return error(req, http::status::not_found, "no such endpoint: " + path);
         if (isOfficePath(path)) {
             const OfficeContext office{
-                *writer, [this]() -> SQLite::Database& { return readConnection(config.database); },
-                config.clock, ranking};
+                *writer,
+                [this]() -> SQLite::Database& { return readConnection(config.database); },
+                config.clock,
+                ranking,
+                throttle,
+                passwords,
+                std::move(clientAddress),
+                metrics};
             auto handling = handleOffice(std::move(req), office);
             co_return co_await std::move(handling);
         }
@@ -231,6 +258,26 @@ struct Server::Impl {
         if (!outlet)
             co_return error(req, http::status::forbidden,
                             "outlet " + *outletCode + " is not registered");
+        // A till's write takes a place under the caps (per outlet, and the writer's queue) for
+        // as long as it is decoded, queued and applied; over a cap it is answered at once.
+        const bool gated = isUploadPath(path) || path == "/v1/reconcile";
+        UploadGate::Refusal refusal{};
+        const auto ticket = gated ? uploads.admit(outlet->id, refusal) : std::nullopt;
+        if (gated && !ticket) {
+            const bool perOutlet = refusal == UploadGate::Refusal::Outlet;
+            ++(perOutlet ? metrics.uploadsRefusedOutlet : metrics.uploadsRefusedWriter);
+            auto res =
+                error(req, http::status::service_unavailable,
+                      perOutlet ? "outlet " + *outletCode + " already has " +
+                                      std::to_string(config.uploadsInFlightPerOutlet) +
+                                      " uploads in flight: nothing was stored, send it "
+                                      "again after Retry-After"
+                                : "the server's writer has " + std::to_string(config.writerQueue) +
+                                      " uploads waiting: nothing was stored, send it "
+                                      "again after Retry-After");
+            res.set(http::field::retry_after, "1");
+            co_return res;
+        }
 
         if (path == "/v1/sales") {
             if (req.method() != http::verb::post)
@@ -256,7 +303,8 @@ struct Server::Impl {
             auto [committed, why] =
                 co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
             if (!committed) {
-                logEvent("error", "batch_not_stored", {{"outlet", *outletCode}, {"error", why}});
+                logEvent("error", "batch_not_stored",
+                         {{"outlet", logValue(*outletCode, kLogNameBytes)}, {"error", why}});
                 co_return error(req, http::status::service_unavailable,
                                 "not stored, try again later: " + why);
             }
@@ -271,7 +319,7 @@ struct Server::Impl {
                                                std::chrono::steady_clock::now() - started)
                                                .count());
             logEvent("info", "batch_stored",
-                     {{"outlet", *outletCode},
+                     {{"outlet", logValue(*outletCode, kLogNameBytes)},
                       {"terminal", shared->terminal},
                       {"sales", shared->sales.size()},
                       {"breaks", result->journalBreaks.size()}});
@@ -312,7 +360,7 @@ struct Server::Impl {
                 co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
             if (!logged)
                 logEvent("warn", "reconcile_not_recorded",
-                         {{"outlet", *outletCode}, {"error", why}});
+                         {{"outlet", logValue(*outletCode, kLogNameBytes)}, {"error", why}});
             co_return reply(req, http::status::ok, protocol::encode(answer));
         }
         if (path == "/v1/shifts") {
@@ -420,6 +468,10 @@ struct Server::Impl {
         boost::system::error_code ec;
         auto& tcpStream = beast::get_lowest_layer(stream);
         const auto opened = std::chrono::steady_clock::now();
+        const std::string clientAddress = [&] {
+            boost::system::error_code ignored;
+            return tcpStream.socket().remote_endpoint(ignored).address().to_string();
+        }();
         tcpStream.expires_after(config.handshakeTimeout);
         co_await stream.async_handshake(ssl::stream_base::server,
                                         asio::redirect_error(asio::use_awaitable, ec));
@@ -472,7 +524,8 @@ struct Server::Impl {
                         } else {
                             ++metrics.certificateRefusals;
                             logEvent("warn", "client_certificate_refused",
-                                     {{"path", path.substr(0, 64)}, {"reason", verdict.refusal}});
+                                     {{"path", logValue(path, kLogNameBytes)},
+                                      {"reason", verdict.refusal}});
                             early = error(head, http::status::forbidden, verdict.refusal);
                         }
                     }
@@ -517,7 +570,7 @@ struct Server::Impl {
                     head.version(req.version());
                     head.keep_alive(req.keep_alive());
                     try {
-                        auto handling = handle(std::move(req), peer);
+                        auto handling = handle(std::move(req), peer, clientAddress);
                         res = co_await std::move(handling);
                     } catch (const std::exception& e) {
                         logEvent("error", "request_failed", {{"error", e.what()}});
@@ -528,6 +581,10 @@ struct Server::Impl {
                 if (close || stopping ||
                     std::chrono::steady_clock::now() - opened >= config.maxConnectionAge)
                     res.keep_alive(false);
+                // Every 503 says when to come back (a till backs off at least this long).
+                if (res.result() == http::status::service_unavailable &&
+                    res.find(http::field::retry_after) == res.end())
+                    res.set(http::field::retry_after, "1");
                 count(res);
                 tcpStream.expires_after(config.writeTimeout);
                 co_await http::async_write(stream, res,
@@ -625,7 +682,10 @@ Status Server::start() {
         d.ranking = *loaded;
     }
     try {
-        d.writer = std::make_unique<GroupCommitWriter>(d.config.database);
+        // Uploads are capped at writerQueue by the gate; the writer itself refuses beyond twice
+        // that, whatever the job (logins, office writes), so its queue is bounded too.
+        d.writer =
+            std::make_unique<GroupCommitWriter>(d.config.database, 64, 2 * d.config.writerQueue);
         const tcp::endpoint endpoint(asio::ip::make_address(d.config.listenAddress), d.config.port);
         d.acceptor.open(endpoint.protocol());
         d.acceptor.set_option(asio::socket_base::reuse_address(true));

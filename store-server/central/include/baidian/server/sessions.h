@@ -32,9 +32,24 @@ struct User {
 };
 
 /// Checks a username and password (read-only; argon2id takes tens of milliseconds). Errors:
-/// Unauthorized with one message for an unknown user and a wrong password.
+/// Unauthorized with one message for an unknown user and a wrong password. An unknown or
+/// disabled user costs the same one argon2id check (against dummyPasswordHash()).
 Result<User> checkPassword(SQLite::Database& db, const std::string& username,
                            const std::string& password);
+
+/// A user who may log in (enabled) and their stored password hash, without checking anything
+/// (a read, no argon2): the server looks a login up on its I/O thread and runs the check on
+/// its password pool.
+struct LoginCandidate {
+    User user;
+    std::string passwordHash;
+};
+std::optional<LoginCandidate> findLoginCandidate(SQLite::Database& db, const std::string& username);
+
+/// An argon2id hash (made once, with the parameters of every stored hash) that no password is
+/// checked true against in practice: unknown and disabled users are checked against it, so that
+/// they cost exactly what a known user costs and names cannot be probed by timing.
+const std::string& dummyPasswordHash();
 
 /// Opens a session for a checked user, inside the caller's transaction. Returns the token.
 protocol::SessionDoc openSession(SQLite::Database& db, const User& user,

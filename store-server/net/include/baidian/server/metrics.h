@@ -20,10 +20,17 @@ struct Metrics {
     std::atomic<std::uint64_t> salesStored{0}, salesDuplicate{0}, salesQuarantined{0},
         journalBreaks{0};
     std::atomic<std::uint64_t> batchMicrosTotal{0}, batches{0};
+    /// Logins refused without a password check: throttled (429), the argon2 pool full (503).
+    std::atomic<std::uint64_t> loginsThrottled{0}, loginsPoolFull{0};
+    /// Logins checked and refused (wrong password, unknown or disabled user).
+    std::atomic<std::uint64_t> loginsFailed{0};
+    /// Tills' writes refused (503) before they were queued: their outlet had its writes in
+    /// flight, the writer had its queue full.
+    std::atomic<std::uint64_t> uploadsRefusedOutlet{0}, uploadsRefusedWriter{0};
 
-    /// `groups`, `jobs`, `commitFailures` come from the writer.
-    std::string prometheus(std::uint64_t groups, std::uint64_t jobs,
-                           std::uint64_t commitFailures) const;
+    /// `groups`, `jobs`, `commitFailures`, `jobsRefused` come from the writer.
+    std::string prometheus(std::uint64_t groups, std::uint64_t jobs, std::uint64_t commitFailures,
+                           std::uint64_t jobsRefused = 0) const;
 };
 
 } // namespace baidian::server

@@ -32,6 +32,22 @@ struct ServerConfig {
     /// test network holding thousands of connections from 127.0.0.1 raises both.
     std::size_t maxConnections = 4096;
     std::size_t maxConnectionsPerAddress = 64;
+    /// Failed logins (each within loginWindow of the one before) after which a username, or a
+    /// client address, is refused (429 + Retry-After, no password check) for loginBackoff,
+    /// doubling with every further failure up to loginMaxBackoff. A success clears the user's.
+    std::size_t loginFailuresPerUser = 5;
+    std::size_t loginFailuresPerAddress = 20;
+    std::chrono::seconds loginWindow{900};
+    std::chrono::seconds loginBackoff{1};
+    std::chrono::seconds loginMaxBackoff{900};
+    /// The argon2 pool: its threads (never the I/O threads) and the checks that may wait for
+    /// them; a login beyond is answered 503 + Retry-After at once.
+    std::size_t loginThreads = 2;
+    std::size_t loginQueue = 16;
+    /// Tills' writes (sale, movement and shift uploads, reconcile marks) waiting for or in the
+    /// writer, per outlet and in all; beyond either, 503 + Retry-After before anything is queued.
+    std::size_t uploadsInFlightPerOutlet = 4;
+    std::size_t writerQueue = 256;
     std::string rankingConfig; ///< the ranking's weights and rules (TOML); empty: the defaults
     /// The server's clock: what it records as received/reconciled times and session expiry.
     /// Simulations and tests replay past days with their own; production uses the system's.
@@ -42,7 +58,10 @@ struct ServerConfig {
 
 /// Reads a TOML config file (keys as in docs/operations, e.g. listen = "127.0.0.1:8443",
 /// threads, database, [tls] ca/cert/key/session_seconds, [timeouts] handshake/read/write
-/// seconds, [limits] connections, connections_per_address, connection_age_seconds) over `base`.
+/// seconds, [limits] connections, connections_per_address, connection_age_seconds,
+/// login_failures_per_user, login_failures_per_address, login_window_seconds,
+/// login_backoff_seconds, login_backoff_max_seconds, login_threads, login_queue,
+/// uploads_in_flight_per_outlet, writer_queue) over `base`.
 /// Errors: ParseError naming the file, line and key.
 Result<ServerConfig> loadConfig(const std::string& path, ServerConfig base = {});
 
