@@ -1,5 +1,6 @@
 #include "baidian/pos/https_client.h"
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast.hpp>
@@ -127,7 +128,14 @@ struct HttpsClient::Impl {
         auto res = parser.release();
         if (!res.keep_alive())
             stream.reset();
-        return HttpResult{static_cast<int>(res.result_int()), std::move(res.body())};
+        HttpResult result{static_cast<int>(res.result_int()), std::move(res.body()), {}};
+        // Retry-After in seconds (the server never sends a date); anything else is ignored,
+        // and an absurd value is held to an hour.
+        const std::string retry(res[http::field::retry_after]);
+        if (!retry.empty() && retry.size() <= 6 &&
+            retry.find_first_not_of("0123456789") == std::string::npos)
+            result.retryAfter = std::chrono::seconds(std::min(std::stol(retry), 3600L));
+        return result;
     }
 
     Result<HttpResult> request(http::verb verb, const std::string& target, const std::string& body,

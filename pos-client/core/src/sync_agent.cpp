@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -91,6 +92,7 @@ std::int64_t SyncAgent::pending() {
 }
 
 Error SyncAgent::fromHttp(const HttpResult& result, const std::string& what) {
+    m_retryAfter = result.retryAfter;
     std::string reason = "HTTP " + std::to_string(result.status);
     if (auto doc = decodeError(result.body))
         reason += ": " + doc->error;
@@ -450,6 +452,8 @@ void BackgroundSync::run() {
                 // Exponential backoff with full jitter, so that 600 tills do not retry in step.
                 wait = std::chrono::milliseconds(std::uniform_int_distribution<std::int64_t>(
                     backoff.count() / 2, backoff.count())(rng));
+                // Never sooner than the server asked (503 + Retry-After: its caps were full).
+                wait = std::max<std::chrono::milliseconds>(wait, agent.takeRetryAfter());
                 backoff = std::min(backoff * 2, std::chrono::milliseconds(60000));
                 std::lock_guard lock(m_mutex);
                 m_lastError = pushed.error().message;

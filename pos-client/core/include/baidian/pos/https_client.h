@@ -21,6 +21,9 @@ struct ServerEndpoint {
 struct HttpResult {
     int status = 0;
     std::string body;
+    /// The server's Retry-After (on 503 and 429: how long to wait before trying again), 0 when
+    /// it gave none.
+    std::chrono::seconds retryAfter{0};
 };
 
 /// A keep-alive HTTPS/1.1 client over TLS 1.3, with a client certificate for outlets or a

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace baidian::pos {
@@ -84,6 +85,9 @@ public:
     /// take is skipped and reported (PullSummary::skipped, and said), never the whole pull.
     Result<PullSummary> pull();
     Result<Reconciliation> reconcile(const std::string& date);
+    /// The Retry-After of the last refusal (503: the server's writer or this outlet's uploads
+    /// are at their cap; nothing was stored and the outbox keeps it), 0 if none; cleared.
+    std::chrono::seconds takeRetryAfter() { return std::exchange(m_retryAfter, {}); }
 
 private:
     void say(const std::string& line) {
@@ -95,6 +99,7 @@ private:
     LocalStore& m_store;
     HttpsClient m_client;
     SyncProgress m_progress;
+    std::chrono::seconds m_retryAfter{0};
 };
 
 /// The till's background drainer: a thread with its own database connection that pushes the
