@@ -60,10 +60,10 @@ Network::Network() {
     must(admin("init-ca"), "init-ca");
     must(admin("server-cert --host localhost --host 127.0.0.1"), "server-cert");
     must(admin("add-outlet --code HZ-F01 --name " + quote("杭州湖滨旗舰店") +
-               " --type flagship --city " + quote("杭州")),
+               " --type flagship --city " + quote("杭州") + " --opened 2024-01-01"),
          "add-outlet");
     must(admin("add-outlet --code NB-D01 --name " + quote("宁波天一直营店") +
-               " --type direct --city " + quote("宁波")),
+               " --type direct --city " + quote("宁波") + " --opened 2024-01-01"),
          "add-outlet");
     must(admin("issue-cert --outlet HZ-F01 --out " + quote(certsDir("HZ-F01"))), "issue-cert");
     must(admin("issue-cert --outlet NB-D01 --out " + quote(certsDir("NB-D01"))), "issue-cert");

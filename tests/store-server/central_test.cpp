@@ -253,7 +253,7 @@ TEST_F(CentralTest, ADayWhoseFiguresWouldOverflowKeepsThemAndIsReported) {
     SQLite::Transaction tx(db());
     db().exec("INSERT INTO agg_outlet_day VALUES ('2026-10-01', " + std::to_string(id) +
               ", 9223372036854775000, 0, 0, 0, 0, 0, 0, 0, 0)");
-    std::vector<const protocol::SaleDoc*> stored{&sales[0], &sales[1]};
+    const std::vector<StoredSale> stored{{&sales[0], {}}, {&sales[1], {}}};
     EXPECT_EQ(addToAggregates(db(), id, stored), std::vector<std::string>{"2026-10-01"});
     EXPECT_EQ(count("agg_product_day"), 0); // the day's products roll back with it
     EXPECT_EQ(db().execAndGet("SELECT revenue_fen FROM agg_outlet_day").getInt64(),

@@ -387,7 +387,10 @@ Result<std::size_t> Till::scan(std::string_view code, std::optional<Grams> grams
             line.grams = Grams(g ? *g : 0);
             line.weightSource = WeightSource::Label;
         } else {
+            // A pre-packed item's label says what this one costs: that is its unit price (the
+            // list price stays head office's), so that gross = price × units on every line.
             line.units = 1;
+            line.price.amount = label.price();
         }
     }
     return addLine(std::move(line));

@@ -1,9 +1,11 @@
 #include "baidian/protocol/codec.h"
 
+#include "baidian/domain/time.h"
 #include "baidian/protocol/master_limits.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <boost/json/basic_parser_impl.hpp>
 #include <limits>
 
 namespace baidian::protocol {
@@ -15,6 +17,11 @@ namespace {
 constexpr std::int64_t kMaxFen = 1'000'000'000'000; // ¥10 billion: far above any real sale
 constexpr std::int64_t kMaxQuantity = 100'000'000;
 
+/// A duplicated key is renamed on the way in (kDuplicateMark + its name), so that the Reader of
+/// the object that holds it refuses that object alone: the JSON codec keeps the last of
+/// duplicated keys, and "two grams, the last one wins" is how a record is smuggled past a check.
+constexpr std::string_view kDuplicateMark = "\x01duplicate:";
+
 /// Reads fields of one JSON object strictly. The first problem is kept (with its path); later
 /// reads return defaults, so decoders read straight through and check once at the end.
 class Reader {
@@ -23,8 +30,16 @@ public:
         : m_object(value ? value->if_object() : nullptr)
         , m_path(std::move(path))
         , m_error(error) {
-        if (!m_object)
+        if (!m_object) {
             fail("", "must be an object");
+            return;
+        }
+        for (const auto& kv : *m_object)
+            if (kv.key().starts_with(kDuplicateMark)) {
+                fail(std::string_view(kv.key()).substr(kDuplicateMark.size()),
+                     "appears twice: a record says each thing once");
+                break;
+            }
     }
 
     std::string text(std::string_view key, std::size_t maxLength, bool required = true) {
@@ -132,6 +147,86 @@ private:
     std::string& m_error;
 };
 
+/// json::parser's own handler (a value_stack), plus the keys seen in each open object.
+class MarkingHandler {
+public:
+    static constexpr std::size_t max_object_size = json::object::max_size();
+    static constexpr std::size_t max_array_size = json::array::max_size();
+    static constexpr std::size_t max_key_size = json::string::max_size();
+    static constexpr std::size_t max_string_size = json::string::max_size();
+
+    json::value_stack st;
+
+    bool on_document_begin(boost::system::error_code&) { return true; }
+    bool on_document_end(boost::system::error_code&) { return true; }
+    bool on_object_begin(boost::system::error_code&) {
+        m_keys.emplace_back();
+        return true;
+    }
+    bool on_object_end(std::size_t n, boost::system::error_code&) {
+        m_keys.pop_back();
+        st.push_object(n);
+        return true;
+    }
+    bool on_array_begin(boost::system::error_code&) { return true; }
+    bool on_array_end(std::size_t n, boost::system::error_code&) {
+        st.push_array(n);
+        return true;
+    }
+    bool on_key_part(json::string_view s, std::size_t, boost::system::error_code&) {
+        m_key.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(json::string_view s, std::size_t, boost::system::error_code&) {
+        m_key.append(s.data(), s.size());
+        auto& seen = m_keys.back();
+        if (std::find(seen.begin(), seen.end(), m_key) != seen.end()) {
+            const std::string marked = std::string(kDuplicateMark) + m_key;
+            st.push_key(json::string_view(marked.data(), marked.size()));
+        } else {
+            st.push_key(json::string_view(m_key.data(), m_key.size()));
+            seen.push_back(m_key);
+        }
+        m_key.clear();
+        return true;
+    }
+    bool on_string_part(json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_chars(s);
+        return true;
+    }
+    bool on_string(json::string_view s, std::size_t, boost::system::error_code&) {
+        st.push_string(s);
+        return true;
+    }
+    bool on_number_part(json::string_view, boost::system::error_code&) { return true; }
+    bool on_int64(std::int64_t i, json::string_view, boost::system::error_code&) {
+        st.push_int64(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, json::string_view, boost::system::error_code&) {
+        st.push_uint64(u);
+        return true;
+    }
+    bool on_double(double d, json::string_view, boost::system::error_code&) {
+        st.push_double(d);
+        return true;
+    }
+    bool on_bool(bool b, boost::system::error_code&) {
+        st.push_bool(b);
+        return true;
+    }
+    bool on_null(boost::system::error_code&) {
+        st.push_null();
+        return true;
+    }
+    bool on_comment_part(json::string_view, boost::system::error_code&) { return true; }
+    bool on_comment(json::string_view, boost::system::error_code&) { return true; }
+
+private:
+    std::vector<std::vector<std::string>> m_keys; ///< per open object (objects are small)
+    std::string m_key;
+};
+
 Result<json::value> parse(std::string_view text) {
     if (text.size() > kMaxBodyBytes)
         return makeError(ErrorCode::ParseError,
@@ -139,10 +234,14 @@ Result<json::value> parse(std::string_view text) {
     boost::system::error_code ec;
     json::parse_options options;
     options.max_depth = 16;
-    auto value = json::parse(json::string_view(text.data(), text.size()), ec, {}, options);
+    json::basic_parser<MarkingHandler> p(options);
+    p.handler().st.reset();
+    const auto used = p.write_some(false, text.data(), text.size(), ec);
+    if (!ec && used != text.size())
+        ec = json::error::extra_data;
     if (ec)
         return makeError(ErrorCode::ParseError, "the body is not valid JSON: " + ec.message());
-    return value;
+    return p.handler().st.release();
 }
 
 template <typename T> Result<T> finish(T value, const std::string& error) {
@@ -158,12 +257,6 @@ bool isHex64(const std::string& s) {
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
             return false;
     return true;
-}
-
-bool isDate(const std::string& s) {
-    return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-           std::isdigit(static_cast<unsigned char>(s[0])) &&
-           std::isdigit(static_cast<unsigned char>(s[9]));
 }
 
 /// What names a record in a report: its key field when that is a readable string (cut to 64
@@ -255,7 +348,7 @@ SaleDoc readSale(Reader& r, const std::string& path, std::string& error) {
     s.originalUuid = r.text("original_uuid", 36, false);
     s.completedAt = r.text("completed_at", 25);
     s.businessDate = r.text("business_date", 10);
-    if (error.empty() && !isDate(s.businessDate))
+    if (error.empty() && !domain::isDate(s.businessDate))
         r.fail("business_date", "must be YYYY-MM-DD");
     s.cashier = r.text("cashier", 16);
     s.subtotalFen = r.integer("subtotal_fen", -kMaxFen, kMaxFen);
@@ -345,12 +438,13 @@ Result<SaleBatch> decodeSaleBatch(std::string_view text) {
     r.integer("v", kVersion, kVersion);
     batch.outlet = r.text("outlet", 16);
     batch.terminal = static_cast<int>(r.integer("terminal", 1, 99));
-    if (const auto* sales = r.array("sales", kMaxBatchSales))
-        for (std::size_t i = 0; i < sales->size() && error.empty(); ++i) {
-            Reader sr(&(*sales)[i], r.at("sales", i), error);
-            batch.sales.push_back(readSale(sr, r.at("sales", i), error));
-        }
-    return finish(std::move(batch), error);
+    const auto* sales = r.array("sales", kMaxBatchSales);
+    if (!error.empty())
+        return makeError(ErrorCode::ParseError, error);
+    // Sale by sale: a mistyped sale is quarantined alone (see ingest.h), the others go on.
+    eachRecord(sales, "sale", "uuid", batch.sales, batch.rejected,
+               [](Reader& sr, std::string& e) { return readSale(sr, "", e); });
+    return batch;
 }
 
 std::string encode(const SaleBatchResult& result) {
@@ -558,7 +652,8 @@ std::string encode(const ReconcileDoc& d) {
                                         {"total_fen", d.totalFen},
                                         {"last_seq", d.lastSeq},
                                         {"journal_head", d.journalHead},
-                                        {"receipts", std::move(receipts)}});
+                                        {"receipts", std::move(receipts)},
+                                        {"missing_seqs", d.missingSeqs}});
 }
 
 Result<ReconcileDoc> decodeReconcile(std::string_view text) {
@@ -574,6 +669,8 @@ Result<ReconcileDoc> decodeReconcile(std::string_view text) {
     d.totalFen = r.integer("total_fen", -kMaxFen * 1000, kMaxFen * 1000);
     d.lastSeq = r.integer("last_seq", 0, std::numeric_limits<std::int64_t>::max());
     d.journalHead = r.text("journal_head", 64, false);
+    d.missingSeqs =
+        r.optionalInteger("missing_seqs", 0, std::numeric_limits<std::int64_t>::max()).value_or(0);
     if (const auto* receipts = r.array("receipts", 1'000'000))
         for (const auto& v : *receipts) {
             if (!v.is_string())

@@ -33,7 +33,7 @@ void rollUpDay(SQLite::Database& db, std::int64_t outletId, const std::string& d
             "COUNT(DISTINCT CASE s.kind WHEN 'sale' THEN s.id END), "
             "-SUM(CASE s.kind WHEN 'return' THEN l.paid_fen ELSE 0 END), "
             "SUM(s.kind = 'return'), SUM(s.kind = 'sale'), "
-            "SUM(s.kind = 'sale' AND l.unit_price_fen = l.list_price_fen AND "
+            "SUM(s.kind = 'sale' AND l.unit_price_fen IS l.office_price_fen AND "
             "l.line_discount_fen = 0) "
             "FROM sale s JOIN sale_line l ON l.sale_id = s.id "
             "WHERE s.outlet_id = ? AND s.business_date = ? GROUP BY l.sku");
@@ -141,12 +141,15 @@ struct DayDelta {
 
 /// Adds one sale to its day as rollUpDay's queries would count it; all or nothing (the sums are
 /// made on a copy): MoneyOverflow leaves `day` as it was.
-void addSale(DayDelta& day, const protocol::SaleDoc& sale) {
+void addSale(DayDelta& day, const protocol::SaleDoc& sale,
+             const std::vector<std::optional<std::int64_t>>& officePrices) {
     DayDelta next = day;
     const bool isReturn = sale.kind == "return";
     const bool isSale = sale.kind == "sale";
     std::map<std::string, bool> seen; // the products of this sale (tickets: sales that had it)
-    for (const auto& l : sale.lines) {
+    for (std::size_t i = 0; i < sale.lines.size(); ++i) {
+        const auto& l = sale.lines[i];
+        const auto officePrice = i < officePrices.size() ? officePrices[i] : std::nullopt;
         auto& p = next.products[l.sku];
         addChecked(p.revenue, l.paidFen);
         addChecked(p.grams, isReturn ? negated(l.grams) : l.grams);
@@ -160,7 +163,9 @@ void addSale(DayDelta& day, const protocol::SaleDoc& sale) {
             addChecked(p.lines, 1);
             addChecked(next.lines, 1);
             addChecked(next.salesFen, l.paidFen);
-            if (l.unitPriceFen == l.listPriceFen && l.lineDiscountFen == 0) {
+            // Sold at head office's price (never the till's word for it), undiscounted.
+            if (officePrice && l.unitPriceFen == *officePrice &&
+                l.lineDiscountFen == 0) {
                 addChecked(p.compliant, 1);
                 addChecked(next.compliant, 1);
             }
@@ -257,13 +262,13 @@ void applyDay(SQLite::Database& db, std::int64_t outletId, const std::string& da
 } // namespace
 
 std::vector<std::string> addToAggregates(SQLite::Database& db, std::int64_t outletId,
-                                         const std::vector<const protocol::SaleDoc*>& stored) {
+                                         const std::vector<StoredSale>& stored) {
     std::map<std::string, DayDelta> days; // most batches are one day's sales
     std::vector<std::string> failed;
-    for (const auto* sale : stored) {
+    for (const auto& [sale, officePrices] : stored) {
         auto& day = days[sale->businessDate];
         try {
-            addSale(day, *sale);
+            addSale(day, *sale, officePrices);
         } catch (const domain::MoneyOverflow&) {
             failed.push_back(sale->businessDate);
         }

@@ -7,6 +7,7 @@
 #include "baidian/domain/pinyin.h"
 #include "baidian/domain/product.h"
 #include "baidian/domain/time.h"
+#include "baidian/protocol/codec.h"
 #include "baidian/protocol/master_limits.h"
 #include "baidian/schema/migrations.h"
 #include "baidian/server/catalog.h"
@@ -321,15 +322,43 @@ ReconcileDoc reconcile(SQLite::Database& db, std::int64_t outletId, int terminal
         d.lastSeq = q.getColumn(2).getInt64();
         d.journalHead = q.getColumn(3).getString();
     }
+    SQLite::Statement gaps(db, "SELECT max_seq - sales FROM terminal WHERE outlet_id = ? AND "
+                               "terminal_no = ?");
+    gaps.bind(1, outletId);
+    gaps.bind(2, terminal);
+    if (gaps.executeStep())
+        d.missingSeqs = gaps.getColumn(0).getInt64();
     return d;
 }
 
-Status storeShiftReport(SQLite::Database& db, std::int64_t outletId, const ShiftReportDoc& r,
-                        const std::string& body) {
+Result<bool> storeShiftReport(SQLite::Database& db, std::int64_t outletId, const ShiftReportDoc& r,
+                              const std::string& body, const std::string& receivedAt) {
     try {
+        SQLite::Statement known(db, "SELECT body FROM shift_report WHERE outlet_id = ? AND "
+                                    "terminal_no = ? AND shift_id = ?");
+        known.bind(1, outletId);
+        known.bind(2, r.terminal);
+        known.bind(3, r.shiftId);
+        if (known.executeStep()) {
+            const auto stored = decodeShiftReport(known.getColumn(0).getString());
+            if (stored && *stored == r)
+                return true; // the same report again
+            // Another report under a shift id already stored (a reinstalled till restarting
+            // its shift numbers): kept beside the first and reported, never dropped.
+            SQLite::Statement c(db, "INSERT INTO shift_report_conflict(outlet_id, terminal_no, "
+                                    "shift_id, body, received_at) VALUES (?,?,?,?,?) "
+                                    "ON CONFLICT DO NOTHING");
+            c.bind(1, outletId);
+            c.bind(2, r.terminal);
+            c.bind(3, r.shiftId);
+            c.bind(4, body);
+            c.bind(5, receivedAt);
+            c.exec();
+            return false;
+        }
         SQLite::Statement q(db, "INSERT INTO shift_report(outlet_id, terminal_no, shift_id, "
                                 "cashier, opened_at, closed_at, "
-                                "float_fen, body) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+                                "float_fen, body) VALUES (?,?,?,?,?,?,?,?)");
         q.bind(1, outletId);
         q.bind(2, r.terminal);
         q.bind(3, r.shiftId);
@@ -339,7 +368,7 @@ Status storeShiftReport(SQLite::Database& db, std::int64_t outletId, const Shift
         q.bind(7, r.floatFen);
         q.bind(8, body);
         q.exec();
-        return {};
+        return true;
     } catch (const SQLite::Exception& e) {
         return storage(e);
     }

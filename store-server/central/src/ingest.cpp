@@ -1,10 +1,16 @@
 #include "baidian/server/ingest.h"
 
+#include "baidian/db/database.h"
+#include "baidian/domain/pricing.h"
+#include "baidian/domain/time.h"
 #include "baidian/protocol/codec.h"
 #include "baidian/server/aggregates.h"
+#include "baidian/server/catalog.h"
+#include "baidian/server/sale_rules.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <map>
+#include <sqlite3.h>
 
 namespace baidian::server {
 
@@ -17,7 +23,7 @@ const std::string kGenesis(64, '0');
 /// The statements a batch needs, prepared once per batch (not once per sale).
 struct Statements {
     explicit Statements(SQLite::Database& db)
-        : known(db, "SELECT seq, outlet_id FROM sale WHERE uuid = ?")
+        : known(db, "SELECT id, seq FROM sale WHERE outlet_id = ? AND uuid = ?")
         , held(db, "SELECT reason FROM quarantine WHERE uuid = ? AND outlet_id = ? "
                    "ORDER BY id LIMIT 1")
         , quarantine(db, "INSERT INTO quarantine(outlet_id, terminal_no, uuid, seq, receipt_no, "
@@ -36,9 +42,16 @@ struct Statements {
         , line(db, "INSERT INTO sale_line(sale_id, line_no, sku, name, units, grams, "
                    "unit_price_fen, list_price_fen, price_basis, gross_fen, promotion_code, "
                    "promotion_fen, line_discount_fen, order_share_fen, paid_fen, "
-                   "original_line_no) VALUES (?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?)")
+                   "original_line_no, office_price_fen) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?)")
         , tender(db, "INSERT INTO tender(sale_id, seq, kind, amount_fen, reference) "
-                     "VALUES (?,?,?,?,NULLIF(?,''))") {}
+                     "VALUES (?,?,?,?,NULLIF(?,''))")
+        , officePrice(db, "SELECT " BAIDIAN_EFFECTIVE_PRICE_SQL ", p.price_basis FROM product p, "
+                          "outlet o WHERE o.id = ? AND p.sku = ?")
+        , conflict(db, "INSERT INTO sale_conflict(outlet_id, terminal_no, uuid, seq, sale_id, "
+                       "reason, body, received_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
+        , original(db, "SELECT id FROM sale WHERE outlet_id = ? AND uuid = ? AND kind = 'sale'")
+        , originalLine(db, "SELECT sku FROM sale_line WHERE sale_id = ? AND line_no = ?") {}
 
     /// The column of the sale at (outlet, terminal, seq) through `q`, if there is one.
     static std::optional<std::string> at(SQLite::Statement& q, std::int64_t outletId, int terminal,
@@ -55,22 +68,108 @@ struct Statements {
     }
 
     SQLite::Statement known, held, quarantine, uuidAt, hashAt, prevHashAt, journalBreak, sale, line,
-        tender;
+        tender, officePrice, conflict, original, originalLine;
 };
 
-void quarantine(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& sale,
-                const std::string& reason, const std::string& receivedAt) {
+void quarantine(Statements& st, std::int64_t outletId, int terminal, const std::string& uuid,
+                std::int64_t seq, const std::string& receiptNo, const std::string& reason,
+                const std::string& body, const std::string& receivedAt) {
     auto& q = st.quarantine;
     q.bind(1, outletId);
     q.bind(2, terminal);
-    q.bind(3, sale.uuid);
-    q.bind(4, sale.seq);
-    q.bind(5, sale.receiptNo);
+    q.bind(3, uuid);
+    q.bind(4, seq);
+    q.bind(5, receiptNo);
     q.bind(6, reason);
-    q.bind(7, encode(SaleBatch{"", terminal, {sale}}));
+    q.bind(7, body);
     q.bind(8, receivedAt);
     q.exec();
     q.reset();
+}
+
+void quarantine(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& sale,
+                const std::string& reason, const std::string& receivedAt) {
+    quarantine(st, outletId, terminal, sale.uuid, sale.seq, sale.receiptNo, reason,
+               encode(SaleBatch{"", terminal, {sale}, {}}), receivedAt);
+}
+
+/// The sale stored under `saleId`, as the till sent it.
+SaleDoc loadSale(SQLite::Database& db, std::int64_t saleId) {
+    SaleDoc s;
+    SQLite::Statement q(db, "SELECT uuid, seq, receipt_no, kind, COALESCE(original_uuid, ''), "
+                            "completed_at, business_date, cashier, subtotal_fen, discount_fen, "
+                            "rounding_fen, total_fen, change_fen, prev_hash, hash FROM sale "
+                            "WHERE id = ?");
+    q.bind(1, saleId);
+    if (!q.executeStep())
+        return s;
+    s.uuid = q.getColumn(0).getString();
+    s.seq = q.getColumn(1).getInt64();
+    s.receiptNo = q.getColumn(2).getString();
+    s.kind = q.getColumn(3).getString();
+    s.originalUuid = q.getColumn(4).getString();
+    s.completedAt = q.getColumn(5).getString();
+    s.businessDate = q.getColumn(6).getString();
+    s.cashier = q.getColumn(7).getString();
+    s.subtotalFen = q.getColumn(8).getInt64();
+    s.discountFen = q.getColumn(9).getInt64();
+    s.roundingFen = q.getColumn(10).getInt64();
+    s.totalFen = q.getColumn(11).getInt64();
+    s.changeFen = q.getColumn(12).getInt64();
+    s.prevHash = q.getColumn(13).getString();
+    s.hash = q.getColumn(14).getString();
+    SQLite::Statement lines(
+        db, "SELECT line_no, sku, name, units, grams, unit_price_fen, list_price_fen, "
+            "price_basis, gross_fen, COALESCE(promotion_code, ''), promotion_fen, "
+            "line_discount_fen, order_share_fen, paid_fen, original_line_no FROM sale_line "
+            "WHERE sale_id = ? ORDER BY rowid");
+    lines.bind(1, saleId);
+    while (lines.executeStep()) {
+        SaleLineDoc l;
+        l.lineNo = lines.getColumn(0).getInt();
+        l.sku = lines.getColumn(1).getString();
+        l.name = lines.getColumn(2).getString();
+        l.units = lines.getColumn(3).getInt64();
+        l.grams = lines.getColumn(4).getInt64();
+        l.unitPriceFen = lines.getColumn(5).getInt64();
+        l.listPriceFen = lines.getColumn(6).getInt64();
+        l.priceBasis = lines.getColumn(7).getString();
+        l.grossFen = lines.getColumn(8).getInt64();
+        l.promotion = lines.getColumn(9).getString();
+        l.promotionFen = lines.getColumn(10).getInt64();
+        l.lineDiscountFen = lines.getColumn(11).getInt64();
+        l.orderShareFen = lines.getColumn(12).getInt64();
+        l.paidFen = lines.getColumn(13).getInt64();
+        if (!lines.getColumn(14).isNull())
+            l.originalLineNo = lines.getColumn(14).getInt();
+        s.lines.push_back(std::move(l));
+    }
+    SQLite::Statement tenders(db, "SELECT kind, amount_fen, COALESCE(reference, '') FROM tender "
+                                  "WHERE sale_id = ? ORDER BY seq");
+    tenders.bind(1, saleId);
+    while (tenders.executeStep())
+        s.tenders.push_back({tenders.getColumn(0).getString(), tenders.getColumn(1).getInt64(),
+                             tenders.getColumn(2).getString()});
+    return s;
+}
+
+/// What differs between a stored sale and a repeat of its UUID, for the conflict's reason.
+std::string differences(const SaleDoc& stored, const SaleDoc& repeat) {
+    std::string out;
+    const auto note = [&](bool differs, const std::string& what) {
+        if (differs)
+            out += (out.empty() ? "" : ", ") + what;
+    };
+    note(stored.seq != repeat.seq,
+         "seq " + std::to_string(stored.seq) + " → " + std::to_string(repeat.seq));
+    note(stored.totalFen != repeat.totalFen, "total " + std::to_string(stored.totalFen) + " → " +
+                                                 std::to_string(repeat.totalFen) + " fen");
+    note(stored.hash != repeat.hash || stored.prevHash != repeat.prevHash, "journal hash");
+    note(stored.lines != repeat.lines, "lines");
+    note(stored.tenders != repeat.tenders, "tenders");
+    if (out.empty())
+        out = "receipt, dates, cashier or amounts";
+    return out;
 }
 
 void recordBreak(Statements& st, std::int64_t outletId, int terminal, std::int64_t seq,
@@ -86,7 +185,7 @@ void recordBreak(Statements& st, std::int64_t outletId, int terminal, std::int64
 }
 
 void store(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& s,
-           const std::string& at) {
+           const std::vector<std::optional<std::int64_t>>& officePrices, const std::string& at) {
     auto& sale = st.sale;
     sale.bind(1, s.uuid);
     sale.bind(2, outletId);
@@ -110,7 +209,8 @@ void store(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& s
     const auto saleId = sale.getColumn(0).getInt64();
     sale.reset();
     auto& line = st.line;
-    for (const auto& l : s.lines) {
+    for (std::size_t i = 0; i < s.lines.size(); ++i) {
+        const auto& l = s.lines[i];
         line.bind(1, saleId);
         line.bind(2, l.lineNo);
         line.bind(3, l.sku);
@@ -130,6 +230,10 @@ void store(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& s
             line.bind(16, *l.originalLineNo);
         else
             line.bind(16);
+        if (officePrices[i])
+            line.bind(17, *officePrices[i]);
+        else
+            line.bind(17);
         line.exec();
         line.reset();
     }
@@ -149,10 +253,20 @@ void store(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& s
 } // namespace
 
 SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const SaleBatch& batch,
-                            const std::string& at) {
+                            const std::string& at, const IngestRules& rules) {
     SaleBatchResult result;
     const int terminal = batch.terminal;
     Statements st(db);
+    SaleContext context;
+    context.latestDate = rules.latestDate.empty()
+                             ? domain::addDays(domain::businessDate(domain::parseIsoUtc(at)), 1)
+                             : rules.latestDate;
+    {
+        SQLite::Statement q(db, "SELECT opened_on FROM outlet WHERE id = ?");
+        q.bind(1, outletId);
+        if (q.executeStep())
+            context.openedOn = q.getColumn(0).getString();
+    }
     // What the database holds for this terminal before the batch, so that the usual case (new
     // sales after the last stored one, in order) needs one look-up per sale, not five.
     std::int64_t maxSeq = 0;
@@ -171,6 +285,50 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         q.executeStep();
         anyHeld = q.getColumn(0).getInt() != 0;
     }
+    // Sales the codec could not read (mistyped, a key said twice): each quarantined alone, with
+    // the field's name; a repeat of one gets its first answer.
+    for (const auto& r : batch.rejected) {
+        if (anyHeld) {
+            st.held.bind(1, r.key);
+            st.held.bind(2, outletId);
+            const bool repeat = st.held.executeStep();
+            st.held.reset();
+            if (repeat) {
+                result.results.push_back({r.key, 0, "quarantined", r.reason});
+                continue;
+            }
+        }
+        const std::string reason = "decode: " + r.reason;
+        quarantine(st, outletId, terminal, r.key, 0, "", reason, r.body, at);
+        anyHeld = true;
+        result.results.push_back({r.key, 0, "quarantined", reason});
+    }
+    // Head office's price of each product at this outlet (overrides applied), per batch.
+    std::map<std::string, std::optional<std::int64_t>> priceCache;
+    const auto officePriceOf = [&](const SaleLineDoc& l) -> std::optional<std::int64_t> {
+        const auto key = l.sku + '\n' + l.priceBasis;
+        if (const auto it = priceCache.find(key); it != priceCache.end())
+            return it->second;
+        std::optional<std::int64_t> price;
+        st.officePrice.bind(1, outletId);
+        st.officePrice.bind(2, l.sku);
+        if (st.officePrice.executeStep()) {
+            const auto catalogBasis =
+                domain::parsePriceBasis(st.officePrice.getColumn(1).getString());
+            const auto basis = domain::parsePriceBasis(l.priceBasis);
+            if (catalogBasis && basis) {
+                const domain::UnitPrice catalog{domain::Fen(st.officePrice.getColumn(0).getInt64()),
+                                                *catalogBasis};
+                // Per kg and per jin are the same price said two ways; per unit is another.
+                if (catalog.byWeight() == (*basis != domain::PriceBasis::PerUnit))
+                    if (auto p = domain::convertPrice(catalog, *basis))
+                        price = p->amount.value();
+            }
+        }
+        st.officePrice.reset();
+        priceCache[key] = price;
+        return price;
+    };
     struct Stored {
         std::string hash, prevHash;
     };
@@ -183,53 +341,115 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
             return std::nullopt;
         return Statements::at(q, outletId, terminal, seq);
     };
-    std::vector<const SaleDoc*> storedSales; // for the aggregates, once the batch is in
-    for (const auto& sale : batch.sales) {
-        // A repeat gets the original answer.
-        bool takenElsewhere = false;
-        st.known.bind(1, sale.uuid);
+    std::vector<StoredSale> storedSales; // for the aggregates, once the batch is in
+    storedSales.reserve(batch.sales.size());
+    for (const auto& incoming : batch.sales) {
+        // A repeat of this outlet's own UUID: the same sale gets the original answer; other
+        // content under that UUID is a conflict, kept beside the original and reported.
+        st.known.bind(1, outletId);
+        st.known.bind(2, incoming.uuid);
         if (st.known.executeStep()) {
-            if (st.known.getColumn(1).getInt64() == outletId) {
-                result.results.push_back(
-                    {sale.uuid, st.known.getColumn(0).getInt64(), "duplicate", ""});
-                st.known.reset();
+            const auto saleId = st.known.getColumn(0).getInt64();
+            const auto seq = st.known.getColumn(1).getInt64();
+            st.known.reset();
+            const auto original = loadSale(db, saleId);
+            if (original == incoming) {
+                result.results.push_back({incoming.uuid, seq, "duplicate", ""});
                 continue;
             }
-            takenElsewhere = true;
+            const std::string reason = "conflict: sale " + incoming.uuid +
+                                       " is stored already with other content (" +
+                                       differences(original, incoming) + "); both are kept";
+            auto& c = st.conflict;
+            c.bind(1, outletId);
+            c.bind(2, terminal);
+            c.bind(3, incoming.uuid);
+            c.bind(4, incoming.seq);
+            c.bind(5, saleId);
+            c.bind(6, reason);
+            c.bind(7, encode(SaleBatch{"", terminal, {incoming}, {}}));
+            c.bind(8, at);
+            c.exec();
+            c.reset();
+            result.results.push_back({incoming.uuid, incoming.seq, "quarantined", reason});
+            continue;
         }
         st.known.reset();
         if (anyHeld) {
-            st.held.bind(1, sale.uuid);
+            st.held.bind(1, incoming.uuid);
             st.held.bind(2, outletId);
             if (st.held.executeStep()) {
                 result.results.push_back(
-                    {sale.uuid, sale.seq, "quarantined", st.held.getColumn(0).getString()});
+                    {incoming.uuid, incoming.seq, "quarantined", st.held.getColumn(0).getString()});
                 st.held.reset();
                 continue;
             }
             st.held.reset();
         }
 
-        std::string reason = checkSale(sale);
-        if (reason.empty() && takenElsewhere)
-            reason = "this sale id is already used by another outlet";
-        if (reason.empty() && !sale.receiptNo.starts_with(batch.outlet + "-"))
-            reason =
-                "receipt number " + sale.receiptNo + " does not belong to outlet " + batch.outlet;
-        if (reason.empty() &&
-            (stored.contains(sale.seq) ||
-             (sale.seq <= maxSeq && Statements::at(st.uuidAt, outletId, terminal, sale.seq))))
-            reason = "sequence " + std::to_string(sale.seq) + " of terminal " +
+        std::string reason = checkSaleRules(incoming, rules.limits, context);
+        if (reason.empty() && !incoming.receiptNo.starts_with(batch.outlet + "-"))
+            reason = "receipt: receipt number " + incoming.receiptNo +
+                     " does not belong to outlet " + batch.outlet;
+        if (reason.empty() && (stored.contains(incoming.seq) ||
+                               (incoming.seq <= maxSeq &&
+                                Statements::at(st.uuidAt, outletId, terminal, incoming.seq))))
+            reason = "seq: sequence " + std::to_string(incoming.seq) + " of terminal " +
                      std::to_string(terminal) + " already holds another sale";
+        if (reason.empty() && incoming.kind == "return") {
+            // A return's lines are lines of the original sale, when that sale is here.
+            st.original.bind(1, outletId);
+            st.original.bind(2, incoming.originalUuid);
+            if (st.original.executeStep()) {
+                const auto originalId = st.original.getColumn(0).getInt64();
+                for (const auto& l : incoming.lines) {
+                    st.originalLine.bind(1, originalId);
+                    st.originalLine.bind(2, *l.originalLineNo);
+                    const bool found = st.originalLine.executeStep();
+                    const bool same = found && st.originalLine.getColumn(0).getString() == l.sku;
+                    st.originalLine.reset();
+                    if (!same) {
+                        reason = "kind: line " + std::to_string(l.lineNo) + " returns line " +
+                                 std::to_string(*l.originalLineNo) + " of sale " +
+                                 incoming.originalUuid + ", which " +
+                                 (found ? "sold another product" : "has no such line");
+                        break;
+                    }
+                }
+            }
+            st.original.reset();
+        }
         if (!reason.empty()) {
-            quarantine(st, outletId, terminal, sale, reason, at);
+            quarantine(st, outletId, terminal, incoming, reason, at);
             anyHeld = true;
-            result.results.push_back({sale.uuid, sale.seq, "quarantined", reason});
+            result.results.push_back({incoming.uuid, incoming.seq, "quarantined", reason});
             continue;
         }
 
-        store(st, outletId, terminal, sale, at);
-        storedSales.push_back(&sale);
+        // Price compliance counts head office's price, never the till's list price.
+        const SaleDoc& sale = incoming;
+        std::vector<std::optional<std::int64_t>> officePrices;
+        officePrices.reserve(sale.lines.size());
+        for (const auto& l : sale.lines)
+            officePrices.push_back(officePriceOf(l));
+        // One sale, one savepoint: a constraint that refuses this sale quarantines it alone.
+        try {
+            db::Savepoint unit(db);
+            store(st, outletId, terminal, sale, officePrices, at);
+            unit.release();
+        } catch (const SQLite::Exception& e) {
+            if (e.getErrorCode() != SQLITE_CONSTRAINT)
+                throw;
+            for (auto* q : {&st.sale, &st.line, &st.tender}) {
+                q->reset();
+                q->clearBindings();
+            }
+            reason = std::string("constraint: ") + e.what();
+            quarantine(st, outletId, terminal, incoming, reason, at);
+            anyHeld = true;
+            result.results.push_back({incoming.uuid, incoming.seq, "quarantined", reason});
+            continue;
+        }
         result.results.push_back({sale.uuid, sale.seq, "stored", ""});
         // Journal continuity with the neighbours already here, in whatever order they came.
         const auto before = sale.seq == 1 ? std::optional<std::string>(kGenesis)
@@ -240,16 +460,35 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         if (after && *after != sale.hash)
             recordBreak(st, outletId, terminal, sale.seq + 1, at, result.journalBreaks);
         stored[sale.seq] = {sale.hash, sale.prevHash};
+        storedSales.push_back({&sale, std::move(officePrices)});
     }
     (void)addToAggregates(db, outletId, storedSales);
+    std::int64_t newMax = 0;
+    for (const auto& [seq, _] : stored)
+        newMax = std::max(newMax, seq);
     SQLite::Statement seen(
-        db, "INSERT INTO terminal(outlet_id, terminal_no, last_seen) VALUES (?,?,?) "
-            "ON CONFLICT(outlet_id, terminal_no) DO UPDATE SET last_seen = excluded.last_seen");
+        db, "INSERT INTO terminal(outlet_id, terminal_no, last_seen, max_seq, sales) "
+            "VALUES (?,?,?,?,?) ON CONFLICT(outlet_id, terminal_no) DO UPDATE SET last_seen = "
+            "excluded.last_seen, max_seq = max(max_seq, excluded.max_seq), sales = sales + "
+            "excluded.sales");
     seen.bind(1, outletId);
     seen.bind(2, terminal);
     seen.bind(3, at);
+    seen.bind(4, newMax);
+    seen.bind(5, static_cast<std::int64_t>(stored.size()));
     seen.exec();
     return result;
+}
+
+std::vector<SequenceGap> sequenceGaps(SQLite::Database& db, std::int64_t outletId) {
+    std::vector<SequenceGap> out;
+    SQLite::Statement q(db, "SELECT terminal_no, max_seq, max_seq - sales FROM terminal WHERE "
+                            "outlet_id = ? AND max_seq > sales ORDER BY terminal_no");
+    q.bind(1, outletId);
+    while (q.executeStep())
+        out.push_back(
+            {q.getColumn(0).getInt(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64()});
+    return out;
 }
 
 } // namespace baidian::server

@@ -80,8 +80,24 @@ Result<ServerConfig> loadConfig(const std::string& path, ServerConfig config) {
         into = std::chrono::seconds(*v);
         return {};
     };
+    // [ingest]: the caps on one sale line and one sale (sale_rules.h), in fen, grams, units.
+    auto cap = [&](toml::node_view<toml::node> node, std::int64_t& into,
+                   const char* key) -> Status {
+        if (!node)
+            return {};
+        const auto v = node.value<std::int64_t>();
+        if (!v || *v < 1 || *v > 1'000'000'000'000)
+            return bad(key, "must be 1-1000000000000");
+        into = *v;
+        return {};
+    };
     for (auto status :
-         {text(table["database"], config.database, "database"),
+         {cap(table["ingest"]["line_fen"], config.saleLimits.maxLineFen, "ingest.line_fen"),
+          cap(table["ingest"]["sale_fen"], config.saleLimits.maxSaleFen, "ingest.sale_fen"),
+          cap(table["ingest"]["line_grams"], config.saleLimits.maxLineGrams, "ingest.line_grams"),
+          cap(table["ingest"]["line_units"], config.saleLimits.maxLineUnits, "ingest.line_units"),
+          count(table["ingest"]["lines"], config.saleLimits.maxLines, "ingest.lines"),
+          text(table["database"], config.database, "database"),
           text(table["ranking"], config.rankingConfig, "ranking"),
           text(table["tls"]["ca"], config.caFile, "tls.ca"),
           text(table["tls"]["cert"], config.certFile, "tls.cert"),

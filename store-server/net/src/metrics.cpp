@@ -1,5 +1,7 @@
 #include "baidian/server/metrics.h"
 
+#include <algorithm>
+
 namespace baidian::server {
 
 namespace {
@@ -51,6 +53,18 @@ std::string Metrics::prometheus(std::uint64_t groups, std::uint64_t jobs,
            std::to_string(salesQuarantined.load()) + "\n";
     metric(out, "baidian_journal_breaks_total", "counter",
            "Sales whose journal link did not match.", journalBreaks.load());
+    metric(out, "baidian_sale_conflicts_total", "counter",
+           "Sales sent again under a stored UUID with other content (kept, not stored).",
+           saleConflicts.load());
+    metric(out, "baidian_shift_report_conflicts_total", "counter",
+           "Z reports for a stored shift id with other content (kept, not stored).",
+           shiftConflicts.load());
+    metric(out, "baidian_sequence_gaps", "gauge",
+           "Sequence numbers missing from terminals' sales on the server (1..highest stored).",
+           static_cast<std::uint64_t>(std::max<std::int64_t>(0, missingSeqs.load())));
+    metric(out, "baidian_terminals_with_gaps", "gauge",
+           "Terminals whose stored sales skip sequence numbers.",
+           static_cast<std::uint64_t>(std::max<std::int64_t>(0, terminalsWithGaps.load())));
     metric(out, "baidian_sale_batches_total", "counter", "Sale batches committed.", batches.load());
     metric(out, "baidian_sale_batch_seconds_total", "counter",
            "Time spent applying sale batches, in microseconds / 1e6.",

@@ -230,11 +230,23 @@ struct Server::Impl {
                                 std::string("database unavailable: ") + e.what());
             }
         }
-        if (path == "/metrics")
+        if (path == "/metrics") {
+            try {
+                SQLite::Statement gaps(readConnection(config.database),
+                                       "SELECT COALESCE(SUM(max_seq - sales), 0), "
+                                       "COALESCE(SUM(max_seq > sales), 0) FROM terminal");
+                if (gaps.executeStep()) {
+                    metrics.missingSeqs = gaps.getColumn(0).getInt64();
+                    metrics.terminalsWithGaps = gaps.getColumn(1).getInt64();
+                }
+            } catch (const std::exception&) {
+                // the counters keep their last reading; /healthz reports the database
+            }
             co_return reply(req, http::status::ok,
                             metrics.prometheus(writer->groupsCommitted(), writer->jobsCommitted(),
                                                writer->commitFailures(), writer->jobsRefused()),
                             "text/plain; version=0.0.4");
+        }
         if (!path.starts_with("/v1/"))
             co_return error(req, http::status::not_found, "no such endpoint: " + path);
         if (isOfficePath(path)) {
@@ -296,9 +308,12 @@ struct Server::Impl {
             const std::int64_t outletId = outlet->id;
             auto shared = std::make_shared<protocol::SaleBatch>(std::move(batch).value());
             // Named, not a temporary inside co_await: GCC 12 can destroy such temporaries twice.
-            GroupCommitWriter::Apply apply = [result, shared, outletId,
+            // No business date after tomorrow (China time, by the server's clock).
+            const IngestRules rules{config.saleLimits,
+                                    domain::addDays(domain::businessDate(config.clock()), 1)};
+            GroupCommitWriter::Apply apply = [result, shared, outletId, rules,
                                               at = nowUtc()](SQLite::Database& wdb) {
-                *result = ingestBatch(wdb, outletId, *shared, at);
+                *result = ingestBatch(wdb, outletId, *shared, at, rules);
             };
             auto [committed, why] =
                 co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
@@ -308,6 +323,9 @@ struct Server::Impl {
                 co_return error(req, http::status::service_unavailable,
                                 "not stored, try again later: " + why);
             }
+            for (const auto& r : result->results)
+                if (r.reason.starts_with("conflict:"))
+                    ++metrics.saleConflicts;
             for (const auto& r : result->results)
                 ++(r.status == "stored"      ? metrics.salesStored
                    : r.status == "duplicate" ? metrics.salesDuplicate
@@ -377,15 +395,32 @@ struct Server::Impl {
             const std::int64_t outletId = outlet->id;
             auto shared = std::make_shared<protocol::ShiftReportDoc>(std::move(report).value());
             auto body = std::make_shared<std::string>(req.body());
-            GroupCommitWriter::Apply apply = [shared, body, outletId](SQLite::Database& wdb) {
-                if (auto ok = storeShiftReport(wdb, outletId, *shared, *body); !ok)
+            auto sameOrNew = std::make_shared<bool>(true);
+            GroupCommitWriter::Apply apply = [shared, body, outletId, sameOrNew,
+                                              at = nowUtc()](SQLite::Database& wdb) {
+                auto ok = storeShiftReport(wdb, outletId, *shared, *body, at);
+                if (!ok)
                     throw std::runtime_error(ok.error().message);
+                *sameOrNew = *ok;
             };
             auto [committed, why] =
                 co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
             if (!committed)
                 co_return error(req, http::status::service_unavailable,
                                 "not stored, try again later: " + why);
+            if (!*sameOrNew) {
+                ++metrics.shiftConflicts;
+                logEvent("warn", "shift_report_conflict",
+                         {{"outlet", *outletCode},
+                          {"terminal", shared->terminal},
+                          {"shift", shared->shiftId}});
+                // Answered (the till's queue moves on) and kept, but not called "stored".
+                co_return reply(req, http::status::ok,
+                                "{\"stored\":false,\"conflict\":true,\"reason\":\"shift " +
+                                    std::to_string(shared->shiftId) +
+                                    " of this terminal is stored already with another report; "
+                                    "this one is kept beside it for head office\"}");
+            }
             co_return reply(req, http::status::ok, "{\"stored\":true}");
         }
         if (path == "/v1/movements") {

@@ -70,7 +70,7 @@ protocol::SaleDoc TillSimulator::sale(const std::string& completedAt, const std:
         const domain::UnitPrice price{domain::Fen(l.unitPriceFen),
                                       domain::parsePriceBasis(p.priceBasis).value()};
         if (p.saleUnit == "weight") {
-            l.units = 1;
+            l.units = 0; // as the till: a weighed line sells grams, not units
             l.grams = 250 + static_cast<std::int64_t>(m_rng() % 2750);
             l.grossFen = domain::amountForWeight(price, domain::Grams(l.grams)).value().value();
         } else {

@@ -87,7 +87,7 @@ TEST(Codec, MalformedAndTruncatedJsonIsAnErrorNotACrash) {
     EXPECT_FALSE(decodeSaleBatch(deep).ok());
 }
 
-TEST(Codec, ErrorsNameTheField) {
+TEST(Codec, ErrorsNameTheFieldAndOnlyTheBadSaleIsRejected) {
     auto batch = SaleBatch{"HZ-F01", 1, {sampleSale(1), sampleSale(2)}};
     std::string text = encode(batch);
     auto replace = [&](const std::string& from, const std::string& to) {
@@ -95,22 +95,37 @@ TEST(Codec, ErrorsNameTheField) {
         t.replace(t.rfind(from), from.size(), to);
         return decodeSaleBatch(t);
     };
-    auto r = replace("\"grams\":333", "\"grams\":-5");
+    // A mistyped sale is rejected alone, naming its field; the other sale decodes.
+    const auto rejected = [&](const std::string& from, const std::string& to) {
+        auto r = replace(from, to);
+        EXPECT_TRUE(r.ok()) << to;
+        if (!r)
+            return std::string();
+        EXPECT_EQ(r->sales.size(), 1u) << to;
+        EXPECT_EQ(r->rejected.size(), 1u) << to;
+        return r->rejected.empty() ? std::string() : r->rejected[0].reason;
+    };
+    EXPECT_EQ(rejected("\"grams\":333", "\"grams\":-5"),
+              "lines[1].grams: must be between 0 and 100000000");
+    EXPECT_EQ(rejected("\"grams\":333", "\"grams\":3.5"), "lines[1].grams: must be an integer");
+    EXPECT_EQ(rejected("\"kind\":\"cash\"", "\"kind\":\"bitcoin\""),
+              "tenders[1].kind: must be one of cash, card, wechat, alipay");
+    EXPECT_EQ(rejected("\"total_fen\":2700", "\"total_fen\":\"2700\""),
+              "total_fen: must be an integer");
+    EXPECT_EQ(rejected("\"business_date\":\"2026-11-30\"", "\"business_date\":\"yesterday!\""),
+              "business_date: must be YYYY-MM-DD");
+    EXPECT_EQ(rejected("\"business_date\":\"2026-11-30\"", "\"business_date\":\"9abc-de-f9\""),
+              "business_date: must be YYYY-MM-DD");
+    EXPECT_EQ(rejected("\"grams\":333", "\"grams\":333,\"grams\":1"),
+              "lines[1].grams: appears twice: a record says each thing once");
+    EXPECT_FALSE(rejected("\"total_fen\":2700", "\"total_fen\":99999999999999999999").empty());
+    // What is not a batch is refused whole.
+    auto r = replace("\"terminal\":1", "\"terminal\":100");
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().message, "sales[1].lines[1].grams: must be between 0 and 100000000");
-    r = replace("\"grams\":333", "\"grams\":3.5");
-    EXPECT_EQ(r.error().message, "sales[1].lines[1].grams: must be an integer");
-    r = replace("\"kind\":\"cash\"", "\"kind\":\"bitcoin\"");
-    EXPECT_EQ(r.error().message,
-              "sales[1].tenders[1].kind: must be one of cash, card, wechat, alipay");
-    r = replace("\"total_fen\":2700", "\"total_fen\":\"2700\"");
-    EXPECT_EQ(r.error().message, "sales[1].total_fen: must be an integer");
-    r = replace("\"terminal\":1", "\"terminal\":100");
     EXPECT_EQ(r.error().message, "terminal: must be between 1 and 99");
-    r = replace("\"business_date\":\"2026-11-30\"", "\"business_date\":\"yesterday!\"");
-    EXPECT_EQ(r.error().message, "sales[1].business_date: must be YYYY-MM-DD");
-    r = replace("\"total_fen\":2700", "\"total_fen\":99999999999999999999");
-    EXPECT_FALSE(r.ok());
+    r = replace("\"outlet\":\"HZ-F01\"", "\"outlet\":\"HZ-F01\",\"outlet\":\"NB-D01\"");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message, "outlet: appears twice: a record says each thing once");
 }
 
 TEST(Codec, OversizeBatchesAreRefused) {

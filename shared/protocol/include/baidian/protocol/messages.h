@@ -79,6 +79,9 @@ struct SaleBatch {
     std::string outlet;
     int terminal = 0;
     std::vector<SaleDoc> sales;
+    /// Sales that are mistyped or say a key twice (decoders only; never encoded): each is
+    /// quarantined alone, the rest of the batch is stored.
+    std::vector<SkippedRecord> rejected = {};
     bool operator==(const SaleBatch&) const = default;
 };
 
@@ -173,6 +176,9 @@ struct ReconcileDoc {
     std::int64_t lastSeq = 0;
     std::string journalHead; ///< hash of the day's last sale
     std::vector<std::string> receipts;
+    /// Of this terminal's sequence numbers 1..its highest on the server (any day), how many
+    /// the server does not hold: sales not sent yet, or never coming (0 in older answers).
+    std::int64_t missingSeqs = 0;
     bool operator==(const ReconcileDoc&) const = default;
 };
 

@@ -26,8 +26,14 @@ namespace baidian::server {
 /// rebuildAggregates computes from the sales. A day whose figures would leave the int64 range
 /// keeps its figures as they were (its own savepoint rolls back) and is returned, so that the
 /// caller can report it; nothing else changes. Throws SQLite::Exception on storage failure.
+/// A sale as ingest stored it: what the till sent and, per line, head office's price of the
+/// line's product at the outlet (nullopt: not in the catalog), which price compliance counts.
+struct StoredSale {
+    const protocol::SaleDoc* sale = nullptr;
+    std::vector<std::optional<std::int64_t>> officePrices;
+};
 std::vector<std::string> addToAggregates(SQLite::Database& db, std::int64_t outletId,
-                                         const std::vector<const protocol::SaleDoc*>& stored);
+                                         const std::vector<StoredSale>& stored);
 
 /// Whether an outlet may reconcile `businessDate` at `now`: a valid date no later than tomorrow
 /// in China time (the business-date convention; "tomorrow" allows for a till's clock a little

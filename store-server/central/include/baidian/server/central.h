@@ -56,7 +56,11 @@ protocol::MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId
                                      std::int64_t since);
 protocol::ReconcileDoc reconcile(SQLite::Database& db, std::int64_t outletId, int terminal,
                                  const std::string& date);
-Status storeShiftReport(SQLite::Database& db, std::int64_t outletId,
-                        const protocol::ShiftReportDoc& report, const std::string& body);
+/// Stores a Z report once. Returns true when it is stored or the same report is stored
+/// already; false when another report with other content holds that (terminal, shift id): the
+/// new one is then kept in shift_report_conflict, beside the first, for head office to see.
+Result<bool> storeShiftReport(SQLite::Database& db, std::int64_t outletId,
+                              const protocol::ShiftReportDoc& report, const std::string& body,
+                              const std::string& receivedAt);
 
 } // namespace baidian::server

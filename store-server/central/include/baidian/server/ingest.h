@@ -1,22 +1,49 @@
 #pragma once
 
 #include "baidian/protocol/messages.h"
+#include "baidian/server/sale_rules.h"
 
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
+#include <vector>
 
 namespace baidian::server {
 
-/// Applies one outlet's batch inside the caller's open transaction. Idempotent: a sale whose
-/// UUID is already stored answers "duplicate" with its stored seq; a quarantined one answers
-/// "quarantined" with the original reason. A sale whose money does not add up, or whose
-/// (terminal, seq) already holds another sale, is quarantined with its reason and the rest of
-/// the batch goes on. Each stored sale's prev_hash is checked against the stored hash of the
-/// sale before it (and the one after it against it); a mismatch is recorded as a journal break.
+/// How ingest checks sales: the caps, and the last business date it takes (today + 1 in China
+/// time by the server's clock; empty: the day after `receivedAt`'s).
+struct IngestRules {
+    SaleLimits limits;
+    std::string latestDate;
+};
+
+/// Applies one outlet's batch inside the caller's open transaction, sale by sale.
+/// - A sale whose UUID this outlet already stored answers "duplicate" with its stored seq when
+///   its content is the same; other content under that UUID is a conflict: kept in
+///   sale_conflict beside the original (which stays), answered "quarantined" with a reason
+///   starting "conflict:". Another outlet's use of a UUID is no concern of this outlet's.
+/// - A sale the codec could not read (batch.rejected), one that breaks a rule of sale_rules.h,
+///   whose receipt number is not the outlet's, whose (terminal, seq) holds another sale, or
+///   whose return lines are not lines of its original sale (when that is here) is quarantined
+///   with its rule's name, and a constraint the database enforces quarantines that sale alone
+///   (a savepoint per sale); the rest of the batch goes on. A quarantined UUID sent again gets
+///   its first reason.
+/// - Each stored line keeps head office's price for the outlet (office_price_fen), which price
+///   compliance counts.
+/// - Each stored sale's prev_hash is checked against the stored hash of the sale before it
+///   (and the one after it against it); a mismatch is recorded as a journal break.
 /// Precondition: batch.outlet is the outlet of `outletId` (the caller checked the certificate).
 /// Throws SQLite::Exception on storage failure (the caller rolls back and acks nothing).
 protocol::SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId,
                                       const protocol::SaleBatch& batch,
-                                      const std::string& receivedAt);
+                                      const std::string& receivedAt, const IngestRules& rules = {});
+
+/// A terminal whose stored sales skip numbers: `missing` of 1..lastSeq are not on the server
+/// (not sent yet, or never coming).
+struct SequenceGap {
+    int terminal = 0;
+    std::int64_t lastSeq = 0;
+    std::int64_t missing = 0;
+};
+std::vector<SequenceGap> sequenceGaps(SQLite::Database& db, std::int64_t outletId);
 
 } // namespace baidian::server

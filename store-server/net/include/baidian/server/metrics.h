@@ -19,6 +19,11 @@ struct Metrics {
     std::atomic<std::uint64_t> certificateRefusals{0}, bodiesTooLarge{0};
     std::atomic<std::uint64_t> salesStored{0}, salesDuplicate{0}, salesQuarantined{0},
         journalBreaks{0};
+    /// A repeat UUID (sale) or shift id (Z report) with other content: kept, not stored.
+    std::atomic<std::uint64_t> saleConflicts{0}, shiftConflicts{0};
+    /// Read from the database at each scrape: sequence numbers missing in terminals' numbering
+    /// (1..highest stored), and the terminals that have such a gap.
+    std::atomic<std::int64_t> missingSeqs{0}, terminalsWithGaps{0};
     std::atomic<std::uint64_t> batchMicrosTotal{0}, batches{0};
     /// Logins refused without a password check: throttled (429), the argon2 pool full (503).
     std::atomic<std::uint64_t> loginsThrottled{0}, loginsPoolFull{0};

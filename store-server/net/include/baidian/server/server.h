@@ -1,6 +1,7 @@
 #pragma once
 
 #include "baidian/domain/result.h"
+#include "baidian/server/sale_rules.h"
 
 #include <chrono>
 #include <cstdint>
@@ -49,6 +50,9 @@ struct ServerConfig {
     std::size_t uploadsInFlightPerOutlet = 4;
     std::size_t writerQueue = 256;
     std::string rankingConfig; ///< the ranking's weights and rules (TOML); empty: the defaults
+    /// Caps on one sale line and one sale ([ingest] line_fen, sale_fen, line_grams, line_units,
+    /// lines): a sale beyond them is quarantined.
+    SaleLimits saleLimits;
     /// The server's clock: what it records as received/reconciled times and session expiry.
     /// Simulations and tests replay past days with their own; production uses the system's.
     std::function<std::chrono::system_clock::time_point()> clock = [] {
