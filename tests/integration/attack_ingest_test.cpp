@@ -38,7 +38,6 @@ std::int64_t count(const Network& net, const std::string& sql) {
 // its rule, the honest sales around them are stored, and the day's figures are the honest ones.
 TEST(AttackIngest, ImpossibleSalesAreQuarantinedAloneAndNeverReachTheFigures) {
     Network net;
-    net.startServer();
     std::vector<protocol::SaleDoc> sales;
     sales.push_back(honestSale("HZ-F01", 1, 1));
 
@@ -116,7 +115,6 @@ TEST(AttackIngest, ImpossibleSalesAreQuarantinedAloneAndNeverReachTheFigures) {
 // last one winning".
 TEST(AttackIngest, OneMistypedSaleNeverBlocksTheRestOfItsBatch) {
     Network net;
-    net.startServer();
     protocol::SaleBatch batch{"HZ-F01", 1, {}};
     for (int i = 1; i <= 50; ++i)
         batch.sales.push_back(honestSale("HZ-F01", 1, i));
@@ -154,7 +152,6 @@ TEST(AttackIngest, OneMistypedSaleNeverBlocksTheRestOfItsBatch) {
 // says that is its list price is not compliant; head office's ¥5.90 is what counts.
 TEST(AttackIngest, PriceComplianceCountsHeadOfficesPriceNotTheTills) {
     Network net;
-    net.startServer();
     auto cheap = honestSale("HZ-F01", 1, 1);
     auto& l = cheap.lines[0];
     l.unitPriceFen = l.listPriceFen = 100;
@@ -170,4 +167,149 @@ TEST(AttackIngest, PriceComplianceCountsHeadOfficesPriceNotTheTills) {
     ASSERT_EQ(out[honest.uuid].first, "stored") << out[honest.uuid].second;
     EXPECT_EQ(count(net, "SELECT SUM(lines) FROM agg_outlet_day"), 2);
     EXPECT_EQ(count(net, "SELECT SUM(compliant_lines) FROM agg_outlet_day"), 1);
+}
+
+namespace {
+
+/// The value of one unlabelled metric in /metrics' text, or -1 when it is not there.
+std::int64_t metricValue(const Network& net, const std::string& name) {
+    const auto answer = net.request("", "GET", "/metrics");
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    const auto at = answer.body.find("\n" + name + " ");
+    if (at == std::string::npos)
+        return -1;
+    return std::stoll(answer.body.substr(at + name.size() + 2));
+}
+
+std::string saleBatch(const std::string& outlet, const std::vector<protocol::SaleDoc>& sales) {
+    return protocol::encode(protocol::SaleBatch{outlet, 1, sales});
+}
+
+} // namespace
+
+// "lets outlet B register outlet A's sale UUID first (UUIDs are printed in receipt QR codes),
+// after which A's real sale is quarantined for ever": idempotency is per outlet, so B's squat
+// takes nothing from A.
+TEST(AttackExactlyOnce, AnotherOutletCannotSquatASaleUuid) {
+    Network net;
+    const auto real = honestSale("HZ-F01", 1, 1);
+    auto squat = honestSale("NB-D01", 1, 1);
+    squat.uuid = real.uuid; // read off A's receipt QR code
+    const auto first = net.request("NB-D01", "POST", "/v1/sales", saleBatch("NB-D01", {squat}));
+    ASSERT_EQ(first.status, 200) << first.body;
+
+    const auto answer = net.request("HZ-F01", "POST", "/v1/sales", saleBatch("HZ-F01", {real}));
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    auto out = outcomes(answer.body);
+    EXPECT_EQ(out[real.uuid].first, "stored") << out[real.uuid].second;
+    EXPECT_EQ(count(net, "SELECT count(*) FROM sale s JOIN outlet o ON o.id = s.outlet_id "
+                         "WHERE o.code = 'HZ-F01'"),
+              1);
+    EXPECT_EQ(count(net, "SELECT count(*) FROM quarantine"), 0);
+    // A's day holds A's sale: 1,180 fen.
+    EXPECT_EQ(count(net, "SELECT COALESCE(SUM(a.revenue_fen), 0) FROM agg_outlet_day a "
+                         "JOIN outlet o ON o.id = a.outlet_id WHERE o.code = 'HZ-F01'"),
+              1180);
+}
+
+// "answers 'duplicate' to a repeated UUID with different seq, total and hash (half the money,
+// another seq, money that does not add up: all answered exactly like an honest repeat, nothing
+// logged)": a repeat with other content is a conflict, kept beside the original and counted;
+// only the same content is a duplicate.
+TEST(AttackExactlyOnce, ARepeatedUuidWithOtherContentIsAConflictNotADuplicate) {
+    Network net;
+    const auto original = honestSale("HZ-F01", 1, 1);
+    ASSERT_EQ(net.request("HZ-F01", "POST", "/v1/sales", saleBatch("HZ-F01", {original})).status,
+              200);
+
+    auto halfMoney = original; // half the money, another seq, another hash
+    halfMoney.seq = 7;
+    halfMoney.lines[0].grossFen = halfMoney.lines[0].paidFen = 590;
+    halfMoney.lines[0].grams = 500;
+    setTotal(halfMoney, 590);
+    halfMoney.hash = chainHash("HZ-F01", 1, 7);
+    for (int attempt = 0; attempt < 2; ++attempt) { // the same conflict sent twice is kept once
+        const auto answer =
+            net.request("HZ-F01", "POST", "/v1/sales", saleBatch("HZ-F01", {halfMoney}));
+        ASSERT_EQ(answer.status, 200) << answer.body;
+        auto out = outcomes(answer.body);
+        EXPECT_NE(out[original.uuid].first, "duplicate");
+        EXPECT_EQ(out[original.uuid].second.rfind("conflict:", 0), 0u) << out[original.uuid].second;
+    }
+    EXPECT_EQ(count(net, "SELECT count(*) FROM sale_conflict"), 1);
+    EXPECT_EQ(count(net, "SELECT count(*) FROM sale"), 1);
+    EXPECT_EQ(count(net, "SELECT total_fen FROM sale"), 1180); // the original stays
+    EXPECT_EQ(count(net, "SELECT COALESCE(SUM(revenue_fen), 0) FROM agg_outlet_day"), 1180);
+    EXPECT_GE(metricValue(net, "baidian_sale_conflicts_total"), 1);
+
+    // The honest repeat (a till that did not see its answer) is still a duplicate.
+    const auto again = net.request("HZ-F01", "POST", "/v1/sales", saleBatch("HZ-F01", {original}));
+    ASSERT_EQ(again.status, 200) << again.body;
+    EXPECT_EQ(outcomes(again.body)[original.uuid].first, "duplicate");
+    EXPECT_EQ(count(net, "SELECT count(*) FROM sale_conflict"), 1);
+}
+
+// "stores seq 10 after seq 1 with no journal break and no gap reported": the eight missing
+// sales are a gap, shown in reconcile and in /metrics.
+TEST(AttackExactlyOnce, ASequenceGapIsReportedInReconcileAndMetrics) {
+    Network net;
+    const auto one = honestSale("HZ-F01", 1, 1);
+    const auto ten = honestSale("HZ-F01", 1, 10);
+    const auto answer = net.request("HZ-F01", "POST", "/v1/sales", saleBatch("HZ-F01", {one, ten}));
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    const auto reconciled =
+        net.request("HZ-F01", "GET", "/v1/reconcile?terminal=1&date=" + one.businessDate);
+    ASSERT_EQ(reconciled.status, 200) << reconciled.body;
+    const auto doc = protocol::decodeReconcile(reconciled.body);
+    ASSERT_TRUE(doc.ok()) << reconciled.body;
+    EXPECT_EQ(doc->count, 2);
+    EXPECT_EQ(doc->missingSeqs, 8);
+    EXPECT_EQ(metricValue(net, "baidian_sequence_gaps"), 8);
+    EXPECT_EQ(metricValue(net, "baidian_terminals_with_gaps"), 1);
+
+    // The missing sales arriving late close the gap.
+    std::vector<protocol::SaleDoc> late;
+    for (int seq = 2; seq <= 9; ++seq)
+        late.push_back(honestSale("HZ-F01", 1, seq));
+    ASSERT_EQ(net.request("HZ-F01", "POST", "/v1/sales", saleBatch("HZ-F01", late)).status, 200);
+    const auto closed =
+        net.request("HZ-F01", "GET", "/v1/reconcile?terminal=1&date=" + one.businessDate);
+    const auto closedDoc = protocol::decodeReconcile(closed.body);
+    ASSERT_TRUE(closedDoc.ok()) << closed.body;
+    EXPECT_EQ(closedDoc->missingSeqs, 0);
+    EXPECT_EQ(metricValue(net, "baidian_sequence_gaps"), 0);
+}
+
+// "a Z report for a shift id already stored is dropped while the answer still says
+// {"stored":true} (a reinstalled till restarting its shift numbers loses its Z reports
+// silently)": the second report is kept beside the first, and the answer says so.
+TEST(AttackExactlyOnce, AZReportUnderAStoredShiftIdIsKeptAndNotCalledStored) {
+    Network net;
+    protocol::ShiftReportDoc first;
+    first.outlet = "HZ-F01";
+    first.terminal = 1;
+    first.shiftId = 1;
+    first.cashier = "1002";
+    first.openedAt = "2026-11-30T01:00:00Z";
+    first.closedAt = "2026-11-30T09:00:00Z";
+    first.floatFen = 20000;
+    first.tenders = {{"cash", 118000, 118000}};
+    auto reinstalled = first; // the same shift number, another day's report
+    reinstalled.openedAt = "2026-12-01T01:00:00Z";
+    reinstalled.closedAt = "2026-12-01T09:00:00Z";
+    reinstalled.tenders = {{"cash", 59000, 58900}};
+
+    const auto stored = net.request("HZ-F01", "POST", "/v1/shifts", protocol::encode(first));
+    ASSERT_EQ(stored.status, 200) << stored.body;
+    EXPECT_NE(stored.body.find("\"stored\":true"), std::string::npos) << stored.body;
+    const auto repeat = net.request("HZ-F01", "POST", "/v1/shifts", protocol::encode(first));
+    EXPECT_NE(repeat.body.find("\"stored\":true"), std::string::npos) << repeat.body;
+
+    const auto clash = net.request("HZ-F01", "POST", "/v1/shifts", protocol::encode(reinstalled));
+    ASSERT_EQ(clash.status, 200) << clash.body;
+    EXPECT_EQ(clash.body.find("\"stored\":true"), std::string::npos) << clash.body;
+    EXPECT_NE(clash.body.find("\"conflict\":true"), std::string::npos) << clash.body;
+    EXPECT_EQ(count(net, "SELECT count(*) FROM shift_report"), 1);
+    EXPECT_EQ(count(net, "SELECT count(*) FROM shift_report_conflict"), 1);
+    EXPECT_GE(metricValue(net, "baidian_shift_report_conflicts_total"), 1);
 }

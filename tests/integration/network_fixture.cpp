@@ -100,6 +100,10 @@ CommandResult Network::admin(const std::string& args) const {
 }
 
 void Network::startServer(const std::vector<std::string>& extraArgs) {
+    // The constructor starts one; a second on the same port would fail to bind and the first
+    // would outlive the fixture.
+    if (m_server > 0)
+        throw std::logic_error("startServer: the server is already running (stopServer first)");
     const std::string portFile = m_dir.file("port");
     std::remove(portFile.c_str());
     const std::string log = m_dir.file("server.log");
@@ -130,7 +134,12 @@ void Network::startServer(const std::vector<std::string>& extraArgs) {
         int status = 0;
         if (::waitpid(m_server, &status, WNOHANG) == m_server) {
             m_server = -1;
-            throw std::runtime_error("store-server exited at start-up: see " + log);
+            // The log goes when the fixture's folder does: its last lines go in the message.
+            std::ifstream logIn(log);
+            std::string text((std::istreambuf_iterator<char>(logIn)), {});
+            if (text.size() > 2000)
+                text = text.substr(text.size() - 2000);
+            throw std::runtime_error("store-server exited at start-up:\n" + text);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
