@@ -1,6 +1,7 @@
 #include "baidian/protocol/codec.h"
 
 #include "baidian/domain/time.h"
+#include "baidian/protocol/journal_hash.h"
 #include "baidian/protocol/master_limits.h"
 
 #include <algorithm>
@@ -336,7 +337,8 @@ json::object toJson(const SaleDoc& s) {
                         {"lines", std::move(lines)},
                         {"tenders", std::move(tenders)},
                         {"prev_hash", s.prevHash},
-                        {"hash", s.hash}};
+                        {"hash", s.hash},
+                        {"journal_scheme", s.journalScheme}};
 }
 
 SaleDoc readSale(Reader& r, const std::string& path, std::string& error) {
@@ -393,6 +395,9 @@ SaleDoc readSale(Reader& r, const std::string& path, std::string& error) {
     s.hash = r.text("hash", 64);
     if (error.empty() && (!isHex64(s.prevHash) || !isHex64(s.hash)))
         r.fail("hash", "hashes must be 64 lower-case hex digits");
+    s.journalScheme = static_cast<int>(
+        r.optionalInteger("journal_scheme", kJournalSchemeTillRows, kJournalSchemeAsSent)
+            .value_or(kJournalSchemeTillRows));
     (void)path;
     return s;
 }

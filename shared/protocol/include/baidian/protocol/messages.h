@@ -71,6 +71,9 @@ struct SaleDoc {
     std::vector<TenderDoc> tenders;
     std::string prevHash;
     std::string hash;
+    /// How `hash` was made (journal_hash.h): 1, the till's own rows (an old till; the server
+    /// cannot check it), or 2, the fields as sent (the server recomputes it). Absent means 1.
+    int journalScheme = 1;
     bool operator==(const SaleDoc&) const = default;
 };
 

@@ -1,0 +1,29 @@
+#pragma once
+// The journal hash a till and the server both compute (journal scheme 2): the sale exactly as it
+// travels (a SaleDoc), in one canonical text, hash-chained after the terminal's previous sale.
+// The till hashes the SaleDoc its sync agent uploads; the server hashes the SaleDoc it decoded,
+// so a field changed between the two changes the hash. See docs/protocol.md, "The journal".
+
+#include "baidian/protocol/messages.h"
+
+#include <string>
+
+namespace baidian::protocol {
+
+/// A sale's journal_scheme: how its `hash` was made.
+/// 1: over the till's own rows (fields the server never receives): the server cannot check it.
+/// 2: journalHash() below, over what is sent: the server recomputes it.
+inline constexpr int kJournalSchemeTillRows = 1;
+inline constexpr int kJournalSchemeAsSent = 2;
+
+/// The canonical text of every field of `sale`, its lines and its tenders, except prev_hash,
+/// hash and journal_scheme (the scheme is its first line). Fixed order, one record per line
+/// ("S|…", then "L|…" per line, then "T|…" per tender, with their counts in the S record);
+/// integers in decimal; text with '%', '|', '\n' and '\r' percent-encoded so no text can
+/// imitate a separator; an absent optional integer is "-", which no integer can be.
+std::string canonicalSale(const SaleDoc& sale);
+
+/// HashChain::link(sale.prevHash, canonicalSale(sale)): the hash a scheme-2 sale must carry.
+std::string journalHash(const SaleDoc& sale);
+
+} // namespace baidian::protocol
