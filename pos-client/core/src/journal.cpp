@@ -1,8 +1,10 @@
 #include "baidian/pos/journal.h"
 
 #include "baidian/crypto/hash_chain.h"
+#include "baidian/protocol/journal_hash.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <stdexcept>
 
 namespace baidian::pos {
 namespace {
@@ -37,7 +39,71 @@ void appendRow(std::string& out, const char* tag, SQLite::Statement& row) {
 
 } // namespace
 
-std::string journalPayload(SQLite::Database& db, std::int64_t saleId, db::StatementCache* cache) {
+protocol::SaleDoc saleDocOf(SQLite::Database& db, std::int64_t saleId, db::StatementCache* cache) {
+    protocol::SaleDoc s;
+    db::Prepared saleQuery(
+        db, cache,
+        "SELECT s.uuid, s.seq, s.receipt_no, s.kind, COALESCE(o.uuid, ''), s.completed_at, "
+        "s.business_date, c.code, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, "
+        "s.change_fen FROM sale s JOIN cashier c ON c.id = s.cashier_id "
+        "LEFT JOIN sale o ON o.id = s.original_sale_id WHERE s.id = ?");
+    auto& sale = *saleQuery;
+    sale.bind(1, saleId);
+    if (!sale.executeStep())
+        throw std::runtime_error("sale " + std::to_string(saleId) + " does not exist");
+    s.uuid = sale.getColumn(0).getString();
+    s.seq = sale.getColumn(1).getInt64();
+    s.receiptNo = sale.getColumn(2).getString();
+    s.kind = sale.getColumn(3).getString();
+    s.originalUuid = sale.getColumn(4).getString();
+    s.completedAt = sale.getColumn(5).getString();
+    s.businessDate = sale.getColumn(6).getString();
+    s.cashier = sale.getColumn(7).getString();
+    s.subtotalFen = sale.getColumn(8).getInt64();
+    s.discountFen = sale.getColumn(9).getInt64();
+    s.roundingFen = sale.getColumn(10).getInt64();
+    s.totalFen = sale.getColumn(11).getInt64();
+    s.changeFen = sale.getColumn(12).getInt64();
+    db::Prepared linesQuery(
+        db, cache,
+        "SELECT line_no, sku, name, units, grams, unit_price_fen, list_price_fen, price_basis, "
+        "gross_fen, COALESCE(promotion_code, ''), promotion_fen, line_discount_fen, "
+        "order_share_fen, paid_fen, original_line_no FROM sale_line WHERE sale_id = ? "
+        "ORDER BY line_no");
+    auto& lines = *linesQuery;
+    lines.bind(1, saleId);
+    while (lines.executeStep()) {
+        protocol::SaleLineDoc l{lines.getColumn(0).getInt(),
+                                lines.getColumn(1).getString(),
+                                lines.getColumn(2).getString(),
+                                lines.getColumn(3).getInt64(),
+                                lines.getColumn(4).getInt64(),
+                                lines.getColumn(5).getInt64(),
+                                lines.getColumn(6).getInt64(),
+                                lines.getColumn(7).getString(),
+                                lines.getColumn(8).getInt64(),
+                                lines.getColumn(9).getString(),
+                                lines.getColumn(10).getInt64(),
+                                lines.getColumn(11).getInt64(),
+                                lines.getColumn(12).getInt64(),
+                                lines.getColumn(13).getInt64(),
+                                std::nullopt};
+        if (!lines.getColumn(14).isNull())
+            l.originalLineNo = lines.getColumn(14).getInt();
+        s.lines.push_back(std::move(l));
+    }
+    db::Prepared tendersQuery(db, cache,
+                              "SELECT kind, amount_fen, COALESCE(reference, '') FROM tender "
+                              "WHERE sale_id = ? ORDER BY seq");
+    auto& tenders = *tendersQuery;
+    tenders.bind(1, saleId);
+    while (tenders.executeStep())
+        s.tenders.push_back({tenders.getColumn(0).getString(), tenders.getColumn(1).getInt64(),
+                             tenders.getColumn(2).getString()});
+    return s;
+}
+
+std::string journalPayloadV1(SQLite::Database& db, std::int64_t saleId, db::StatementCache* cache) {
     std::string out = "v1\n";
     db::Prepared saleQuery(
         db, cache,
@@ -70,19 +136,31 @@ std::string journalPayload(SQLite::Database& db, std::int64_t saleId, db::Statem
     return out;
 }
 
+std::string journalEntryHash(SQLite::Database& db, std::int64_t saleId,
+                             const std::string& previousHash, int scheme,
+                             db::StatementCache* cache) {
+    if (scheme == protocol::kJournalSchemeTillRows)
+        return crypto::HashChain::link(previousHash, journalPayloadV1(db, saleId, cache));
+    auto doc = saleDocOf(db, saleId, cache);
+    doc.prevHash = previousHash;
+    return protocol::journalHash(doc);
+}
+
 JournalCheck verifyJournal(SQLite::Database& db) {
     JournalCheck check;
+    db::StatementCache cache;
     auto fail = [&](std::int64_t seq, std::string problem) {
         check.ok = false;
         check.firstBadSeq = seq;
         check.problem = std::move(problem);
         return check;
     };
-    SQLite::Statement entries(db,
-                              "SELECT j.seq, j.sale_id, j.prev_hash, j.hash, s.seq FROM journal j "
-                              "LEFT JOIN sale s ON s.id = j.sale_id ORDER BY j.seq");
+    SQLite::Statement entries(db, "SELECT j.seq, j.sale_id, j.prev_hash, j.hash, s.seq, j.scheme "
+                                  "FROM journal j "
+                                  "LEFT JOIN sale s ON s.id = j.sale_id ORDER BY j.seq");
     std::string previous = crypto::HashChain::genesis();
     std::int64_t expectedSeq = 1;
+    bool seenServerVerifiable = false;
     while (entries.executeStep()) {
         const auto seq = entries.getColumn(0).getInt64();
         const auto saleId = entries.getColumn(1).getInt64();
@@ -95,7 +173,15 @@ JournalCheck verifyJournal(SQLite::Database& db) {
         if (entries.getColumn(2).getString() != previous)
             return fail(seq, "journal entry " + std::to_string(seq) +
                                  " does not follow the one before it");
-        const std::string hash = crypto::HashChain::link(previous, journalPayload(db, saleId));
+        const int scheme = entries.getColumn(5).getInt();
+        if (scheme != protocol::kJournalSchemeTillRows && scheme != protocol::kJournalSchemeAsSent)
+            return fail(seq, "journal entry " + std::to_string(seq) + " has unknown scheme " +
+                                 std::to_string(scheme));
+        if (scheme == protocol::kJournalSchemeTillRows && seenServerVerifiable)
+            return fail(seq, "journal entry " + std::to_string(seq) +
+                                 " went back to scheme 1, which the server cannot check");
+        seenServerVerifiable = seenServerVerifiable || scheme == protocol::kJournalSchemeAsSent;
+        const std::string hash = journalEntryHash(db, saleId, previous, scheme, &cache);
         if (hash != entries.getColumn(3).getString())
             return fail(seq, "sale " + std::to_string(seq) + " was changed after it was recorded");
         previous = hash;

@@ -3,6 +3,7 @@
 #include "baidian/pos/inventory.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/sale_record.h"
+#include "baidian/protocol/journal_hash.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -196,13 +197,18 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
             if (last->executeStep())
                 previous = last->getColumn(0).getString();
         }
+        // Scheme 2: the hash covers the sale exactly as the sync agent will upload it, so the
+        // server can recompute it from what it receives.
         db::Prepared journalQuery(
-            db, &cache, "INSERT INTO journal(seq, sale_id, prev_hash, hash) VALUES (?,?,?,?)");
+            db, &cache,
+            "INSERT INTO journal(seq, sale_id, prev_hash, hash, scheme) VALUES (?,?,?,?,?)");
         auto& journal = *journalQuery;
         journal.bind(1, done.seq);
         journal.bind(2, done.saleId);
         journal.bind(3, previous);
-        journal.bind(4, crypto::HashChain::link(previous, journalPayload(db, done.saleId, &cache)));
+        journal.bind(
+            4, journalEntryHash(db, done.saleId, previous, protocol::kJournalSchemeAsSent, &cache));
+        journal.bind(5, protocol::kJournalSchemeAsSent);
         journal.exec();
 
         db::Prepared outboxQuery(

@@ -1,6 +1,7 @@
 #include "baidian/pos/sync_agent.h"
 
 #include "baidian/pos/clock.h"
+#include "baidian/pos/journal.h"
 #include "baidian/protocol/codec.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -16,65 +17,19 @@ using namespace protocol;
 
 namespace {
 
+/// The sale `seq` as uploaded: saleDocOf (the one mapping, the one the journal hashes) with
+/// its journal entry's link and scheme.
 SaleDoc loadSaleDoc(SQLite::Database& db, std::int64_t seq) {
-    SaleDoc s;
-    SQLite::Statement sale(
-        db, "SELECT s.id, s.uuid, s.receipt_no, s.kind, COALESCE(o.uuid, ''), s.completed_at, "
-            "s.business_date, c.code, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, "
-            "s.change_fen, j.prev_hash, j.hash FROM sale s JOIN cashier c ON c.id = s.cashier_id "
-            "JOIN journal j ON j.seq = s.seq LEFT JOIN sale o ON o.id = s.original_sale_id "
-            "WHERE s.seq = ?");
-    sale.bind(1, seq);
-    if (!sale.executeStep())
+    SQLite::Statement entry(
+        db, "SELECT s.id, j.prev_hash, j.hash, j.scheme FROM sale s JOIN journal j ON j.seq = "
+            "s.seq WHERE s.seq = ?");
+    entry.bind(1, seq);
+    if (!entry.executeStep())
         throw std::runtime_error("outbox row " + std::to_string(seq) + " has no sale");
-    const auto id = sale.getColumn(0).getInt64();
-    s.seq = seq;
-    s.uuid = sale.getColumn(1).getString();
-    s.receiptNo = sale.getColumn(2).getString();
-    s.kind = sale.getColumn(3).getString();
-    s.originalUuid = sale.getColumn(4).getString();
-    s.completedAt = sale.getColumn(5).getString();
-    s.businessDate = sale.getColumn(6).getString();
-    s.cashier = sale.getColumn(7).getString();
-    s.subtotalFen = sale.getColumn(8).getInt64();
-    s.discountFen = sale.getColumn(9).getInt64();
-    s.roundingFen = sale.getColumn(10).getInt64();
-    s.totalFen = sale.getColumn(11).getInt64();
-    s.changeFen = sale.getColumn(12).getInt64();
-    s.prevHash = sale.getColumn(13).getString();
-    s.hash = sale.getColumn(14).getString();
-    SQLite::Statement lines(
-        db, "SELECT line_no, sku, name, units, grams, unit_price_fen, list_price_fen, price_basis, "
-            "gross_fen, COALESCE(promotion_code, ''), promotion_fen, line_discount_fen, "
-            "order_share_fen, "
-            "paid_fen, original_line_no FROM sale_line WHERE sale_id = ? ORDER BY line_no");
-    lines.bind(1, id);
-    while (lines.executeStep()) {
-        SaleLineDoc l{lines.getColumn(0).getInt(),
-                      lines.getColumn(1).getString(),
-                      lines.getColumn(2).getString(),
-                      lines.getColumn(3).getInt64(),
-                      lines.getColumn(4).getInt64(),
-                      lines.getColumn(5).getInt64(),
-                      lines.getColumn(6).getInt64(),
-                      lines.getColumn(7).getString(),
-                      lines.getColumn(8).getInt64(),
-                      lines.getColumn(9).getString(),
-                      lines.getColumn(10).getInt64(),
-                      lines.getColumn(11).getInt64(),
-                      lines.getColumn(12).getInt64(),
-                      lines.getColumn(13).getInt64(),
-                      std::nullopt};
-        if (!lines.getColumn(14).isNull())
-            l.originalLineNo = lines.getColumn(14).getInt();
-        s.lines.push_back(std::move(l));
-    }
-    SQLite::Statement tenders(db, "SELECT kind, amount_fen, COALESCE(reference, '') FROM tender "
-                                  "WHERE sale_id = ? ORDER BY seq");
-    tenders.bind(1, id);
-    while (tenders.executeStep())
-        s.tenders.push_back({tenders.getColumn(0).getString(), tenders.getColumn(1).getInt64(),
-                             tenders.getColumn(2).getString()});
+    SaleDoc s = saleDocOf(db, entry.getColumn(0).getInt64());
+    s.prevHash = entry.getColumn(1).getString();
+    s.hash = entry.getColumn(2).getString();
+    s.journalScheme = entry.getColumn(3).getInt();
     return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "baidian/db/database.h"
+#include "baidian/protocol/messages.h"
 
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
@@ -8,11 +9,27 @@
 
 namespace baidian::pos {
 
-/// The canonical text of a stored sale that the journal hashes: the sale row, every line and
-/// every tender, in order, rebuilt from the tables. Changing any of them changes the text.
+/// The stored sale `saleId` exactly as the sync agent uploads it: every field of the sale, its
+/// lines and its tenders, read from the tables. prevHash, hash and journalScheme are left
+/// empty/default (they come from the journal entry). The one mapping from the till's rows to
+/// the protocol: the journal hashes what this returns (scheme 2) and the sync agent sends it.
+/// Precondition: the sale exists (throws otherwise).
+protocol::SaleDoc saleDocOf(SQLite::Database& db, std::int64_t saleId,
+                            db::StatementCache* cache = nullptr);
+
+/// Journal scheme 1 (entries written before store schema 9): the canonical text of the till's
+/// own rows for the sale, including fields that never leave the till (product ids, entry,
+/// weight source, barcode, approvals, shift). Kept so that old entries still verify.
 /// Precondition: the sale exists.
-std::string journalPayload(SQLite::Database& db, std::int64_t saleId,
-                           db::StatementCache* cache = nullptr);
+std::string journalPayloadV1(SQLite::Database& db, std::int64_t saleId,
+                             db::StatementCache* cache = nullptr);
+
+/// The hash of the journal entry for `saleId` after `previousHash`, by `scheme` (1: over
+/// journalPayloadV1; 2, what new entries use: protocol::journalHash of saleDocOf, which the
+/// server recomputes from what it receives).
+std::string journalEntryHash(SQLite::Database& db, std::int64_t saleId,
+                             const std::string& previousHash, int scheme,
+                             db::StatementCache* cache = nullptr);
 
 struct JournalCheck {
     bool ok = true;
@@ -21,9 +38,10 @@ struct JournalCheck {
     std::string problem;          ///< what is wrong, for an operator
 };
 
-/// Re-reads every sale, rebuilds its payload and walks the hash chain from genesis: detects a
-/// changed amount, line or tender, reordered or deleted rows, a gap in the sequence, and a
-/// sale without a journal entry.
+/// Re-reads every sale, rebuilds its hash by the entry's own scheme and walks the hash chain
+/// from genesis: detects a changed amount, line or tender, reordered or deleted rows, a gap in
+/// the sequence, a sale without a journal entry, an unknown scheme, and a scheme-1 entry after a
+/// scheme-2 one (a till never goes back to the scheme the server cannot check).
 JournalCheck verifyJournal(SQLite::Database& db);
 
 } // namespace baidian::pos
