@@ -2,3 +2,207 @@
 #include "network_fixture.h"
 
 #include <gtest/gtest.h>
+
+// --- The journal (docs/security.md, "Exactly once, per outlet; the journal", "The journal") ---
+
+#include "baidian/pos/journal.h"
+#include "baidian/protocol/codec.h"
+#include "baidian/protocol/journal_hash.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace {
+
+using namespace baidian;
+using namespace baidian::pos;
+
+/// A real till of HZ-F01 (terminal 1) that took head office's master data and sells 库尔勒香梨
+/// (PLU 12347, ¥5.90 a jin), paid by WeChat.
+struct JournalTill {
+    explicit JournalTill(baidian::testing::Network& net)
+        : store(LocalStore::open(net.file("journal-till.db")).value())
+        , agent(store, net.endpoint("HZ-F01")) {
+        EXPECT_TRUE(store.setTerminal({"HZ-F01", "杭州湖滨旗舰店", 1}).ok());
+        EXPECT_TRUE(agent.pull().ok());
+        EXPECT_TRUE(store.addCashier("1001", "李娜", Role::Cashier, "1234").ok());
+        till = std::make_unique<Till>(store, clock);
+        EXPECT_TRUE(till->login("1001", "1234").ok());
+        EXPECT_TRUE(till->openShift(domain::Fen(0)).ok());
+    }
+    /// One sale of a line per weight; returns its seq.
+    std::int64_t sell(std::initializer_list<std::int64_t> grams, std::int64_t totalFen) {
+        clock.set(std::chrono::system_clock::now());
+        for (const auto g : grams)
+            EXPECT_TRUE(till->addByPlu("12347", 0, domain::Grams(g), WeightSource::Scale).ok());
+        EXPECT_TRUE(till->addTender(TenderKind::WeChat, domain::Fen(totalFen), "4200009999").ok());
+        auto done = till->complete();
+        EXPECT_TRUE(done.ok()) << (done ? "" : done.error().message);
+        return done ? done->seq : 0;
+    }
+    /// The sale `seq` as the sync agent uploads it, with its journal link and scheme.
+    protocol::SaleDoc asSent(std::int64_t seq) {
+        SQLite::Statement q(store.database(), "SELECT s.id, j.prev_hash, j.hash, j.scheme FROM "
+                                              "sale s JOIN journal j ON j.seq = s.seq WHERE "
+                                              "s.seq = ?");
+        q.bind(1, seq);
+        EXPECT_TRUE(q.executeStep());
+        auto doc = saleDocOf(store.database(), q.getColumn(0).getInt64());
+        doc.prevHash = q.getColumn(1).getString();
+        doc.hash = q.getColumn(2).getString();
+        doc.journalScheme = q.getColumn(3).getInt();
+        return doc;
+    }
+    LocalStore store;
+    SyncAgent agent;
+    ManualClock clock{std::chrono::system_clock::now()};
+    std::unique_ptr<Till> till;
+};
+
+/// The first column of the first row of `sql` on server.db ("" when none; the error when the
+/// query fails, e.g. on an older server's schema).
+std::string scalarText(const std::string& db, const std::string& sql) {
+    try {
+        SQLite::Database d(db, SQLite::OPEN_READONLY);
+        SQLite::Statement q(d, sql);
+        return q.executeStep() && !q.getColumn(0).isNull() ? q.getColumn(0).getString() : "";
+    } catch (const std::exception& e) {
+        return std::string("error: ") + e.what();
+    }
+}
+
+/// The value of the metric line starting with `series` on /metrics, or -1.
+long long metric(const baidian::testing::Network& net, const std::string& series) {
+    const auto answer = net.request("", "GET", "/metrics");
+    const auto at = answer.body.find("\n" + series + " ");
+    if (at == std::string::npos)
+        return -1;
+    return std::stoll(answer.body.substr(at + series.size() + 2));
+}
+
+} // namespace
+
+// An outlet with its own certificate uploads sales changed after the till hashed them (a line
+// removed and the total lowered with it, a line's weight and money lowered, everything still
+// adding up) with their original hashes and a correct prev_hash chain. The server used to store
+// them with no trace (it compared only prev_hash with the neighbour's hash, which still match);
+// now it recomputes each hash from what it received, and each changed sale is a journal break:
+// in the answer, in journal_break and on /metrics. The sales are still stored (the money is
+// counted, the break is reported).
+TEST(AttackJournal, ASaleChangedAfterItWasHashedIsAJournalBreak) {
+    baidian::testing::Network net;
+    JournalTill till(net);
+    ASSERT_EQ(till.sell({1000}, 1180), 1);
+    // The honest path first: the sync agent's upload of a scheme-2 sale verifies.
+    auto pushed = till.agent.push();
+    ASSERT_TRUE(pushed.ok()) << pushed.error().message;
+    EXPECT_EQ(pushed->stored, 1);
+    EXPECT_TRUE(pushed->journalBreaks.empty());
+
+    ASSERT_EQ(till.sell({1000, 500}, 1770), 2);
+    ASSERT_EQ(till.sell({1000}, 1180), 3);
+    ASSERT_EQ(till.sell({500}, 590), 4);
+    std::vector<protocol::SaleDoc> sales{till.asSent(2), till.asSent(3), till.asSent(4)};
+    for (const auto& s : sales)
+        ASSERT_EQ(s.journalScheme, protocol::kJournalSchemeAsSent);
+    // Sale 2: its second line removed, the total and the payment lowered with it.
+    {
+        auto& s = sales[0];
+        ASSERT_EQ(s.lines.size(), 2u);
+        const auto removed = s.lines.back();
+        s.lines.pop_back();
+        s.subtotalFen -= removed.grossFen;
+        s.totalFen -= removed.paidFen;
+        s.tenders[0].amountFen -= removed.paidFen;
+    }
+    // Sale 3: 1000 g become 500 g, at the same price (590 fen instead of 1180).
+    {
+        auto& s = sales[1];
+        auto& l = s.lines[0];
+        l.grams = 500;
+        l.grossFen = l.paidFen = 590;
+        s.subtotalFen = s.totalFen = s.tenders[0].amountFen = 590;
+    }
+    for (const auto& s : sales)
+        ASSERT_TRUE(protocol::checkSale(s).empty()) << protocol::checkSale(s);
+    const auto answer = net.request("HZ-F01", "POST", "/v1/sales",
+                                    protocol::encode(protocol::SaleBatch{"HZ-F01", 1, sales}));
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    auto result = protocol::decodeSaleBatchResult(answer.body);
+    ASSERT_TRUE(result.ok()) << answer.body;
+    for (const auto& r : result->results)
+        EXPECT_EQ(r.status, "stored") << r.seq << " " << r.reason;
+    EXPECT_EQ(result->journalBreaks, (std::vector<std::int64_t>{2, 3})) << answer.body;
+
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT group_concat(seq, ',') FROM (SELECT seq FROM "
+                                         "journal_break ORDER BY seq)"),
+              "2,3");
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT group_concat(reason, ',') FROM (SELECT reason "
+                                         "FROM journal_break ORDER BY seq)"),
+              "hash,hash");
+    EXPECT_EQ(metric(net, "baidian_journal_breaks_total"), 2);
+    EXPECT_EQ(metric(net, "baidian_journal_hash_mismatches{outlet=\"HZ-F01\",terminal=\"1\"}"), 2);
+    // Stored as received: the money is counted, the break says it cannot be trusted.
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT total_fen FROM sale WHERE seq = 3"), "590");
+}
+
+// The same outlet sends a changed sale labelled journal scheme 1, which the server cannot check,
+// after it has sent scheme-2 sales from that terminal. The old server took it like any other
+// sale; now going back to the unverifiable scheme is itself a journal break ("downgrade").
+TEST(AttackJournal, GoingBackToTheUncheckableSchemeIsAJournalBreak) {
+    baidian::testing::Network net;
+    JournalTill till(net);
+    ASSERT_EQ(till.sell({1000}, 1180), 1);
+    ASSERT_EQ(till.sell({1000}, 1180), 2);
+    std::vector<protocol::SaleDoc> sales{till.asSent(1), till.asSent(2)};
+    auto& s = sales[1];
+    s.lines[0].grams = 500;
+    s.lines[0].grossFen = s.lines[0].paidFen = 590;
+    s.subtotalFen = s.totalFen = s.tenders[0].amountFen = 590;
+    s.journalScheme = protocol::kJournalSchemeTillRows;
+    const auto answer = net.request("HZ-F01", "POST", "/v1/sales",
+                                    protocol::encode(protocol::SaleBatch{"HZ-F01", 1, sales}));
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    auto result = protocol::decodeSaleBatchResult(answer.body);
+    ASSERT_TRUE(result.ok()) << answer.body;
+    EXPECT_EQ(result->journalBreaks, (std::vector<std::int64_t>{2})) << answer.body;
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT reason FROM journal_break WHERE seq = 2"),
+              "downgrade");
+    EXPECT_EQ(metric(net, "baidian_journal_unverified_sales{outlet=\"HZ-F01\",terminal=\"1\"}"), 1);
+}
+
+// A till older than journal scheme 2 sends sales without journal_scheme: the server cannot check
+// them, stores them (no break: their links hold) and counts them per terminal, so head office
+// sees which tills still send journals nobody can verify.
+TEST(AttackJournal, AnOldTillsUnverifiableSalesAreStoredAndCountedPerTerminal) {
+    baidian::testing::Network net;
+    JournalTill till(net);
+    for (int i = 1; i <= 3; ++i)
+        ASSERT_EQ(till.sell({1000}, 1180), i);
+    std::vector<protocol::SaleDoc> sales;
+    std::string previous(64, '0'); // the genesis link
+    for (int seq = 1; seq <= 3; ++seq) {
+        // As the old till journaled and sent it: a hash over its own rows, no journal_scheme.
+        auto doc = till.asSent(seq);
+        doc.prevHash = previous;
+        doc.hash = previous = journalEntryHash(till.store.database(), seq, previous,
+                                               protocol::kJournalSchemeTillRows);
+        doc.journalScheme = protocol::kJournalSchemeTillRows;
+        sales.push_back(std::move(doc));
+    }
+    auto body = protocol::encode(protocol::SaleBatch{"HZ-F01", 1, sales});
+    for (std::string::size_type at; (at = body.find(",\"journal_scheme\":1")) != std::string::npos;)
+        body.erase(at, std::string(",\"journal_scheme\":1").size());
+    ASSERT_EQ(body.find("journal_scheme"), std::string::npos);
+    const auto answer = net.request("HZ-F01", "POST", "/v1/sales", body);
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    auto result = protocol::decodeSaleBatchResult(answer.body);
+    ASSERT_TRUE(result.ok()) << answer.body;
+    EXPECT_EQ(result->results.size(), 3u);
+    for (const auto& r : result->results)
+        EXPECT_EQ(r.status, "stored");
+    EXPECT_TRUE(result->journalBreaks.empty()) << answer.body;
+    EXPECT_EQ(metric(net, "baidian_journal_unverified_sales{outlet=\"HZ-F01\",terminal=\"1\"}"), 3);
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT unverified_sales || '/' || max_unverified_seq "
+                                         "FROM terminal_journal"),
+              "3/3");
+}

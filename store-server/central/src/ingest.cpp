@@ -7,6 +7,7 @@
 #include "baidian/server/aggregates.h"
 #include "baidian/server/catalog.h"
 #include "baidian/server/sale_rules.h"
+#include "baidian/server/journal_check.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <map>
@@ -341,6 +342,7 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
             return std::nullopt;
         return Statements::at(q, outletId, terminal, seq);
     };
+    JournalVerifier journal(db, outletId, terminal);
     std::vector<StoredSale> storedSales; // for the aggregates, once the batch is in
     storedSales.reserve(batch.sales.size());
     for (const auto& incoming : batch.sales) {
@@ -460,6 +462,8 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         if (after && *after != sale.hash)
             recordBreak(st, outletId, terminal, sale.seq + 1, at, result.journalBreaks);
         stored[sale.seq] = {sale.hash, sale.prevHash};
+        // Its hash recomputed from what was received (scheme 2), or counted as unverifiable.
+        journal.check(sale, at, result.journalBreaks);
         storedSales.push_back({&sale, std::move(officePrices)});
     }
     (void)addToAggregates(db, outletId, storedSales);

@@ -7,6 +7,7 @@
 #include "baidian/server/certificates.h"
 #include "baidian/server/group_commit.h"
 #include "baidian/server/ingest.h"
+#include "baidian/server/journal_check.h"
 #include "baidian/server/metrics.h"
 #include "baidian/server/sessions.h"
 #include "baidian/server/stock.h"
@@ -242,10 +243,15 @@ struct Server::Impl {
             } catch (const std::exception&) {
                 // the counters keep their last reading; /healthz reports the database
             }
-            co_return reply(req, http::status::ok,
-                            metrics.prometheus(writer->groupsCommitted(), writer->jobsCommitted(),
-                                               writer->commitFailures(), writer->jobsRefused()),
-                            "text/plain; version=0.0.4");
+            std::string text =
+                metrics.prometheus(writer->groupsCommitted(), writer->jobsCommitted(),
+                                   writer->commitFailures(), writer->jobsRefused());
+            try {
+                text += journalMetrics(readConnection(config.database));
+            } catch (const std::exception& e) {
+                logEvent("warn", "journal_metrics_unavailable", {{"error", e.what()}});
+            }
+            co_return reply(req, http::status::ok, text, "text/plain; version=0.0.4");
         }
         if (!path.starts_with("/v1/"))
             co_return error(req, http::status::not_found, "no such endpoint: " + path);

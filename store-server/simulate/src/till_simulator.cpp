@@ -4,6 +4,7 @@
 #include "baidian/crypto/secrets.h"
 #include "baidian/domain/pricing.h"
 #include "baidian/domain/time.h"
+#include "baidian/protocol/journal_hash.h"
 
 #include <algorithm>
 
@@ -36,7 +37,8 @@ void TillSimulator::chain(protocol::SaleDoc& s) {
     s.seq = ++m_seq;
     s.receiptNo = m_outlet + "-" + std::to_string(m_terminal) + "-" + std::to_string(s.seq);
     s.prevHash = m_head;
-    s.hash = crypto::HashChain::link(m_head, s.uuid + "|" + std::to_string(s.totalFen));
+    s.journalScheme = protocol::kJournalSchemeAsSent; // as today's tills journal
+    s.hash = protocol::journalHash(s);
     m_head = s.hash;
     m_revenueFen += s.totalFen;
     for (const auto& l : s.lines)
