@@ -206,3 +206,44 @@ TEST(AttackJournal, AnOldTillsUnverifiableSalesAreStoredAndCountedPerTerminal) {
                                          "FROM terminal_journal"),
               "3/3");
 }
+
+// The step back is found in whatever order the sales arrive: NB-D01's terminal sends its seq-2
+// sale labelled scheme 1 first (nothing to compare it with yet), then seq 1 with scheme 2; the
+// second batch shows that seq 2 went back to the uncheckable scheme.
+TEST(AttackJournal, AStepBackIsFoundInWhateverOrderTheSalesArrive) {
+    baidian::testing::Network net;
+    const auto now = std::chrono::system_clock::now();
+    std::vector<protocol::SaleDoc> sales;
+    std::string previous(64, '0');
+    for (std::int64_t seq = 1; seq <= 2; ++seq) {
+        protocol::SaleDoc s;
+        s.uuid = "7d1c0a52-4b1e-4f7a-9c3d-00000000000" + std::to_string(seq);
+        s.seq = seq;
+        s.receiptNo = "NB-D01-01-00000" + std::to_string(seq);
+        s.kind = "sale";
+        s.completedAt = isoUtc(now);
+        s.businessDate = businessDate(now);
+        s.cashier = "1001";
+        s.subtotalFen = s.totalFen = 1180;
+        s.lines.push_back({1, "AKS-PEA-01", "库尔勒香梨", 0, 1000, 590, 590, "jin", 1180, "", 0, 0,
+                           0, 1180, std::nullopt});
+        s.tenders.push_back({"wechat", 1180, "4200007777"});
+        s.prevHash = previous;
+        s.journalScheme =
+            seq == 1 ? protocol::kJournalSchemeAsSent : protocol::kJournalSchemeTillRows;
+        s.hash = previous = protocol::journalHash(s);
+        sales.push_back(std::move(s));
+    }
+    const auto send = [&](const protocol::SaleDoc& s) {
+        const auto answer = net.request("NB-D01", "POST", "/v1/sales",
+                                        protocol::encode(protocol::SaleBatch{"NB-D01", 1, {s}}));
+        EXPECT_EQ(answer.status, 200) << answer.body;
+        auto result = protocol::decodeSaleBatchResult(answer.body);
+        EXPECT_TRUE(result.ok()) << answer.body;
+        return result ? result->journalBreaks : std::vector<std::int64_t>{-1};
+    };
+    EXPECT_TRUE(send(sales[1]).empty());
+    EXPECT_EQ(send(sales[0]), (std::vector<std::int64_t>{2}));
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT reason FROM journal_break WHERE seq = 2"),
+              "downgrade");
+}

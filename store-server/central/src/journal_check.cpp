@@ -52,10 +52,12 @@ void JournalVerifier::check(const SaleDoc& sale, const std::string& at,
             q.bind(2, m_terminal);
             q.exec();
         }
-        // An unverifiable sale already here after this one: the till went back to scheme 1.
-        if (m_maxUnverifiedSeq && *m_maxUnverifiedSeq > sale.seq)
-            recordBreak(*m_maxUnverifiedSeq, "downgrade", at, breaks);
         if (!m_minVerifiedSeq || sale.seq < *m_minVerifiedSeq) {
+            // An unverifiable sale already here after this one: the till went back to scheme 1
+            // (reported once: not when an earlier scheme-2 sale had already shown it).
+            if (m_maxUnverifiedSeq && *m_maxUnverifiedSeq > sale.seq &&
+                (!m_minVerifiedSeq || *m_maxUnverifiedSeq <= *m_minVerifiedSeq))
+                recordBreak(*m_maxUnverifiedSeq, "downgrade", at, breaks);
             m_minVerifiedSeq = sale.seq;
             SQLite::Statement q(
                 m_db, "INSERT INTO terminal_journal(outlet_id, terminal_no, min_verified_seq) "
