@@ -182,10 +182,11 @@ TEST(Migrator, StoreUpgradeKeepsEverySaleRowDropsUnusedIndexesAndSumsTheLedger) 
                    (2, 'm-2', 2, NULL, 'sale', -1, 0, 1, 2, '2026-11-30T02:00:00Z', NULL),
                    (3, 'm-3', 2, NULL, 'sale', -1, 0, 2, 1, '2026-11-30T02:05:00Z', NULL);
     )sql");
-    const char* const tables[] = {
-        "SELECT * FROM sale_line ORDER BY sale_id, line_no",
-        "SELECT * FROM tender ORDER BY sale_id, seq", "SELECT * FROM journal ORDER BY seq",
-        "SELECT * FROM outbox ORDER BY seq", "SELECT * FROM stock_movement ORDER BY id"};
+    const char* const tables[] = {"SELECT * FROM sale_line ORDER BY sale_id, line_no",
+                                  "SELECT * FROM tender ORDER BY sale_id, seq",
+                                  "SELECT seq, sale_id, prev_hash, hash FROM journal ORDER BY seq",
+                                  "SELECT * FROM outbox ORDER BY seq",
+                                  "SELECT * FROM stock_movement ORDER BY id"};
     std::vector<std::vector<std::string>> before;
     for (const char* table : tables)
         before.push_back(rows(store, table));
@@ -196,6 +197,9 @@ TEST(Migrator, StoreUpgradeKeepsEverySaleRowDropsUnusedIndexesAndSumsTheLedger) 
         EXPECT_EQ(rows(store, tables[i]), before[i]) << tables[i];
     EXPECT_FALSE(indexExists(store, "stock_movement", "uuid"));
     EXPECT_FALSE(indexExists(store, "journal", "sale_id"));
+    // Version 9: every entry written before it is journal scheme 1 (over the till's own rows).
+    EXPECT_EQ(rows(store, "SELECT seq, scheme FROM journal ORDER BY seq"),
+              (std::vector<std::string>{"1|1|", "2|1|"}));
     EXPECT_FALSE(indexExists(store, "outbox", "sale_uuid"));
     EXPECT_TRUE(indexExists(store, "stock_movement", "product_id"));
     EXPECT_TRUE(indexExists(store, "stock_movement", "sale_id"));
