@@ -8,6 +8,8 @@ function(baidian_embed_migrations)
     cmake_parse_arguments(ARG "" "OUTPUT;DIR;FUNCTION" "" ${ARGN})
     file(GLOB files CONFIGURE_DEPENDS "${ARG_DIR}/*.sql")
     list(SORT files)
+    # A changed file (not only a new one) regenerates the source.
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${files})
     set(body "")
     set(expected 1)
     foreach(file IN LISTS files)

@@ -7,6 +7,10 @@
 -- (as before this version).
 ALTER TABLE journal_break ADD COLUMN reason TEXT;
 
+-- How each stored sale's hash was made (1: an old till's own rows, unverifiable; 2: the sale as
+-- sent, recomputed on ingest). A repeat of the sale is compared with it like every other field.
+ALTER TABLE sale ADD COLUMN journal_scheme INTEGER NOT NULL DEFAULT 1;
+
 CREATE TABLE terminal_journal (
     outlet_id           INTEGER NOT NULL REFERENCES outlet(id),
     terminal_no         INTEGER NOT NULL,

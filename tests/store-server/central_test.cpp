@@ -251,8 +251,10 @@ TEST_F(CentralTest, ADayWhoseFiguresWouldOverflowKeepsThemAndIsReported) {
     simulate::TillSimulator till("HZ-F01", 1, simulate::aksuCatalog(), 5);
     auto sales = till.day("2026-10-01", 2);
     SQLite::Transaction tx(db());
-    db().exec("INSERT INTO agg_outlet_day VALUES ('2026-10-01', " + std::to_string(id) +
-              ", 9223372036854775000, 0, 0, 0, 0, 0, 0, 0, 0)");
+    SQLite::Statement full(db(), "INSERT INTO agg_outlet_day VALUES ('2026-10-01', ?, "
+                                 "9223372036854775000, 0, 0, 0, 0, 0, 0, 0, 0)");
+    full.bind(1, id);
+    full.exec();
     const std::vector<StoredSale> stored{{&sales[0], {}}, {&sales[1], {}}};
     EXPECT_EQ(addToAggregates(db(), id, stored), std::vector<std::string>{"2026-10-01"});
     EXPECT_EQ(count("agg_product_day"), 0); // the day's products roll back with it

@@ -6,8 +6,8 @@
 #include "baidian/protocol/codec.h"
 #include "baidian/server/aggregates.h"
 #include "baidian/server/catalog.h"
-#include "baidian/server/sale_rules.h"
 #include "baidian/server/journal_check.h"
+#include "baidian/server/sale_rules.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <map>
@@ -38,8 +38,8 @@ struct Statements {
         , sale(db, "INSERT INTO sale(uuid, outlet_id, terminal_no, seq, receipt_no, kind, "
                    "original_uuid, completed_at, business_date, cashier, subtotal_fen, "
                    "discount_fen, rounding_fen, total_fen, change_fen, prev_hash, hash, "
-                   "received_at) VALUES (?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?,?,?,?,?,?) "
-                   "RETURNING id")
+                   "received_at, journal_scheme) "
+                   "VALUES (?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")
         , line(db, "INSERT INTO sale_line(sale_id, line_no, sku, name, units, grams, "
                    "unit_price_fen, list_price_fen, price_basis, gross_fen, promotion_code, "
                    "promotion_fen, line_discount_fen, order_share_fen, paid_fen, "
@@ -99,8 +99,8 @@ SaleDoc loadSale(SQLite::Database& db, std::int64_t saleId) {
     SaleDoc s;
     SQLite::Statement q(db, "SELECT uuid, seq, receipt_no, kind, COALESCE(original_uuid, ''), "
                             "completed_at, business_date, cashier, subtotal_fen, discount_fen, "
-                            "rounding_fen, total_fen, change_fen, prev_hash, hash FROM sale "
-                            "WHERE id = ?");
+                            "rounding_fen, total_fen, change_fen, prev_hash, hash, journal_scheme "
+                            "FROM sale WHERE id = ?");
     q.bind(1, saleId);
     if (!q.executeStep())
         return s;
@@ -119,6 +119,7 @@ SaleDoc loadSale(SQLite::Database& db, std::int64_t saleId) {
     s.changeFen = q.getColumn(12).getInt64();
     s.prevHash = q.getColumn(13).getString();
     s.hash = q.getColumn(14).getString();
+    s.journalScheme = q.getColumn(15).getInt();
     SQLite::Statement lines(
         db, "SELECT line_no, sku, name, units, grams, unit_price_fen, list_price_fen, "
             "price_basis, gross_fen, COALESCE(promotion_code, ''), promotion_fen, "
@@ -168,6 +169,9 @@ std::string differences(const SaleDoc& stored, const SaleDoc& repeat) {
     note(stored.hash != repeat.hash || stored.prevHash != repeat.prevHash, "journal hash");
     note(stored.lines != repeat.lines, "lines");
     note(stored.tenders != repeat.tenders, "tenders");
+    note(stored.journalScheme != repeat.journalScheme,
+         "journal scheme " + std::to_string(stored.journalScheme) + " → " +
+             std::to_string(repeat.journalScheme));
     if (out.empty())
         out = "receipt, dates, cashier or amounts";
     return out;
@@ -206,6 +210,7 @@ void store(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& s
     sale.bind(16, s.prevHash);
     sale.bind(17, s.hash);
     sale.bind(18, at);
+    sale.bind(19, s.journalScheme);
     sale.executeStep();
     const auto saleId = sale.getColumn(0).getInt64();
     sale.reset();

@@ -79,13 +79,14 @@ Result<CashierAt> findCashier(SQLite::Database& db, const std::string& outletCod
     return CashierAt{outlet->id, q.getColumn(0).getInt() != 0};
 }
 
-/// Changes one cashier row and bumps the master-data version, so that tills receive it.
+/// Changes one cashier row and bumps the master-data version, so that tills receive it. `update`
+/// is one of the fixed statements below: ?1 the new version, ?2 the outlet, ?3 the code, ?4 the
+/// value when there is one.
 Status changeCashier(SQLite::Database& db, const CashierAt& at, const std::string& code,
-                     const std::string& assignments, const std::string& value = {}) {
+                     const char* update, const std::string& value = {}) {
     try {
         db::Savepoint unit(db);
-        SQLite::Statement q(db, "UPDATE cashier SET " + assignments +
-                                    ", version = ?1 WHERE outlet_id = ?2 AND code = ?3");
+        SQLite::Statement q(db, update);
         q.bind(1, nextMasterVersion(db));
         q.bind(2, at.outletId);
         q.bind(3, code);
@@ -237,7 +238,11 @@ Status setCashierActive(SQLite::Database& db, const std::string& outletCode,
         return makeError(ErrorCode::Conflict,
                          "cashier " + code + " of " + outletCode +
                              " was removed: add them again with store-admin add-cashier");
-    return changeCashier(db, *at, code, active ? "active = 1" : "active = 0");
+    return changeCashier(db, *at, code,
+                         active ? "UPDATE cashier SET active = 1, version = ?1 "
+                                  "WHERE outlet_id = ?2 AND code = ?3"
+                                : "UPDATE cashier SET active = 0, version = ?1 "
+                                  "WHERE outlet_id = ?2 AND code = ?3");
 }
 
 Status setCashierPin(SQLite::Database& db, const std::string& outletCode, const std::string& code,
@@ -251,7 +256,10 @@ Status setCashierPin(SQLite::Database& db, const std::string& outletCode, const 
         return makeError(ErrorCode::Conflict,
                          "cashier " + code + " of " + outletCode +
                              " was removed: add them again with store-admin add-cashier");
-    return changeCashier(db, *at, code, "pin_hash = ?4", crypto::hashSecret(pin));
+    return changeCashier(db, *at, code,
+                         "UPDATE cashier SET pin_hash = ?4, version = ?1 "
+                         "WHERE outlet_id = ?2 AND code = ?3",
+                         crypto::hashSecret(pin));
 }
 
 Status removeCashier(SQLite::Database& db, const std::string& outletCode, const std::string& code) {
@@ -259,8 +267,9 @@ Status removeCashier(SQLite::Database& db, const std::string& outletCode, const 
     if (!at)
         return at.error();
     return changeCashier(db, *at, code,
-                         "active = 0, removed_at = COALESCE(removed_at, strftime('%Y-%m-%dT%H:%M:"
-                         "%SZ', 'now'))");
+                         "UPDATE cashier SET active = 0, removed_at = COALESCE(removed_at, "
+                         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), version = ?1 "
+                         "WHERE outlet_id = ?2 AND code = ?3");
 }
 
 } // namespace baidian::server

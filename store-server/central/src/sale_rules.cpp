@@ -96,7 +96,7 @@ std::string checkLine(const SaleDoc& sale, const SaleLineDoc& l, const SaleLimit
     if (__builtin_sub_overflow(expect, l.orderShareFen, &expect) || expect != l.paidFen)
         return "paid: " + at + "gross − promotion − discount − order share is not paid (" +
                fen(l.paidFen) + ")";
-    if (magnitude(l.paidFen) > gross + magnitude(sale.roundingFen))
+    if (magnitude(l.paidFen) - gross > magnitude(sale.roundingFen)) // gross ≥ 0: no overflow
         return "paid: " + at + "paid " + fen(l.paidFen) + " is more than its gross " +
                fen(l.grossFen);
     if (!add(paid, l.paidFen))

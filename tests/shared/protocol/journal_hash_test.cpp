@@ -64,6 +64,12 @@ std::vector<json::value> alternatives(const json::value& v) {
             std::string last = s;
             last.back() = last.back() == '1' ? '2' : '1';
             out.emplace_back(last);
+            // A date stays a date with its first digit changed ("2026-11-30": "3026-11-30").
+            if (const auto digit = s.find_first_of("0123456789"); digit != std::string::npos) {
+                std::string other = s;
+                other[digit] = other[digit] == '9' ? '8' : static_cast<char>(other[digit] + 1);
+                out.emplace_back(other);
+            }
         }
         for (const char* e : {"sale", "return", "unit", "kg", "jin", "cash", "card"})
             if (s != e)
