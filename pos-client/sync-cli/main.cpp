@@ -125,6 +125,10 @@ int main(int argc, char** argv) {
         std::cerr << "pos-sync: shift upload failed: " << shifts.error().message << "\n";
         return exitFor(shifts.error());
     }
+    for (const auto id : shifts->conflicts)
+        problems.push_back("Z report of shift " + std::to_string(id) +
+                           ": head office already holds another report under this shift "
+                           "number (kept beside it; head office must resolve it)");
     std::vector<std::string> skipped;
     if (!noPull) {
         auto pulled = agent.pull();
@@ -150,7 +154,13 @@ int main(int argc, char** argv) {
             problems.push_back(date + ": receipt " + r + " is on the server but not on this till");
         for (const auto& r : rec->notYetSent)
             problems.push_back(date + ": receipt " + r + " has not been sent yet");
-        if (!rec->matches() && status == 0)
+        if (rec->unexplainedGaps() > 0 && date == dates.back())
+            problems.push_back(
+                "the server is missing " + std::to_string(rec->unexplainedGaps()) +
+                " sequence number(s) of terminal " + std::to_string(rec->terminal) +
+                " that no quarantined sale explains: sales of this till that never reached "
+                "head office, or another device using its terminal number");
+        if ((!rec->matches() || rec->unexplainedGaps() > 0) && status == 0)
             status = 4;
         if (!rec->matches() && rec->missingOnServer.empty() && rec->unknownLocally.empty() &&
             rec->notYetSent.empty())
@@ -158,7 +168,7 @@ int main(int argc, char** argv) {
     }
     std::cout << "summary: pushed " << pushed->sent << " (" << pushed->stored << " stored, "
               << pushed->duplicates << " already there, " << pushed->quarantined.size()
-              << " quarantined) in " << pushed->batches << " batch(es), " << *shifts
+              << " quarantined) in " << pushed->batches << " batch(es), " << shifts->uploaded
               << " shift report(s); " << pushed->pendingAfter << " waiting\n";
     // A master record the till cannot take is head office's to correct; the rest was applied,
     // so it does not fail the night's job.

@@ -280,10 +280,43 @@ TEST_F(SyncTest, ShiftReportsAreUploadedOnce) {
     ASSERT_TRUE(m_till->closeShift(x.expected).ok());
     SyncAgent agent(*m_store, m_net.endpoint("HZ-F01"));
     ASSERT_TRUE(agent.push().ok());
-    EXPECT_EQ(agent.uploadShifts().value(), 1);
-    EXPECT_EQ(agent.uploadShifts().value(), 0);
+    EXPECT_EQ(agent.uploadShifts().value().uploaded, 1);
+    EXPECT_EQ(agent.uploadShifts().value().uploaded, 0);
     SQLite::Database server(m_net.serverDb(), SQLite::OPEN_READONLY);
     EXPECT_EQ(server.execAndGet("SELECT count(*) FROM shift_report").getInt(), 1);
+}
+
+// A reinstalled till restarting its shift numbers: head office keeps the second report beside
+// the first, and the till's sync says so instead of calling it uploaded like any other.
+TEST_F(SyncTest, AZReportUnderATakenShiftNumberIsReportedByTheSync) {
+    sellDay(2);
+    ASSERT_TRUE(m_till->closeShift(m_till->xReport().value().expected).ok());
+    SyncAgent agent(*m_store, m_net.endpoint("HZ-F01"));
+    ASSERT_TRUE(agent.push().ok());
+    auto first = agent.uploadShifts().value();
+    EXPECT_EQ(first.uploaded, 1);
+    EXPECT_TRUE(first.conflicts.empty());
+    // The same shift number with another report, as a reinstalled till would send it.
+    m_store->database().exec("UPDATE shift SET float_fen = float_fen + 100, uploaded_at = NULL");
+    auto second = agent.uploadShifts().value();
+    EXPECT_EQ(second.uploaded, 1);
+    ASSERT_EQ(second.conflicts.size(), 1u);
+    SQLite::Database server(m_net.serverDb(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(server.execAndGet("SELECT count(*) FROM shift_report").getInt(), 1);
+    EXPECT_EQ(server.execAndGet("SELECT count(*) FROM shift_report_conflict").getInt(), 1);
+}
+
+// A sale that never reached head office (its outbox row lost) leaves a hole in the server's
+// sequence of the terminal; the reconcile names it, a quarantined sale does not count as one.
+TEST_F(SyncTest, AHoleInTheServersSequenceIsReportedByTheReconcile) {
+    sellDay(4);
+    m_store->database().exec("DELETE FROM outbox WHERE seq = 2");
+    SyncAgent agent(*m_store, m_net.endpoint("HZ-F01"));
+    ASSERT_TRUE(agent.push().ok());
+    auto rec = agent.reconcile("2026-11-30").value();
+    EXPECT_EQ(rec.serverMissingSeqs, 1);
+    EXPECT_EQ(rec.unexplainedGaps(), 1);
+    EXPECT_EQ(rec.server.count, rec.local.count); // the day's counts alone would hide it
 }
 
 TEST_F(SyncTest, AServerKilledMidPushLosesNothingAndDoublesNothing) {

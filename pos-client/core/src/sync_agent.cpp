@@ -205,7 +205,7 @@ Result<IncomingTransfers> SyncAgent::incomingTransfers() {
     return transfers;
 }
 
-Result<int> SyncAgent::uploadShifts() {
+Result<ShiftUploadSummary> SyncAgent::uploadShifts() {
     auto terminal = m_store.terminal();
     if (!terminal)
         return terminal.error();
@@ -231,21 +231,33 @@ Result<int> SyncAgent::uploadShifts() {
             reports.push_back(std::move(r));
         }
     }
-    int uploaded = 0;
+    ShiftUploadSummary summary;
     for (const auto& r : reports) {
         auto response = m_client.post("/v1/shifts", encode(r));
         if (!response)
             return response.error();
         if (response->status != 200)
             return fromHttp(*response, "shift report " + std::to_string(r.shiftId));
+        auto answer = decodeShiftReportAnswer(response->body);
+        if (!answer)
+            return makeError(ErrorCode::Unavailable,
+                             "the server's answer to shift report " + std::to_string(r.shiftId) +
+                                 " was not understood: " + answer.error().message);
+        // Kept beside another report under this shift id at the server, not stored as it.
+        if (answer->conflict) {
+            summary.conflicts.push_back(r.shiftId);
+            say("shift " + std::to_string(r.shiftId) +
+                ": head office already holds another Z report under this shift number; this one "
+                "is kept beside it for head office to resolve");
+        }
         SQLite::Statement mark(db, "UPDATE shift SET uploaded_at = ? WHERE id = ?");
         mark.bind(1, isoUtc(std::chrono::system_clock::now()));
         mark.bind(2, r.shiftId);
         mark.exec();
-        ++uploaded;
+        ++summary.uploaded;
     }
-    say("shifts: " + std::to_string(uploaded) + " Z report(s) uploaded");
-    return uploaded;
+    say("shifts: " + std::to_string(summary.uploaded) + " Z report(s) uploaded");
+    return summary;
 }
 
 Result<PullSummary> SyncAgent::pull() {
@@ -323,6 +335,9 @@ Result<Reconciliation> SyncAgent::reconcile(const std::string& date) {
                          "the server's reconciliation was not understood: " +
                              server.error().message);
     rec.server = {server->count, server->totalFen, server->lastSeq, server->journalHead};
+    rec.serverMissingSeqs = server->missingSeqs;
+    rec.quarantinedEver =
+        db.execAndGet("SELECT count(*) FROM outbox WHERE status = 'quarantined'").getInt64();
     const std::set<std::string> onServer(server->receipts.begin(), server->receipts.end());
     std::set<std::string> local(acknowledged.begin(), acknowledged.end());
     local.insert(rec.notYetSent.begin(), rec.notYetSent.end());
@@ -336,6 +351,10 @@ Result<Reconciliation> SyncAgent::reconcile(const std::string& date) {
         domain::Fen(rec.local.totalFen).format() + ", server " + std::to_string(rec.server.count) +
         " sale(s) " + domain::Fen(rec.server.totalFen).format() +
         (rec.matches() ? ": equal" : ": DIFFERENT"));
+    if (rec.unexplainedGaps() > 0)
+        say("reconcile: the server is missing " + std::to_string(rec.unexplainedGaps()) +
+            " sequence number(s) of terminal " + std::to_string(rec.terminal) +
+            " that no quarantined sale explains");
     return rec;
 }
 

@@ -109,6 +109,13 @@ public:
         return v->get_bool();
     }
 
+    std::optional<bool> optionalBoolean(std::string_view key) {
+        const auto* v = find(key, false);
+        if (!v || v->is_null())
+            return std::nullopt;
+        return boolean(key);
+    }
+
     const json::array* array(std::string_view key, std::size_t maxItems) {
         const auto* v = find(key, true);
         if (!v)
@@ -404,25 +411,6 @@ SaleDoc readSale(Reader& r, const std::string& path, std::string& error) {
 
 } // namespace
 
-std::string checkSale(const SaleDoc& s) {
-    if (s.lines.empty())
-        return "a sale without lines";
-    std::int64_t paid = 0, tendered = 0;
-    for (const auto& l : s.lines)
-        paid += l.paidFen;
-    for (const auto& t : s.tenders)
-        tendered += t.amountFen;
-    if (paid != s.totalFen)
-        return "the lines' paid amounts (" + std::to_string(paid) +
-               " fen) do not add up to the total (" + std::to_string(s.totalFen) + " fen)";
-    if (tendered - s.changeFen != s.totalFen)
-        return "the tenders less change (" + std::to_string(tendered - s.changeFen) +
-               " fen) do not equal the total (" + std::to_string(s.totalFen) + " fen)";
-    if ((s.kind == "return") != (s.totalFen < 0) && s.totalFen != 0)
-        return "a " + s.kind + " with a total of " + std::to_string(s.totalFen) + " fen";
-    return {};
-}
-
 std::string encode(const SaleBatch& batch) {
     json::array sales;
     for (const auto& s : batch.sales)
@@ -688,6 +676,29 @@ Result<ReconcileDoc> decodeReconcile(std::string_view text) {
 
 std::string encode(const ErrorDoc& e) {
     return json::serialize(json::object{{"error", e.error}});
+}
+
+std::string encode(const ShiftReportAnswer& a) {
+    json::object o{{"stored", a.stored}};
+    if (a.conflict) {
+        o["conflict"] = true;
+        o["reason"] = a.reason;
+    }
+    return json::serialize(o);
+}
+
+Result<ShiftReportAnswer> decodeShiftReportAnswer(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    ShiftReportAnswer a;
+    a.stored = r.boolean("stored");
+    a.conflict = r.optionalBoolean("conflict").value_or(false);
+    if (a.conflict)
+        a.reason = r.text("reason", 4000);
+    return finish(std::move(a), error);
 }
 
 Result<ErrorDoc> decodeError(std::string_view text) {

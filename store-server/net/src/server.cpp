@@ -421,13 +421,16 @@ struct Server::Impl {
                           {"terminal", shared->terminal},
                           {"shift", shared->shiftId}});
                 // Answered (the till's queue moves on) and kept, but not called "stored".
-                co_return reply(req, http::status::ok,
-                                "{\"stored\":false,\"conflict\":true,\"reason\":\"shift " +
-                                    std::to_string(shared->shiftId) +
-                                    " of this terminal is stored already with another report; "
-                                    "this one is kept beside it for head office\"}");
+                co_return reply(
+                    req, http::status::ok,
+                    protocol::encode(protocol::ShiftReportAnswer{
+                        false, true,
+                        "shift " + std::to_string(shared->shiftId) +
+                            " of this terminal is stored already with another report; this one "
+                            "is kept beside it for head office"}));
             }
-            co_return reply(req, http::status::ok, "{\"stored\":true}");
+            co_return reply(req, http::status::ok,
+                            protocol::encode(protocol::ShiftReportAnswer{true, false, ""}));
         }
         if (path == "/v1/movements") {
             if (req.method() != http::verb::post)

@@ -138,17 +138,12 @@ TEST(Codec, OversizeBatchesAreRefused) {
     EXPECT_FALSE(decodeSaleBatch(std::string(kMaxBodyBytes + 1, ' ')).ok());
 }
 
-TEST(Codec, CheckSaleFindsMoneyThatDoesNotAddUp) {
-    auto s = sampleSale(1);
-    EXPECT_EQ(checkSale(s), "");
-    s.lines[0].paidFen += 1;
-    EXPECT_NE(checkSale(s).find("do not add up"), std::string::npos);
-    s = sampleSale(1);
-    s.changeFen = 0;
-    EXPECT_NE(checkSale(s).find("tenders less change"), std::string::npos);
-    s = sampleSale(1);
-    s.lines.clear();
-    EXPECT_EQ(checkSale(s), "a sale without lines");
+TEST(Codec, ShiftReportAnswersRoundTrip) {
+    for (const ShiftReportAnswer& a :
+         {ShiftReportAnswer{true, false, ""}, ShiftReportAnswer{false, true, "shift 3 is taken"}})
+        EXPECT_EQ(decodeShiftReportAnswer(encode(a)).value(), a);
+    EXPECT_FALSE(decodeShiftReportAnswer("{\"stored\":\"yes\"}").ok());
+    EXPECT_FALSE(decodeShiftReportAnswer("{\"conflict\":true}").ok());
 }
 
 TEST(Codec, MovementsAndTransfersRoundTripAndAreChecked) {

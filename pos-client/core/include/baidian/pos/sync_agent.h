@@ -24,6 +24,13 @@ struct PushSummary {
     std::int64_t pendingAfter = 0;
 };
 
+struct ShiftUploadSummary {
+    int uploaded = 0; ///< Z reports the server took (stored, or a repeat of one it holds)
+    /// Shift ids under which head office already held another Z report (a reinstalled till
+    /// restarting its shift numbers): kept beside the first at the server, for head office.
+    std::vector<std::int64_t> conflicts;
+};
+
 struct PullSummary {
     std::int64_t fromVersion = 0;
     std::int64_t toVersion = 0;
@@ -54,6 +61,16 @@ struct Reconciliation {
     std::vector<std::string> notYetSent; ///< receipts still in the outbox
     std::vector<std::string> unknownLocally; ///< receipts the server has that this till does not
     std::vector<std::string> quarantined;    ///< "receipt: reason"
+    /// Sequence numbers of this terminal below the highest one the server holds that the server
+    /// has not stored (seq 10 after seq 1: 8), whatever their day.
+    std::int64_t serverMissingSeqs = 0;
+    /// This till's sales the server quarantined, whatever their day: each leaves such a hole.
+    std::int64_t quarantinedEver = 0;
+    /// Holes in the server's sequence no quarantined sale explains: sales of this terminal
+    /// that never reached head office, or another device numbering as this terminal.
+    std::int64_t unexplainedGaps() const {
+        return serverMissingSeqs > quarantinedEver ? serverMissingSeqs - quarantinedEver : 0;
+    }
     bool matches() const {
         return missingOnServer.empty() && unknownLocally.empty() && notYetSent.empty() &&
                local.count == server.count && local.totalFen == server.totalFen &&
@@ -80,7 +97,9 @@ public:
     /// Transfers other outlets sent here that are still in transit (to be booked on arrival).
     /// An entry the till cannot read is left out and listed in `skipped` (and said).
     Result<protocol::IncomingTransfers> incomingTransfers();
-    Result<int> uploadShifts();
+    /// Uploads closed shifts' Z reports; one the server holds under another report's shift id
+    /// is kept there beside it and listed in `conflicts` (and said).
+    Result<ShiftUploadSummary> uploadShifts();
     /// Downloads and applies master data since the version held. A record the till cannot
     /// take is skipped and reported (PullSummary::skipped, and said), never the whole pull.
     Result<PullSummary> pull();

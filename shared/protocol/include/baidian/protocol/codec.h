@@ -38,9 +38,9 @@ Result<MovementBatch> decodeMovementBatch(std::string_view json);
 /// `skipped`.
 Result<IncomingTransfers> decodeIncomingTransfers(std::string_view json);
 
-/// Checks what no well-behaved till sends: the money of a sale must add up (lines' paid to
-/// the total, tenders less change to the total), a sale has lines, kinds are known.
-/// Returns the reason for quarantine, or an empty string.
-std::string checkSale(const SaleDoc& sale);
+/// What a Z report's upload was answered: stored (or a repeat of the one stored), or kept
+/// beside another report under the same shift id (`conflict`, with a reason).
+std::string encode(const ShiftReportAnswer& answer);
+Result<ShiftReportAnswer> decodeShiftReportAnswer(std::string_view json);
 
 } // namespace baidian::protocol

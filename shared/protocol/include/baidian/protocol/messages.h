@@ -237,6 +237,13 @@ struct IncomingTransfers {
 };
 
 /// Body of every 4xx/5xx answer.
+struct ShiftReportAnswer {
+    bool stored = false;
+    bool conflict = false; ///< another report is stored under this shift id; kept beside it
+    std::string reason;
+    bool operator==(const ShiftReportAnswer&) const = default;
+};
+
 struct ErrorDoc {
     std::string error;
     bool operator==(const ErrorDoc&) const = default;
