@@ -2,6 +2,7 @@
 // uploads: sales checked as business rules". Somebody holding one outlet's certificate uploads
 // sales no till makes, against a real store-server over mutual TLS on 127.0.0.1.
 #include "attack_sales.h"
+#include "baidian/protocol/office.h"
 #include "network_fixture.h"
 
 #include <SQLiteCpp/Database.h>
@@ -250,8 +251,8 @@ TEST(AttackExactlyOnce, ARepeatedUuidWithOtherContentIsAConflictNotADuplicate) {
 }
 
 // "stores seq 10 after seq 1 with no journal break and no gap reported": the eight missing
-// sales are a gap, shown in reconcile and in /metrics.
-TEST(AttackExactlyOnce, ASequenceGapIsReportedInReconcileAndMetrics) {
+// sales are a gap, shown in reconcile, in /metrics and on the outlet's page at head office.
+TEST(AttackExactlyOnce, ASequenceGapIsReportedInReconcileMetricsAndHeadOffice) {
     Network net;
     const auto one = honestSale("HZ-F01", 1, 1);
     const auto ten = honestSale("HZ-F01", 1, 10);
@@ -266,6 +267,17 @@ TEST(AttackExactlyOnce, ASequenceGapIsReportedInReconcileAndMetrics) {
     EXPECT_EQ(doc->missingSeqs, 8);
     EXPECT_EQ(metricValue(net, "baidian_sequence_gaps"), 8);
     EXPECT_EQ(metricValue(net, "baidian_terminals_with_gaps"), 1);
+    // Head office sees it on the outlet's page, per till.
+    const auto token = net.logIn("admin", "admin-pass-1");
+    ASSERT_FALSE(token.empty());
+    const auto page = net.office(token, "GET", "/v1/office/outlets/HZ-F01");
+    ASSERT_EQ(page.status, 200) << page.body;
+    const auto detail = protocol::decodeOutletDetail(page.body);
+    ASSERT_TRUE(detail.ok()) << page.body;
+    ASSERT_EQ(detail->terminals.size(), 1u) << page.body;
+    EXPECT_EQ(detail->terminals[0].terminal, 1);
+    EXPECT_EQ(detail->terminals[0].lastSeq, 10);
+    EXPECT_EQ(detail->terminals[0].missingSeqs, 8);
 
     // The missing sales arriving late close the gap.
     std::vector<protocol::SaleDoc> late;

@@ -16,39 +16,6 @@
 namespace baidian::testing {
 namespace {
 
-/// A request to the office API with curl: no client certificate, a bearer token if any.
-HttpAnswer office(const Network& net, const std::string& token, const std::string& method,
-                  const std::string& path, const std::string& body = "") {
-    const std::string answerFile = net.file("office-answer");
-    std::string cmd = "curl -sS -o " + quote(answerFile) + " -w '%{http_code}' --cacert " +
-                      quote(net.pkiDir() + "/ca.crt") + " -X " + quote(method);
-    if (!token.empty())
-        cmd += " -H " + quote("Authorization: Bearer " + token);
-    if (!body.empty())
-        cmd += " -H 'Content-Type: application/json' --data-binary " + quote(body);
-    cmd += " " + quote("https://localhost:" + std::to_string(net.port()) + path);
-    const auto done = run(cmd);
-    HttpAnswer answer;
-    if (done.output.size() >= 3)
-        answer.status = std::atoi(done.output.substr(done.output.size() - 3).c_str());
-    std::ifstream in(answerFile, std::ios::binary);
-    answer.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    std::filesystem::remove(answerFile);
-    return answer;
-}
-
-/// Logs in; the session token, or "" when refused.
-std::string logIn(const Network& net, const std::string& username, const std::string& password) {
-    const auto answer =
-        office(net, "", "POST", "/v1/session",
-               "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
-    const std::string key = "\"token\":\"";
-    const auto at = answer.body.find(key);
-    if (answer.status != 200 || at == std::string::npos)
-        return {};
-    return answer.body.substr(at + key.size(), 64);
-}
-
 /// store-admin with a secret on standard input.
 CommandResult adminWithSecret(const Network& net, const std::string& args,
                               const std::string& secret) {
@@ -93,7 +60,7 @@ TEST(AttackPeople, ARegionalManagerGivenNoCitiesSeesNoOutletNotTheNetwork) {
         net, "add-user --username zhao --role regional --cities " + quote("上海"), "zhao-pass-12");
     EXPECT_NE(unknown.exitCode, 0) << unknown.output;
     EXPECT_NE(unknown.output.find("unknown city"), std::string::npos) << unknown.output;
-    EXPECT_EQ(logIn(net, "zhao", "zhao-pass-12"), "") << "a manager of an unknown city was created";
+    EXPECT_EQ(net.logIn("zhao", "zhao-pass-12"), "") << "a manager of an unknown city was created";
 
     // Whoever got created with no city anyway (by the old store-admin, or before cities were
     // checked) sees nothing: no outlet, no figures, no outlet page.
@@ -107,16 +74,16 @@ TEST(AttackPeople, ARegionalManagerGivenNoCitiesSeesNoOutletNotTheNetwork) {
         db.setBusyTimeout(5000);
         db.exec("UPDATE app_user SET cities = ',' WHERE username = 'wu'");
     }
-    const auto token = logIn(net, "wu", "wu-pass-123");
+    const auto token = net.logIn("wu", "wu-pass-123");
     ASSERT_NE(token, "");
-    const auto outlets = office(net, token, "GET", "/v1/office/outlets");
+    const auto outlets = net.office(token, "GET", "/v1/office/outlets");
     EXPECT_EQ(outlets.status, 200);
     EXPECT_EQ(outlets.body.find("HZ-F01"), std::string::npos) << outlets.body;
     EXPECT_EQ(outlets.body.find("NB-D01"), std::string::npos) << outlets.body;
-    const auto csv = office(net, token, "GET", "/v1/office/outlets.csv");
+    const auto csv = net.office(token, "GET", "/v1/office/outlets.csv");
     EXPECT_EQ(csv.body.find("NB-D01"), std::string::npos) << csv.body;
-    EXPECT_EQ(office(net, token, "GET", "/v1/office/outlets/NB-D01").status, 403);
-    const auto dashboard = office(net, token, "GET", "/v1/office/dashboard");
+    EXPECT_EQ(net.office(token, "GET", "/v1/office/outlets/NB-D01").status, 403);
+    const auto dashboard = net.office(token, "GET", "/v1/office/dashboard");
     EXPECT_EQ(dashboard.status, 200) << dashboard.body;
     EXPECT_EQ(dashboard.body.find("123456"), std::string::npos)
         << "Ningbo's figures were shown: " << dashboard.body;
@@ -127,14 +94,13 @@ TEST(AttackPeople, ARegionalManagerGivenNoCitiesSeesNoOutletNotTheNetwork) {
                               "hz-pass-123")
                   .exitCode,
               0);
-    const auto hz = logIn(net, "hz", "hz-pass-123");
-    const auto hzOutlets = office(net, hz, "GET", "/v1/office/outlets");
+    const auto hz = net.logIn("hz", "hz-pass-123");
+    const auto hzOutlets = net.office(hz, "GET", "/v1/office/outlets");
     EXPECT_NE(hzOutlets.body.find("HZ-F01"), std::string::npos) << hzOutlets.body;
     EXPECT_EQ(hzOutlets.body.find("NB-D01"), std::string::npos) << hzOutlets.body;
-    EXPECT_EQ(office(net, hz, "GET", "/v1/office/dashboard").body.find("123456"),
-              std::string::npos);
-    const auto admin = logIn(net, "admin", "admin-pass-1");
-    EXPECT_NE(office(net, admin, "GET", "/v1/office/dashboard").body.find("123456"),
+    EXPECT_EQ(net.office(hz, "GET", "/v1/office/dashboard").body.find("123456"), std::string::npos);
+    const auto admin = net.logIn("admin", "admin-pass-1");
+    EXPECT_NE(net.office(admin, "GET", "/v1/office/dashboard").body.find("123456"),
               std::string::npos)
         << "the admin sees the whole network";
 }
@@ -146,37 +112,37 @@ TEST(AttackPeople, ADisabledUsersSessionIsRefusedAtOnce) {
                               "hz-pass-123")
                   .exitCode,
               0);
-    const auto token = logIn(net, "hz", "hz-pass-123");
+    const auto token = net.logIn("hz", "hz-pass-123");
     ASSERT_NE(token, "");
-    ASSERT_EQ(office(net, token, "GET", "/v1/office/me").status, 200);
+    ASSERT_EQ(net.office(token, "GET", "/v1/office/me").status, 200);
 
     const auto disabled = net.admin("disable-user --username hz");
     EXPECT_EQ(disabled.exitCode, 0) << disabled.output;
-    EXPECT_EQ(office(net, token, "GET", "/v1/office/me").status, 401)
+    EXPECT_EQ(net.office(token, "GET", "/v1/office/me").status, 401)
         << "the disabled user's session still works";
-    EXPECT_EQ(office(net, token, "GET", "/v1/office/outlets").status, 401);
-    EXPECT_EQ(logIn(net, "hz", "hz-pass-123"), "") << "a disabled user logged in";
+    EXPECT_EQ(net.office(token, "GET", "/v1/office/outlets").status, 401);
+    EXPECT_EQ(net.logIn("hz", "hz-pass-123"), "") << "a disabled user logged in";
 
     ASSERT_EQ(net.admin("enable-user --username hz").exitCode, 0);
-    const auto again = logIn(net, "hz", "hz-pass-123");
+    const auto again = net.logIn("hz", "hz-pass-123");
     ASSERT_NE(again, "");
     const auto removed = net.admin("remove-user --username hz");
     EXPECT_EQ(removed.exitCode, 0) << removed.output;
-    EXPECT_EQ(office(net, again, "GET", "/v1/office/me").status, 401)
+    EXPECT_EQ(net.office(again, "GET", "/v1/office/me").status, 401)
         << "the removed user's session still works";
-    EXPECT_EQ(logIn(net, "hz", "hz-pass-123"), "");
+    EXPECT_EQ(net.logIn("hz", "hz-pass-123"), "");
 }
 
 TEST(AttackPeople, AChangedPasswordEndsTheOldSessions) {
     Network net;
-    const auto token = logIn(net, "admin", "admin-pass-1");
+    const auto token = net.logIn("admin", "admin-pass-1");
     ASSERT_NE(token, "");
     const auto changed = adminWithSecret(net, "set-password --username admin", "a-new-admin-pass");
     EXPECT_EQ(changed.exitCode, 0) << changed.output;
-    EXPECT_EQ(office(net, token, "GET", "/v1/office/me").status, 401)
+    EXPECT_EQ(net.office(token, "GET", "/v1/office/me").status, 401)
         << "a session opened with the old password still works";
-    EXPECT_EQ(logIn(net, "admin", "admin-pass-1"), "");
-    EXPECT_NE(logIn(net, "admin", "a-new-admin-pass"), "");
+    EXPECT_EQ(net.logIn("admin", "admin-pass-1"), "");
+    EXPECT_NE(net.logIn("admin", "a-new-admin-pass"), "");
 }
 
 TEST(AttackPeople, APinOnTheCommandLineIsRefusedAndADisabledCashierReachesTillsInactive) {

@@ -169,6 +169,28 @@ pos::ServerEndpoint Network::endpoint(const std::string& outlet) const {
 
 HttpAnswer Network::request(const std::string& outlet, const std::string& method,
                             const std::string& path, const std::string& body) const {
+    return curl(outlet, "", method, path, body);
+}
+
+HttpAnswer Network::office(const std::string& token, const std::string& method,
+                           const std::string& path, const std::string& body) const {
+    return curl("", token, method, path, body);
+}
+
+std::string Network::logIn(const std::string& username, const std::string& password) const {
+    const auto answer =
+        office("", "POST", "/v1/session",
+               "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    const std::string key = "\"token\":\"";
+    const auto at = answer.body.find(key);
+    if (answer.status != 200 || at == std::string::npos)
+        return {};
+    return answer.body.substr(at + key.size(), 64);
+}
+
+HttpAnswer Network::curl(const std::string& outlet, const std::string& token,
+                         const std::string& method, const std::string& path,
+                         const std::string& body) const {
     static int counter = 0;
     const std::string n = std::to_string(++counter);
     const std::string bodyFile = m_dir.file("request-" + n + ".json");
@@ -178,6 +200,8 @@ HttpAnswer Network::request(const std::string& outlet, const std::string& method
     if (!outlet.empty())
         cmd += " --cert " + quote(certsDir(outlet) + "/" + outlet + ".crt") + " --key " +
                quote(certsDir(outlet) + "/" + outlet + ".key");
+    if (!token.empty())
+        cmd += " -H " + quote("Authorization: Bearer " + token);
     if (!body.empty()) {
         std::ofstream(bodyFile, std::ios::binary) << body;
         cmd += " -H 'Content-Type: application/json' --data-binary @" + quote(bodyFile);

@@ -55,6 +55,12 @@ public:
     /// `outlet` is empty); `body` (if any) is sent as application/json.
     HttpAnswer request(const std::string& outlet, const std::string& method,
                        const std::string& path, const std::string& body = "") const;
+    /// A request to the office API: no client certificate, a bearer token if any.
+    HttpAnswer office(const std::string& token, const std::string& method, const std::string& path,
+                      const std::string& body = "") const;
+    /// Logs in to the office API; the session token, or "" when refused. The fixture's admin
+    /// is "admin" with "admin-pass-1".
+    std::string logIn(const std::string& username, const std::string& password) const;
     std::string pkiDir() const { return m_dir.file("pki"); }
     std::string certsDir(const std::string& outlet) const { return m_dir.file("certs-" + outlet); }
     std::string serverDb() const { return m_dir.file("server.db"); }
@@ -63,6 +69,8 @@ public:
     std::int64_t serverSales() const;
 
 private:
+    HttpAnswer curl(const std::string& outlet, const std::string& token, const std::string& method,
+                    const std::string& path, const std::string& body) const;
     /// A file holding `password` (store-admin add-user reads it from standard input).
     std::string writePassword(const std::string& password) const;
 

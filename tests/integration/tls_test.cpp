@@ -86,8 +86,8 @@ TEST(Tls, AnExpiredCertificateOfTheNetworkIsRefusedAtTheHandshake) {
                   " -subj /O=Baidian/OU=outlet/CN=HZ-F01 -out " + quote(csr) +
                   " && openssl x509 -req -in " + quote(csr) + " -CA " +
                   quote(net.pkiDir() + "/ca.crt") + " -CAkey " + quote(net.pkiDir() + "/ca.key") +
-                  " -passin env:BAIDIAN_CA_PASSPHRASE" +
-                  " -days -1 -set_serial 0x5eed -out " + quote(crt))
+                  " -passin env:BAIDIAN_CA_PASSPHRASE" + " -days -1 -set_serial 0x5eed -out " +
+                  quote(crt))
                   .exitCode,
               0);
     const auto dates = run("openssl x509 -noout -checkend 0 -in " + quote(crt));

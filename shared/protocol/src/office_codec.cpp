@@ -24,7 +24,10 @@ BOOST_DESCRIBE_STRUCT(LoginRequest, (), (username, password))
 BOOST_DESCRIBE_STRUCT(PeriodList, (), (periods))
 BOOST_DESCRIBE_STRUCT(SessionDoc, (), (token, username, role, cities, expiresAt))
 BOOST_DESCRIBE_STRUCT(InspectionDoc, (), (outlet, period, score, note))
-BOOST_DESCRIBE_STRUCT(OutletDetailDoc, (), (outlet, typeHistory, figures, rankings))
+BOOST_DESCRIBE_STRUCT(TerminalTrustDoc, (),
+                      (terminal, lastSeen, lastSeq, missingSeqs, quarantined, journalBreaks,
+                       unverifiedSales, conflicts))
+BOOST_DESCRIBE_STRUCT(OutletDetailDoc, (), (outlet, typeHistory, figures, rankings, terminals))
 BOOST_DESCRIBE_STRUCT(ImportSummaryDoc, (), (added, updated, unchanged, removed, typeChanges))
 
 namespace json = boost::json;

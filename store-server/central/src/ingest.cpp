@@ -489,14 +489,27 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
     return result;
 }
 
-std::vector<SequenceGap> sequenceGaps(SQLite::Database& db, std::int64_t outletId) {
-    std::vector<SequenceGap> out;
-    SQLite::Statement q(db, "SELECT terminal_no, max_seq, max_seq - sales FROM terminal WHERE "
-                            "outlet_id = ? AND max_seq > sales ORDER BY terminal_no");
+std::vector<protocol::TerminalTrustDoc> terminalTrust(SQLite::Database& db, std::int64_t outletId) {
+    std::vector<protocol::TerminalTrustDoc> out;
+    SQLite::Statement q(
+        db, "SELECT t.terminal_no, t.last_seen, t.max_seq, max(t.max_seq - t.sales, 0), "
+            "(SELECT count(*) FROM quarantine x WHERE x.outlet_id = t.outlet_id AND "
+            "x.terminal_no = t.terminal_no), "
+            "(SELECT count(*) FROM journal_break b WHERE b.outlet_id = t.outlet_id AND "
+            "b.terminal_no = t.terminal_no), "
+            "COALESCE((SELECT unverified_sales FROM terminal_journal j WHERE j.outlet_id = "
+            "t.outlet_id AND j.terminal_no = t.terminal_no), 0), "
+            "(SELECT count(*) FROM sale_conflict c WHERE c.outlet_id = t.outlet_id AND "
+            "c.terminal_no = t.terminal_no) + "
+            "(SELECT count(*) FROM shift_report_conflict c WHERE c.outlet_id = t.outlet_id AND "
+            "c.terminal_no = t.terminal_no) "
+            "FROM terminal t WHERE t.outlet_id = ? ORDER BY t.terminal_no");
     q.bind(1, outletId);
     while (q.executeStep())
-        out.push_back(
-            {q.getColumn(0).getInt(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64()});
+        out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(),
+                       q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
+                       q.getColumn(4).getInt64(), q.getColumn(5).getInt64(),
+                       q.getColumn(6).getInt64(), q.getColumn(7).getInt64()});
     return out;
 }
 

@@ -76,6 +76,17 @@ OutletDetailDialog::OutletDetailDialog(const protocol::OutletDetailDoc& d, QWidg
                           r.rank ? QString::number(*r.rank) : QStringLiteral("—"),
                           score(r.scoreCenti), why.join(QStringLiteral("; "))});
     }
+    // What head office holds against each till: a number that is not 0 is worth a question.
+    auto* tills =
+        table({tr("Till"), tr("Last upload"), tr("Last sale no."), tr("Missing sales"),
+               tr("Quarantined"), tr("Journal breaks"), tr("Unverifiable sales"), tr("Conflicts")},
+              this);
+    tills->setObjectName(QStringLiteral("outletTerminals"));
+    for (const auto& t : d.terminals)
+        addRow(tills, {QString::number(t.terminal), QString::fromStdString(t.lastSeen),
+                       QString::number(t.lastSeq), QString::number(t.missingSeqs),
+                       QString::number(t.quarantined), QString::number(t.journalBreaks),
+                       QString::number(t.unverifiedSales), QString::number(t.conflicts)});
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
@@ -83,6 +94,7 @@ OutletDetailDialog::OutletDetailDialog(const protocol::OutletDetailDoc& d, QWidg
     layout->addWidget(totals);
     layout->addWidget(days, 2);
     layout->addWidget(rankings, 1);
+    layout->addWidget(tills, 1);
     layout->addWidget(buttons);
     resize(760, 640);
 }

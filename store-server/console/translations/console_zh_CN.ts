@@ -418,6 +418,38 @@
         <source>Not ranked because</source>
         <translation>未排名原因</translation>
     </message>
+    <message>
+        <source>Till</source>
+        <translation>收银机</translation>
+    </message>
+    <message>
+        <source>Last upload</source>
+        <translation>最近上传</translation>
+    </message>
+    <message>
+        <source>Last sale no.</source>
+        <translation>最后流水号</translation>
+    </message>
+    <message>
+        <source>Missing sales</source>
+        <translation>缺失流水</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Journal breaks</source>
+        <translation>日志断链</translation>
+    </message>
+    <message>
+        <source>Unverifiable sales</source>
+        <translation>无法校验</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
 </context>
 <context>
     <name>baidian::console::OutletsView</name>

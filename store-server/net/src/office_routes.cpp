@@ -5,6 +5,8 @@
 #include "baidian/domain/time.h"
 #include "baidian/server/aggregates.h"
 #include "baidian/server/catalog.h"
+#include "baidian/server/central.h"
+#include "baidian/server/ingest.h"
 #include "baidian/server/registry.h"
 #include "baidian/server/sessions.h"
 #include "log.h"
@@ -234,7 +236,9 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
         scope->cities.reset(); // the outlet is in scope (checked above): its own figures
         scope->type.clear();
         scope->outlet = code;
-        protocol::OutletDetailDoc detail{*it, typeHistory(db, code), dashboard(db, *scope), {}};
+        protocol::OutletDetailDoc detail{*it, typeHistory(db, code), dashboard(db, *scope), {}, {}};
+        if (const auto row = outletByCode(db, code))
+            detail.terminals = terminalTrust(db, row->id);
         for (const auto& period : rankingPeriods(db))
             if (auto ranking = loadRanking(db, period, it->type))
                 for (auto& e : ranking->entries)

@@ -125,11 +125,25 @@ struct InspectionDoc {
     std::string note;
 };
 
+/// What head office holds against one till of an outlet (issue "Trust no till"): holes in its
+/// numbering, journal breaks, sales nobody can verify, repeats with other content.
+struct TerminalTrustDoc {
+    int terminal = 0;
+    std::string lastSeen;             ///< when it last uploaded (UTC)
+    std::int64_t lastSeq = 0;         ///< its highest sale number stored
+    std::int64_t missingSeqs = 0;     ///< numbers below lastSeq with no stored sale
+    std::int64_t quarantined = 0;     ///< its sales held in quarantine
+    std::int64_t journalBreaks = 0;   ///< breaks of its hash chain, of every reason
+    std::int64_t unverifiedSales = 0; ///< sales of journal scheme 1 (an old till)
+    std::int64_t conflicts = 0;       ///< repeated sale UUIDs and Z reports with other content
+};
+
 struct OutletDetailDoc {
     OutletDoc outlet;
     std::vector<TypeChangeDoc> typeHistory;
     DashboardDoc figures;
     std::vector<RankingEntryDoc> rankings; ///< the outlet's entry in each stored period
+    std::vector<TerminalTrustDoc> terminals;
 };
 
 struct ImportSummaryDoc {

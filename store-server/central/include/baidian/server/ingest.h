@@ -1,6 +1,7 @@
 #pragma once
 
 #include "baidian/protocol/messages.h"
+#include "baidian/protocol/office.h"
 #include "baidian/server/sale_rules.h"
 
 #include <SQLiteCpp/Database.h>
@@ -37,13 +38,8 @@ protocol::SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletI
                                       const protocol::SaleBatch& batch,
                                       const std::string& receivedAt, const IngestRules& rules = {});
 
-/// A terminal whose stored sales skip numbers: `missing` of 1..lastSeq are not on the server
-/// (not sent yet, or never coming).
-struct SequenceGap {
-    int terminal = 0;
-    std::int64_t lastSeq = 0;
-    std::int64_t missing = 0;
-};
-std::vector<SequenceGap> sequenceGaps(SQLite::Database& db, std::int64_t outletId);
+/// What head office holds against each terminal of an outlet that ever uploaded: gaps in its
+/// numbering, quarantined sales, journal breaks, unverifiable sales and conflicts.
+std::vector<protocol::TerminalTrustDoc> terminalTrust(SQLite::Database& db, std::int64_t outletId);
 
 } // namespace baidian::server
