@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 
 namespace baidian::app {
 
@@ -60,6 +61,11 @@ PaymentDialog::PaymentDialog(TillSession& session, QWidget* parent)
     auto* keys = new QLabel(tr("F1 Cash   F2 Card   F3 WeChat   F4 Alipay   Enter add / complete   "
                                "Del remove last   Esc back"),
                             this);
+    auto* remove = new QPushButton(tr("Remove last payment (Del)"), this);
+    remove->setObjectName(QStringLiteral("paymentRemoveLast"));
+    remove->setFocusPolicy(Qt::NoFocus);
+    remove->setMinimumHeight(44);
+    connect(remove, &QPushButton::clicked, this, &PaymentDialog::removeLastTender);
     keys->setStyleSheet(QStringLiteral("color: #555"));
     grid->addWidget(new QLabel(tr("Still due"), this), 0, 0);
     grid->addWidget(m_due, 0, 1);
@@ -70,8 +76,12 @@ PaymentDialog::PaymentDialog(TillSession& session, QWidget* parent)
     grid->addWidget(new QLabel(tr("Reference"), this), 3, 0);
     grid->addWidget(m_reference, 3, 1);
     grid->addWidget(m_tenders, 4, 0, 1, 2);
-    grid->addWidget(m_error, 5, 0, 1, 2);
-    grid->addWidget(keys, 6, 0, 1, 2);
+    grid->addWidget(remove, 5, 1);
+    grid->addWidget(m_error, 6, 0, 1, 2);
+    grid->addWidget(keys, 7, 0, 1, 2);
+    // The fields would eat Del (delete a character); with nothing typed it removes a payment.
+    m_amount->installEventFilter(this);
+    m_reference->installEventFilter(this);
     connect(m_amount, &QLineEdit::returnPressed, this, &PaymentDialog::onAmountEntered);
     connect(m_reference, &QLineEdit::returnPressed, this, &PaymentDialog::onReferenceEntered);
     choose(pos::TenderKind::Cash);
@@ -89,17 +99,42 @@ void PaymentDialog::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_F4:
         return choose(pos::TenderKind::Alipay);
     case Qt::Key_Delete:
-        if (!m_session.till().tenders().empty()) {
-            (void)m_session.till().removeTender(m_session.till().tenders().size() - 1);
-            refresh();
-        }
-        return;
+        return removeLastTender();
     case Qt::Key_Return:
     case Qt::Key_Enter:
         return; // handled by the line edits; never close the dialog by accident
     default:
         QDialog::keyPressEvent(event);
     }
+}
+
+bool PaymentDialog::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::KeyPress) {
+        auto* edit = qobject_cast<QLineEdit*>(watched);
+        if (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Delete && edit &&
+            edit->text().isEmpty()) {
+            removeLastTender();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void PaymentDialog::removeLastTender() {
+    auto& till = m_session.till();
+    if (till.tenders().empty())
+        return;
+    (void)till.removeTender(till.tenders().size() - 1);
+    m_confirming.reset();
+    m_error->clear();
+    refresh();
+    m_amount->setFocus();
+}
+
+void PaymentDialog::reject() {
+    // Backing out of paying: the money goes back to the customer, nothing stays on the sale.
+    m_session.till().clearTenders();
+    QDialog::reject();
 }
 
 void PaymentDialog::choose(pos::TenderKind kind) {
@@ -137,7 +172,27 @@ void PaymentDialog::addTender(const QString& reference) {
         }
         amount = *parsed;
     }
-    if (auto ok = till.addTender(m_kind, amount, reference.toStdString()); !ok) {
+    if (till.due().value() <= 0) {
+        m_error->setText(tr("The sale is paid: press Enter to complete, or Del to remove a "
+                            "payment"));
+        m_amount->clear();
+        return m_amount->setFocus();
+    }
+    bool confirmed = false;
+    if (m_kind == pos::TenderKind::Cash && !till.isReturn() && amount > till.cashConfirmAbove()) {
+        if (m_confirming != amount) {
+            m_confirming = amount;
+            m_error->setText(tr("Cash %1 for %2 due gives %3 change. Enter again to take it, or "
+                                "correct the amount")
+                                 .arg(QString::fromStdString(amount.format()),
+                                      QString::fromStdString(till.due().format()),
+                                      QString::fromStdString((amount - till.due()).format())));
+            return m_amount->setFocus();
+        }
+        confirmed = true;
+    }
+    m_confirming.reset();
+    if (auto ok = till.addTender(m_kind, amount, reference.toStdString(), confirmed); !ok) {
         m_error->setText(TillSession::describe(ok.error()));
         return m_amount->setFocus();
     }

@@ -12,8 +12,10 @@ namespace baidian::app {
 
 /// Taking payment: F1 cash, F2 card, F3 WeChat Pay, F4 Alipay choose the tender; type the
 /// amount (Enter alone takes what is still due), then for card and mobile payments the payment
-/// terminal's reference; Enter adds it. Split tenders are simply several. Delete removes the
-/// last one. When fully paid, Enter completes the sale. Change is shown large.
+/// terminal's reference; Enter adds it. Split tenders are simply several. Del (with the amount
+/// field empty) or the button removes the last one; nothing is taken once the sale is paid; cash
+/// far above what is due asks for a second Enter showing the change. When fully paid, Enter
+/// completes the sale. Esc goes back to the sale and drops the payments taken here.
 class PaymentDialog : public QDialog {
     Q_OBJECT
 public:
@@ -23,6 +25,8 @@ public:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void reject() override;
 
 private:
     void choose(pos::TenderKind kind);
@@ -31,6 +35,7 @@ private:
     void addTender(const QString& reference);
     void completeSale();
     void refresh();
+    void removeLastTender();
 
     TillSession& m_session;
     pos::TenderKind m_kind = pos::TenderKind::Cash;
@@ -42,6 +47,7 @@ private:
     QListWidget* m_tenders;
     QLabel* m_error;
     std::optional<pos::CompletedSale> m_completed;
+    std::optional<domain::Fen> m_confirming; ///< cash shown for confirmation, awaiting Enter
 };
 
 QString tenderName(pos::TenderKind kind);

@@ -431,6 +431,18 @@ Sold with no stock on the books
         <source>Fully paid: press Enter to complete</source>
         <translation>已付清：按回车完成交易</translation>
     </message>
+    <message>
+        <source>Remove last payment (Del)</source>
+        <translation>删除上一笔付款 (Del)</translation>
+    </message>
+    <message>
+        <source>The sale is paid: press Enter to complete, or Del to remove a payment</source>
+        <translation>已付清：按回车完成交易，或按 Del 删除一笔付款</translation>
+    </message>
+    <message>
+        <source>Cash %1 for %2 due gives %3 change. Enter again to take it, or correct the amount</source>
+        <translation>应收 %2，收现金 %1，需找零 %3。再按回车确认收款，或修改金额</translation>
+    </message>
 </context>
 <context>
     <name>baidian::app::ReceiptDialog</name>

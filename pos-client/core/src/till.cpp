@@ -527,7 +527,20 @@ Status Till::setCashRounding(std::optional<CashRoundingRule> rule) {
     return change([&] { m_rounding = rule; });
 }
 
-Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference) {
+Fen Till::cashConfirmAbove() const {
+    const std::int64_t owed = std::max<std::int64_t>(due().value(), 0);
+    std::int64_t note = 0;
+    for (const std::int64_t n : {100, 500, 1000, 2000, 5000, 10000})
+        if (n >= owed) {
+            note = n;
+            break;
+        }
+    if (note == 0)
+        note = (owed + 9999) / 10000 * 10000; // whole ¥100 notes
+    return Fen(note + m_limits.cashOverNoteLimit.value());
+}
+
+Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference, bool confirmed) {
     if (!m_open || m_lines.empty())
         return invalid("there is nothing to pay for");
     if (amount.value() <= 0)
@@ -535,6 +548,11 @@ Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference
     if (amount > m_limits.maxUnitPrice)
         return invalid(amount.format() + " is more than one payment may be");
     const Fen remaining = due();
+    if (remaining.value() <= 0)
+        return invalid("the sale is paid: complete it, or remove a payment first");
+    if (kind == TenderKind::Cash && !m_isReturn && !confirmed && amount > cashConfirmAbove())
+        return invalid("confirm " + amount.format() + " in cash for " + remaining.format() +
+                       " due: the change would be " + (amount - remaining).format());
     if (kind != TenderKind::Cash) {
         if (!validReference(reference))
             return invalid("enter the payment terminal's reference (letters and digits, up to 64)");

@@ -161,6 +161,53 @@ TEST_F(TillGuiTest, ACashierRingsUpThreeItemsAndTakesASplitPaymentByKeyboardAlon
                     .contains(QStringLiteral("¥44.94")));
 }
 
+// Issue "The till a cashier can't get wrong": "completes an ¥8 sale with ¥10,001 change: the
+// payment dialog's Del does nothing (the amount field eats the key), tenders can be added after
+// the sale is paid, ¥9,999 cash for ¥8 is taken without a word".
+TEST_F(TillGuiTest, TooMuchCashNeedsConfirmingNothingIsTakenOncePaidAndDelRemovesAPayment) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kWalnutEan)); // ¥35.00
+    key(Qt::Key_F12);
+    auto* payment = modal<PaymentDialog>("paymentDialog");
+    ASSERT_NE(payment, nullptr);
+    auto* error = payment->findChild<QLabel*>(QStringLiteral("paymentError"));
+    auto* change = payment->findChild<QLabel*>(QStringLiteral("paymentChange"));
+    type(QStringLiteral("9999")); // a keying error: ¥9,999.00 cash for ¥35.00
+    EXPECT_TRUE(m_session->till().tenders().empty()) << "taken without a word";
+    EXPECT_TRUE(error->text().contains(QStringLiteral("¥9964.00"))) << error->text().toStdString();
+    key(Qt::Key_Return); // the cashier confirms: the customer did hand over that much
+    ASSERT_EQ(m_session->till().tenders().size(), 1u);
+    EXPECT_EQ(change->text(), QStringLiteral("¥9964.00"));
+    key(Qt::Key_Delete); // the amount field is empty: Del removes the last payment
+    EXPECT_TRUE(m_session->till().tenders().empty()) << "Del did nothing";
+    EXPECT_EQ(change->text(), QStringLiteral("¥0.00"));
+    type(QStringLiteral("50")); // a ¥50 note for ¥35: no question asked
+    ASSERT_EQ(m_session->till().tenders().size(), 1u);
+    type(QStringLiteral("100")); // paid already: nothing more is taken
+    EXPECT_EQ(m_session->till().tenders().size(), 1u) << "a tender added after paid";
+    EXPECT_EQ(change->text(), QStringLiteral("¥15.00"));
+    key(Qt::Key_Return); // complete
+    ASSERT_TRUE(waitFor<QWidget>(
+        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    EXPECT_EQ(count("SELECT change_fen FROM sale"), 1500);
+    EXPECT_EQ(count("SELECT count(*) FROM tender"), 1);
+}
+
+// "... and the tenders survive Esc": backing out of the payment leaves no payment on the sale.
+TEST_F(TillGuiTest, BackingOutOfPaymentLeavesNoPaymentOnTheSale) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kWalnutEan));
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+    type(QStringLiteral("20"));
+    ASSERT_EQ(m_session->till().tenders().size(), 1u);
+    key(Qt::Key_Escape);
+    ASSERT_TRUE(waitFor<QWidget>(
+        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    EXPECT_TRUE(m_session->till().tenders().empty()) << "the tenders survived Esc";
+    EXPECT_EQ(m_session->till().lines().size(), 1u); // the sale itself is still open
+}
+
 TEST_F(TillGuiTest, AReturnAgainstTheReceiptAndAShiftCloseByKeyboard) {
     loginAndOpenShift();
     type(QString::fromLatin1(kWalnutEan));

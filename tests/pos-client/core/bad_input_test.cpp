@@ -98,9 +98,19 @@ TEST_F(BadInputTest, TenderShortAndBadTenders) {
                   "above ¥0.00", before);
     expectRefused(m_till->addTender(TenderKind::Cash, Fen(-500)), ErrorCode::InvalidArgument,
                   "above ¥0.00", before);
+    // ¥9,999 in cash for ¥28.00 due is a keying error until the cashier confirms it: the
+    // next note (¥50) + ¥100 is taken without a question.
+    EXPECT_EQ(m_till->cashConfirmAbove(), Fen(15000));
+    expectRefused(m_till->addTender(TenderKind::Cash, Fen(999900)), ErrorCode::InvalidArgument,
+                  "change would be ¥9971.00", before);
     EXPECT_TRUE(m_till->saleOpen());
-    // Topping up makes it complete.
+    // Topping up makes it complete; once paid nothing more is taken.
     ASSERT_TRUE(m_till->addTender(TenderKind::WeChat, Fen(2800), "WX42000").ok());
+    const auto paid = snapshot();
+    expectRefused(m_till->addTender(TenderKind::Cash, Fen(100)), ErrorCode::InvalidArgument,
+                  "the sale is paid", paid);
+    expectRefused(m_till->addTender(TenderKind::Cash, Fen(999900), "", true),
+                  ErrorCode::InvalidArgument, "the sale is paid", paid);
     EXPECT_TRUE(m_till->complete().ok());
 }
 

@@ -42,6 +42,9 @@ struct TillLimits {
     std::int64_t maxLineGrams = 50000;   ///< a heavier line is a keying error (50 kg)
     std::int64_t maxLineUnits = 999;
     domain::Fen maxUnitPrice{10000000}; ///< ¥100,000: a higher keyed price is a keying error
+    /// Cash more than this above the next note covering what is due (¥8 due: the ¥10 note)
+    /// needs the cashier to confirm it: ¥9,999 for ¥8 is a keying error far more often.
+    domain::Fen cashOverNoteLimit{10000};
 };
 
 /// The selling engine a till UI drives: a cashier's session, shifts, the open sale or return,
@@ -101,9 +104,16 @@ public:
     /// 抹零: round the total for payment (nullopt turns it off).
     Status setCashRounding(std::optional<CashRoundingRule> rule);
     /// Cash may exceed what is due (change is given); card, WeChat and Alipay may not, and need
-    /// the payment terminal's reference.
-    Status addTender(TenderKind kind, domain::Fen amount, const std::string& reference = {});
+    /// the payment terminal's reference. Nothing is taken once the sale is paid. Cash beyond
+    /// cashConfirmAbove() is refused unless `confirmed` (the cashier saw the change it makes).
+    Status addTender(TenderKind kind, domain::Fen amount, const std::string& reference = {},
+                     bool confirmed = false);
+    /// The most cash taken without confirmation: the next note (¥1, 5, 10, 20, 50, 100, then
+    /// whole ¥100s) covering what is still due, plus TillLimits::cashOverNoteLimit.
+    domain::Fen cashConfirmAbove() const;
     Status removeTender(std::size_t index);
+    /// Removes every payment of the open sale (the cashier backed out of paying).
+    void clearTenders() { m_tenders.clear(); }
     /// Completes the sale or return when fully paid. Errors leave the basket as it was.
     Result<CompletedSale> complete();
     /// Abandons the open sale; nothing is recorded.
