@@ -2,6 +2,7 @@
 // and what decodes must encode and decode to the same value.
 #include "baidian/protocol/codec.h"
 #include "baidian/protocol/office.h"
+#include "baidian/server/sale_rules.h"
 
 #include <cstdint>
 #include <cstdlib>
