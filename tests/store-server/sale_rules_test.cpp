@@ -165,6 +165,10 @@ TEST(SaleRules, EachBentSaleBreaksTheRuleItIsNamedAfter) {
          "date:"},
         {"completed on another business day",
          [](SaleDoc& s) { s.completedAt = "2026-11-30T17:00:00Z"; }, "date:"},
+        {"completed in the year 5209 (the fuzzer's: a time point overflowed)",
+         [](SaleDoc& s) { s.completedAt = "5209-11-30T02:15:00Z"; }, "date:"},
+        {"completed at hour 99999999",
+         [](SaleDoc& s) { s.completedAt = "2026-11-30T99999999:00:00Z"; }, "date:"},
         {"completed_at not in UTC form",
          [](SaleDoc& s) { s.completedAt = "2026-11-30 10:00:00+08:00"; }, "date:"},
     };

@@ -56,6 +56,9 @@ TimePoint parseIsoUtc(const std::string& text) {
                                           std::chrono::day{d}};
     if (!ymd.ok())
         throw std::invalid_argument("not a calendar date: " + text);
+    // A time point counts nanoseconds: beyond 2262 it would overflow. No sale is that far off.
+    if (y < 1970 || y > 2200 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+        throw std::invalid_argument("not a time between 1970 and 2200: " + text);
     return std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
            std::chrono::seconds{s};
 }
