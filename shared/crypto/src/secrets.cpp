@@ -2,6 +2,7 @@
 
 #include <argon2.h>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -20,6 +21,8 @@ constexpr std::uint32_t kLanes = 1;
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 
+std::atomic<std::uint64_t> runs{0};
+
 void randomBytes(unsigned char* out, std::size_t size) {
     if (RAND_bytes(out, static_cast<int>(size)) != 1)
         throw std::runtime_error("OpenSSL RAND_bytes failed: no randomness available");
@@ -33,6 +36,7 @@ std::string hashSecret(std::string_view secret) {
     const std::size_t encodedSize =
         argon2_encodedlen(kTimeCost, kMemoryKiB, kLanes, kSaltBytes, kHashBytes, Argon2_id);
     std::vector<char> encoded(encodedSize);
+    runs.fetch_add(1, std::memory_order_relaxed);
     const int rc =
         argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, secret.data(), secret.size(),
                               salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
@@ -43,7 +47,12 @@ std::string hashSecret(std::string_view secret) {
 
 bool verifySecret(std::string_view encodedHash, std::string_view secret) {
     const std::string encoded(encodedHash); // argon2 wants a NUL-terminated string
+    runs.fetch_add(1, std::memory_order_relaxed);
     return argon2id_verify(encoded.c_str(), secret.data(), secret.size()) == ARGON2_OK;
+}
+
+std::uint64_t argon2Runs() {
+    return runs.load(std::memory_order_relaxed);
 }
 
 std::string randomHex(std::size_t bytes) {

@@ -1,5 +1,7 @@
 #include "baidian/server/metrics.h"
 
+#include "baidian/crypto/secrets.h"
+
 #include <algorithm>
 
 namespace baidian::server {
@@ -77,6 +79,10 @@ std::string Metrics::prometheus(std::uint64_t groups, std::uint64_t jobs,
            commitFailures);
     metric(out, "baidian_commit_jobs_refused_total", "counter",
            "Writes the group-commit writer refused because its queue was full.", jobsRefused);
+    metric(out, "baidian_argon2_runs_total", "counter",
+           "Password hashes made or checked (argon2id): one per login that reaches a check, "
+           "whether the name exists or not.",
+           crypto::argon2Runs());
     out += "# HELP baidian_logins_refused_total Logins refused, by reason (throttled and pool_full "
            "without a password check).\n# TYPE baidian_logins_refused_total counter\n";
     out += "baidian_logins_refused_total{reason=\"throttled\"} " +

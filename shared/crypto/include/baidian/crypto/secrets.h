@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,10 @@ std::string hashSecret(std::string_view secret);
 
 /// True if `secret` matches an encoded hash made by hashSecret. False for a malformed hash.
 bool verifySecret(std::string_view encodedHash, std::string_view secret);
+
+/// How many argon2id runs (hashSecret and verifySecret calls) this process has made. The server
+/// shows it in /metrics: every login must cost exactly one, whether the name exists or not.
+std::uint64_t argon2Runs();
 
 /// A random RFC 4122 version-4 UUID, lower-case with dashes (OpenSSL's CSPRNG).
 std::string randomUuid();
