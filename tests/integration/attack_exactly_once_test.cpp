@@ -146,6 +146,34 @@ TEST(AttackJournal, ASaleChangedAfterItWasHashedIsAJournalBreak) {
     EXPECT_EQ(scalarText(net.serverDb(), "SELECT total_fen FROM sale WHERE seq = 3"), "590");
 }
 
+// A sale that breaks two journal rules at once: its prev_hash is not the hash of the sale before
+// it, and (the link being part of what is hashed) its own hash is no longer that of what was
+// sent. It comes before its neighbour, so the second rule is found when the neighbour arrives.
+// The server had two writers of journal_break: the link check (no reason, INSERT OR IGNORE) and
+// the hash check (which overwrote the reason); the answer listed seq 2 twice and the row said
+// only "hash". Now one row names both rules and the answer and /metrics count one break.
+TEST(AttackJournal, ASaleBreakingTwoRulesIsOneBreakNamingBoth) {
+    baidian::testing::Network net;
+    JournalTill till(net);
+    ASSERT_EQ(till.sell({1000}, 1180), 1);
+    ASSERT_EQ(till.sell({500}, 590), 2);
+    auto second = till.asSent(2);
+    second.prevHash = std::string(64, 'a');
+    const auto answer =
+        net.request("HZ-F01", "POST", "/v1/sales",
+                    protocol::encode(protocol::SaleBatch{"HZ-F01", 1, {second, till.asSent(1)}}));
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    auto result = protocol::decodeSaleBatchResult(answer.body);
+    ASSERT_TRUE(result.ok()) << answer.body;
+    for (const auto& r : result->results)
+        EXPECT_EQ(r.status, "stored") << r.seq << " " << r.reason;
+    EXPECT_EQ(result->journalBreaks, (std::vector<std::int64_t>{2})) << answer.body;
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT count(*) || ':' || group_concat(reason) FROM "
+                                         "journal_break WHERE seq = 2"),
+              "1:hash,prev_hash");
+    EXPECT_EQ(metric(net, "baidian_journal_breaks_total"), 1);
+}
+
 // The same outlet sends a changed sale labelled journal scheme 1, which the server cannot check,
 // after it has sent scheme-2 sales from that terminal. The old server took it like any other
 // sale; now going back to the unverifiable scheme is itself a journal break ("downgrade").

@@ -33,8 +33,6 @@ struct Statements {
         , hashAt(db, "SELECT hash FROM sale WHERE outlet_id = ? AND terminal_no = ? AND seq = ?")
         , prevHashAt(db, "SELECT prev_hash FROM sale WHERE outlet_id = ? AND terminal_no = ? AND "
                          "seq = ?")
-        , journalBreak(db, "INSERT OR IGNORE INTO journal_break(outlet_id, terminal_no, seq, "
-                           "found_at) VALUES (?,?,?,?)")
         , sale(db, "INSERT INTO sale(uuid, outlet_id, terminal_no, seq, receipt_no, kind, "
                    "original_uuid, completed_at, business_date, cashier, subtotal_fen, "
                    "discount_fen, rounding_fen, total_fen, change_fen, prev_hash, hash, "
@@ -68,8 +66,8 @@ struct Statements {
         return out;
     }
 
-    SQLite::Statement known, held, quarantine, uuidAt, hashAt, prevHashAt, journalBreak, sale, line,
-        tender, officePrice, conflict, original, originalLine;
+    SQLite::Statement known, held, quarantine, uuidAt, hashAt, prevHashAt, sale, line, tender,
+        officePrice, conflict, original, originalLine;
 };
 
 void quarantine(Statements& st, std::int64_t outletId, int terminal, const std::string& uuid,
@@ -175,18 +173,6 @@ std::string differences(const SaleDoc& stored, const SaleDoc& repeat) {
     if (out.empty())
         out = "receipt, dates, cashier or amounts";
     return out;
-}
-
-void recordBreak(Statements& st, std::int64_t outletId, int terminal, std::int64_t seq,
-                 const std::string& at, std::vector<std::int64_t>& breaks) {
-    auto& q = st.journalBreak;
-    q.bind(1, outletId);
-    q.bind(2, terminal);
-    q.bind(3, seq);
-    q.bind(4, at);
-    q.exec();
-    q.reset();
-    breaks.push_back(seq);
 }
 
 void store(Statements& st, std::int64_t outletId, int terminal, const SaleDoc& s,
@@ -462,10 +448,10 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         const auto before = sale.seq == 1 ? std::optional<std::string>(kGenesis)
                                           : neighbour(st.hashAt, sale.seq - 1, true);
         if (before && *before != sale.prevHash)
-            recordBreak(st, outletId, terminal, sale.seq, at, result.journalBreaks);
+            journal.recordBreak(sale.seq, "prev_hash", at, result.journalBreaks);
         const auto after = neighbour(st.prevHashAt, sale.seq + 1, false);
         if (after && *after != sale.hash)
-            recordBreak(st, outletId, terminal, sale.seq + 1, at, result.journalBreaks);
+            journal.recordBreak(sale.seq + 1, "prev_hash", at, result.journalBreaks);
         stored[sale.seq] = {sale.hash, sale.prevHash};
         // Its hash recomputed from what was received (scheme 2), or counted as unverifiable.
         journal.check(sale, at, result.journalBreaks);

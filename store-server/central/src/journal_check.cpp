@@ -26,9 +26,14 @@ JournalVerifier::JournalVerifier(SQLite::Database& db, std::int64_t outletId, in
 
 void JournalVerifier::recordBreak(std::int64_t seq, const std::string& reason,
                                   const std::string& at, std::vector<std::int64_t>& breaks) {
-    SQLite::Statement q(m_db, "INSERT INTO journal_break(outlet_id, terminal_no, seq, found_at, "
-                              "reason) VALUES (?,?,?,?,?) ON CONFLICT(outlet_id, terminal_no, "
-                              "seq) DO UPDATE SET reason = excluded.reason");
+    // A row from before schema 12 has no reason: its break was the prev_hash link.
+    SQLite::Statement q(m_db,
+                        "INSERT INTO journal_break(outlet_id, terminal_no, seq, found_at, reason) "
+                        "VALUES (?,?,?,?,?) ON CONFLICT(outlet_id, terminal_no, seq) DO UPDATE "
+                        "SET reason = CASE WHEN instr(',' || coalesce(reason, 'prev_hash') || "
+                        "',', ',' || excluded.reason || ',') > 0 THEN coalesce(reason, "
+                        "'prev_hash') ELSE coalesce(reason, 'prev_hash') || ',' || "
+                        "excluded.reason END");
     q.bind(1, m_outletId);
     q.bind(2, m_terminal);
     q.bind(3, seq);

@@ -27,10 +27,15 @@ public:
     void check(const protocol::SaleDoc& sale, const std::string& receivedAt,
                std::vector<std::int64_t>& breaks);
 
-private:
+    /// The one writer of journal_break: records that the sale at `seq` breaks the journal for
+    /// `reason` ("prev_hash": its link does not match its neighbour's hash; "hash": its hash is
+    /// not that of what was received; "downgrade": back to the uncheckable scheme). A sale
+    /// breaking several rules has one row whose reason lists each once ("prev_hash,hash"), and
+    /// its seq is in `breaks` once.
     void recordBreak(std::int64_t seq, const std::string& reason, const std::string& at,
                      std::vector<std::int64_t>& breaks);
 
+private:
     SQLite::Database& m_db;
     std::int64_t m_outletId;
     int m_terminal;
