@@ -245,6 +245,46 @@ TEST_F(CentralTest, IngestKeepsTheAggregatesAsARollUpOfTheWholeDayWould) {
     tx.commit();
 }
 
+// A sale the rules pass but the database refuses (here a trigger stands for any constraint the
+// rules do not foresee) is quarantined alone: the batch is stored in one pass first, and when a
+// constraint fails that pass is rolled back and the batch stored sale by sale. The rest of the
+// batch is stored once, with its aggregates and the terminal's count, and a batch without such
+// a sale takes the one pass.
+TEST_F(CentralTest, ASaleTheDatabaseRefusesIsQuarantinedAloneAndTheRestStoredOnce) {
+    ASSERT_TRUE(importOutletsCsv(db(), kRegistry, "2026-11-30"));
+    const auto id = outletByCode(db(), "HZ-F01")->id;
+    simulate::TillSimulator till("HZ-F01", 1, simulate::aksuCatalog(), 3);
+    const auto sales = till.day("2026-10-01", 6);
+    db().exec("CREATE TEMP TRIGGER refuse_seq_3 BEFORE INSERT ON sale WHEN NEW.seq = 3 "
+              "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    SQLite::Transaction tx(db());
+    const auto first = ingestBatch(db(), id, {"HZ-F01", 1, {sales.begin(), sales.begin() + 4}},
+                                   "2026-10-01T14:00:00Z");
+    ASSERT_EQ(first.results.size(), 4u);
+    for (std::size_t i = 0; i < 4; ++i) {
+        const auto& r = first.results[i];
+        EXPECT_EQ(r.seq, static_cast<std::int64_t>(i + 1));
+        if (r.seq == 3) {
+            EXPECT_EQ(r.status, "quarantined");
+            EXPECT_TRUE(r.reason.starts_with("constraint: ")) << r.reason;
+        } else {
+            EXPECT_EQ(r.status, "stored") << r.seq << " " << r.reason;
+        }
+    }
+    const auto second = ingestBatch(db(), id, {"HZ-F01", 1, {sales.begin() + 4, sales.end()}},
+                                    "2026-10-01T14:05:00Z");
+    for (const auto& r : second.results)
+        EXPECT_EQ(r.status, "stored") << r.seq << " " << r.reason;
+    EXPECT_EQ(count("sale"), 5);
+    EXPECT_EQ(count("quarantine"), 1);
+    EXPECT_EQ(db().execAndGet("SELECT sales FROM terminal").getInt64(), 5);
+    EXPECT_EQ(db().execAndGet("SELECT count(DISTINCT sale_id) FROM sale_line").getInt64(), 5);
+    const auto incremental = aggregateRows(db());
+    ASSERT_EQ(rebuildAggregates(db()), 1);
+    EXPECT_EQ(incremental, aggregateRows(db())) << "the rolled-back pass left figures behind";
+    tx.commit();
+}
+
 TEST_F(CentralTest, ADayWhoseFiguresWouldOverflowKeepsThemAndIsReported) {
     ASSERT_TRUE(importOutletsCsv(db(), kRegistry, "2026-11-30"));
     const auto id = outletByCode(db(), "HZ-F01")->id;
