@@ -50,17 +50,20 @@ void SaleActions::done(const Status& status, const QString& success) {
 }
 
 void SaleActions::ask(const QString& title, const QString& prompt,
-                      std::function<QString(const QString&)> handle, const QString& initial) {
+                      std::function<std::optional<QString>(const QString&)> handle,
+                      const QString& initial) {
     auto* dialog = new EntryDialog(title, prompt, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!initial.isEmpty())
         dialog->setText(initial);
     connect(dialog, &EntryDialog::submitted, dialog, [this, dialog, handle](const QString& value) {
-        const QString error = handle(value);
-        if (error.isEmpty())
+        m_asking = dialog;
+        const auto error = handle(value);
+        m_asking = nullptr;
+        if (error && error->isEmpty())
             dialog->accept();
-        else
-            dialog->showError(error);
+        else if (error)
+            dialog->showError(*error);
         refresh();
     });
     connect(dialog, &QDialog::finished, this, &SaleActions::restoreFocus);
@@ -81,17 +84,71 @@ void SaleActions::withApproval(const Operation& operation, const QString& what) 
     dialog->open();
 }
 
+std::optional<QString> SaleActions::approveIn(const Operation& operation, const QString& what) {
+    const auto first = operation(std::nullopt);
+    if (first) {
+        done(first, what);
+        return QString();
+    }
+    if (first.error().code != ErrorCode::ApprovalRequired)
+        return TillSession::describe(first.error());
+    QPointer<EntryDialog> entry = m_asking;
+    auto* dialog = new ApprovalDialog(TillSession::describe(first.error()),
+                                      entry ? static_cast<QWidget*>(entry) : m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, entry, operation, what] {
+        const auto approved =
+            operation(pos::Approval{dialog->code().toStdString(), dialog->pin().toStdString()});
+        if (approved) {
+            done(approved, what);
+            if (entry)
+                entry->accept();
+        } else if (entry) {
+            // Once the approval dialog has gone: its closing would take the focus back.
+            QMetaObject::invokeMethod(
+                entry,
+                [entry, error = TillSession::describe(approved.error())] {
+                    entry->activateWindow();
+                    entry->showError(error);
+                },
+                Qt::QueuedConnection);
+        } else {
+            done(approved, what);
+        }
+    });
+    connect(dialog, &QDialog::rejected, this, [entry] {
+        if (entry) // back to the number, selected, for retyping or Esc
+            QMetaObject::invokeMethod(
+                entry,
+                [entry] {
+                    entry->activateWindow();
+                    entry->showError({});
+                },
+                Qt::QueuedConnection);
+    });
+    dialog->open();
+    return std::nullopt;
+}
+
 void SaleActions::addProduct(const pos::CatalogItem& item, std::int64_t units,
                              const QString& barcode) {
     if (item.product.unit == domain::SaleUnit::Each) {
+        // The quantity goes to the engine with the item, checked before anything is added (a
+        // refused "1000*" adds nothing), and a unit item already on the sale goes onto its line.
         auto added = barcode.isEmpty()
                          ? m_session.till().addProduct(item.id, pos::EntryMethod::Search, units,
                                                        std::nullopt, pos::WeightSource::Keyed)
-                         : m_session.till().scan(barcode.toStdString());
-        if (added && units > 1)
-            return done(m_session.till().setQuantity(*added, units));
+                         : m_session.till().scan(barcode.toStdString(), std::nullopt,
+                                                 pos::WeightSource::Keyed, units);
+        if (added)
+            m_screen.selectLine(static_cast<int>(*added));
         return done(added ? Status{} : Status{added.error()});
     }
+    if (units != 1)
+        return m_screen.showMessage(
+            tr("%1 is sold by weight: weigh it instead of giving a quantity")
+                .arg(text(item.product.name)),
+            true);
     const std::int64_t id = item.id;
     ask(tr("Weight"), tr("%1: weight in kg (e.g. 1.25)").arg(text(item.product.name)),
         [this, id, barcode](const QString& value) -> QString {
@@ -143,7 +200,10 @@ void SaleActions::scan(const QString& input) {
                 true);
         return addProduct(*item, units, code);
     }
-    auto added = m_session.till().scan(code.toStdString());
+    auto added =
+        m_session.till().scan(code.toStdString(), std::nullopt, pos::WeightSource::Scale, units);
+    if (added)
+        m_screen.selectLine(static_cast<int>(*added));
     done(added ? Status{} : Status{added.error()});
 }
 
@@ -191,17 +251,16 @@ void SaleActions::lineDiscount() {
     if (line < 0)
         return m_screen.showMessage(tr("Scan an item first"), true);
     ask(tr("Line discount"), tr("Discount in yuan for this line"),
-        [this, line](const QString& value) -> QString {
+        [this, line](const QString& value) -> std::optional<QString> {
             auto amount = Fen::parse(value.toStdString());
             if (!amount)
                 return TillSession::describe(amount.error());
             const Fen fen = *amount;
-            withApproval(
+            return approveIn(
                 [this, line, fen](const auto& a) {
                     return m_session.till().discountLine(static_cast<std::size_t>(line), fen, a);
                 },
                 tr("Discount given"));
-            return {};
         });
 }
 
@@ -210,31 +269,29 @@ void SaleActions::priceOverride() {
     if (line < 0)
         return m_screen.showMessage(tr("Scan an item first"), true);
     ask(tr("Change price"), tr("New unit price in yuan (same unit as the shelf price)"),
-        [this, line](const QString& value) -> QString {
+        [this, line](const QString& value) -> std::optional<QString> {
             auto price = Fen::parse(value.toStdString());
             if (!price)
                 return TillSession::describe(price.error());
             const Fen fen = *price;
-            withApproval(
+            return approveIn(
                 [this, line, fen](const auto& a) {
                     return m_session.till().overridePrice(static_cast<std::size_t>(line), fen, a);
                 },
                 tr("Price changed"));
-            return {};
         });
 }
 
 void SaleActions::orderDiscount() {
     ask(tr("Order discount"), tr("Discount in yuan on the whole sale"),
-        [this](const QString& value) -> QString {
+        [this](const QString& value) -> std::optional<QString> {
             auto amount = Fen::parse(value.toStdString());
             if (!amount)
                 return TillSession::describe(amount.error());
             const Fen fen = *amount;
-            withApproval(
+            return approveIn(
                 [this, fen](const auto& a) { return m_session.till().discountOrder(fen, a); },
                 tr("Discount given"));
-            return {};
         });
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "entry_dialog.h"
 #include "sale_screen.h"
 #include "search_service.h"
 #include "till_session.h"
 
 #include <QObject>
+#include <QPointer>
 #include <functional>
 #include <optional>
 
@@ -42,9 +44,16 @@ signals:
 private:
     using Operation = std::function<Status(const std::optional<pos::Approval>&)>;
     void withApproval(const Operation& operation, const QString& what);
-    /// Opens an entry dialog; `handle` returns an error to show (dialog stays) or empty (closes).
+    /// Opens an entry dialog; `handle` returns an error to show (the dialog stays, the number
+    /// selected for retyping), empty (it closes), or nothing (it stays: a supervisor's approval
+    /// is being asked for on top of it).
     void ask(const QString& title, const QString& prompt,
-             std::function<QString(const QString&)> handle, const QString& initial = {});
+             std::function<std::optional<QString>(const QString&)> handle,
+             const QString& initial = {});
+    /// For ask()'s handlers: tries `operation`; refused, its error (the entry dialog stays);
+    /// needing approval, the approval dialog over the entry dialog, which closes only once the
+    /// approved operation is done (a refused approval shows in it; Esc goes back to it).
+    std::optional<QString> approveIn(const Operation& operation, const QString& what);
     void addProduct(const pos::CatalogItem& item, std::int64_t units, const QString& barcode);
     void pickReturnLine();
     void done(const Status& status, const QString& success = {});
@@ -57,6 +66,7 @@ private:
     SearchService& m_search;
     QWidget* m_window;
     std::string m_lastReceipt;
+    QPointer<EntryDialog> m_asking; ///< the entry dialog whose handler is running
 };
 
 } // namespace baidian::app

@@ -42,6 +42,10 @@ SaleScreen::SaleScreen(TillSession& session, QWidget* parent)
     m_table->setFocusPolicy(Qt::NoFocus);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(m_table, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        selectLine(index.row()); // a touch chooses the line the line keys apply to
+        refresh();
+    });
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(BasketModel::Item, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(34);
@@ -108,7 +112,8 @@ bool SaleScreen::eventFilter(QObject* watched, QEvent* event) {
             if (rows > 0) {
                 int row = currentLine() + (key == Qt::Key_Down ? 1 : -1);
                 row = std::clamp(row, 0, rows - 1);
-                m_table->selectRow(row);
+                selectLine(row);
+                refresh();
             }
             return true;
         }
@@ -116,20 +121,38 @@ bool SaleScreen::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+void SaleScreen::selectLine(int line) {
+    m_selected = line;
+    m_chosen = true;
+    if (line >= 0 && line < m_model->rowCount())
+        m_table->selectRow(line);
+}
+
 void SaleScreen::refresh() {
-    m_model->refresh();
+    m_model->refresh(); // a reset: the selection is gone until it is chosen again below
     auto& till = m_session.till();
     const auto& lines = till.lines();
     m_total->setText(QString::fromStdString(till.totals().total.format()));
+    // A line added (by any action) is the one chosen, unless the action chose one itself.
+    const int count = static_cast<int>(lines.size());
+    if ((count > m_knownLines && !m_chosen) || m_selected >= count)
+        m_selected = count - 1;
+    m_knownLines = count;
+    m_chosen = false;
+    if (m_selected >= 0)
+        m_table->selectRow(m_selected);
+    if (lines.empty())
+        m_lastItem->clear(); // nothing left on the sale: no item from a voided one
     if (!lines.empty()) {
-        const auto& last = lines.back();
+        const auto& last =
+            lines[m_selected >= 0 ? static_cast<std::size_t>(m_selected) : lines.size() - 1];
         m_lastItem->setText(QString::fromStdString(last.name) + QStringLiteral("\n") +
                             BasketModel::quantityText(last) + QStringLiteral("   ") +
                             QString::fromStdString(last.net.format()) +
                             (last.promotionCode.empty()
                                  ? QString()
                                  : QStringLiteral("\n") + tr("promotion applied")));
-        m_table->scrollToBottom();
+        m_table->scrollTo(m_model->index(m_selected >= 0 ? m_selected : count - 1, 0));
     }
     const auto t = m_session.terminal();
     QString mode = till.isReturn() ? tr("RETURN") : QString();

@@ -22,6 +22,9 @@ public:
     QLineEdit* scanField() const { return m_scan; }
     /// The line the line actions apply to (the selected one, or the last).
     int currentLine() const;
+    /// Selects `line` (the one just added to or changed): it stays selected, and is the one
+    /// shown as the last item, across refreshes until another is chosen.
+    void selectLine(int line);
     void refresh();
     void showMessage(const QString& text, bool error);
     void showChange(const pos::CompletedSale& sale);
@@ -47,6 +50,9 @@ private:
     QLabel* m_sync;
     QLabel* m_keys;
     QString m_cashier;
+    int m_selected = -1;   ///< the line chosen (Up/Down, a click, the last one added to)
+    int m_knownLines = 0;  ///< lines at the last refresh: more now means one was added
+    bool m_chosen = false; ///< selectLine() since the last refresh
 };
 
 } // namespace baidian::app

@@ -481,6 +481,10 @@ Sold with no stock on the books
         <translation>%1：重量（公斤，如 1.25）</translation>
     </message>
     <message>
+        <source>%1 is sold by weight: weigh it instead of giving a quantity</source>
+        <translation>%1 按重量销售：请称重，不要输入数量</translation>
+    </message>
+    <message>
         <source>A quantity before * must be a whole number</source>
         <translation>* 前的数量必须是整数</translation>
     </message>

@@ -70,20 +70,56 @@ Result<BasketTotals> priceBasket(std::vector<BasketLine>& lines,
                                  Fen orderDiscount, std::optional<CashRoundingRule> rounding) {
     try {
         BasketTotals totals;
-        std::vector<std::int64_t> weights;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            auto& line = lines[i];
+        for (auto& line : lines) {
             auto gross = grossOf(line, line.price);
             if (!gross)
                 return gross.error();
             line.gross = *gross;
             line.promotionCode.clear();
             line.promotionDiscount = Fen(0);
-            if (i < promotionsPerLine.size())
-                if (auto best = bestPromotion(line, promotionsPerLine[i])) {
-                    line.promotionCode = best->first;
-                    line.promotionDiscount = best->second;
+        }
+        // Promotions see the whole basket: the unit lines of one product at one price count as
+        // one (two boxes scanned apart are still "second one half price"); the discount is then
+        // shared over those lines by their units. Weighed lines are priced each on its own.
+        std::vector<bool> priced(lines.size(), false);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (priced[i] || i >= promotionsPerLine.size() || promotionsPerLine[i].empty())
+                continue;
+            const auto& first = lines[i];
+            std::vector<std::size_t> group{i};
+            if (first.unit == domain::SaleUnit::Each && !first.priceOverridden &&
+                !first.labelAmount && !first.refundAmount)
+                for (std::size_t j = i + 1; j < lines.size(); ++j) {
+                    const auto& other = lines[j];
+                    if (!priced[j] && j < promotionsPerLine.size() &&
+                        other.productId == first.productId && other.unit == first.unit &&
+                        other.price.amount == first.price.amount &&
+                        other.price.basis == first.price.basis && !other.priceOverridden &&
+                        !other.labelAmount && !other.refundAmount)
+                        group.push_back(j);
                 }
+            BasketLine whole = first;
+            std::vector<std::int64_t> units;
+            std::int64_t sum = 0;
+            for (const auto at : group) {
+                priced[at] = true;
+                units.push_back(lines[at].units);
+                sum += lines[at].units;
+            }
+            whole.units = sum;
+            const auto best = bestPromotion(whole, promotionsPerLine[i]);
+            if (!best)
+                continue;
+            const auto shares = group.size() == 1 ? std::vector<std::int64_t>{best->second.value()}
+                                                  : domain::apportion(best->second.value(), units);
+            for (std::size_t k = 0; k < group.size(); ++k) {
+                auto& line = lines[group[k]];
+                line.promotionCode = best->first;
+                line.promotionDiscount = Fen(std::min(shares[k], line.gross.value()));
+            }
+        }
+        std::vector<std::int64_t> weights;
+        for (auto& line : lines) {
             line.net = line.gross - line.promotionDiscount - line.lineDiscount;
             if (line.net.value() < 0)
                 return makeError(ErrorCode::InvalidArgument,

@@ -324,8 +324,35 @@ Result<std::size_t> Till::addProduct(std::int64_t productId, EntryMethod entry, 
         if (auto ok = checkUnits(units); !ok)
             return ok.error();
         line.units = units;
+        if (const auto same = mergeableLine(line)) {
+            if (auto ok = requireShift(); !ok)
+                return ok.error();
+            auto& into = m_lines[*same];
+            if (auto ok = checkUnits(into.units + units); !ok)
+                return ok.error();
+            if (auto ok = change([&] { into.units += units; }); !ok)
+                return ok.error();
+            return *same;
+        }
     }
     return addLine(std::move(line));
+}
+
+std::optional<std::size_t> Till::mergeableLine(const BasketLine& line) const {
+    if (!m_limits.mergeRescans || !m_open || m_isReturn || line.unit != SaleUnit::Each ||
+        line.labelAmount)
+        return std::nullopt;
+    // The last such line: the one the cashier just added to. A line whose price or discount
+    // was changed is its own: the next box gets the plain price on a line of its own.
+    for (std::size_t i = m_lines.size(); i-- > 0;) {
+        const auto& l = m_lines[i];
+        if (l.productId == line.productId && l.unit == SaleUnit::Each && !l.labelAmount &&
+            !l.refundAmount && !l.originalLineNo && !l.priceOverridden &&
+            l.lineDiscount.value() == 0 && l.price.amount == line.price.amount &&
+            l.price.basis == line.price.basis)
+            return i;
+    }
+    return std::nullopt;
 }
 
 Result<std::size_t> Till::addByPlu(const std::string& plu, std::int64_t units,
@@ -337,7 +364,7 @@ Result<std::size_t> Till::addByPlu(const std::string& plu, std::int64_t units,
 }
 
 Result<std::size_t> Till::scan(std::string_view code, std::optional<Grams> grams,
-                               WeightSource source) {
+                               WeightSource source, std::int64_t units) {
     auto scanned = domain::parseScan(code, m_store.layouts());
     if (!scanned)
         return scanned.error();
@@ -346,12 +373,15 @@ Result<std::size_t> Till::scan(std::string_view code, std::optional<Grams> grams
         if (!item)
             return makeError(ErrorCode::NotFound,
                              "barcode " + gtin->digits + " is not in the catalog");
-        auto added = addProduct(item->id, EntryMethod::Scan, 1, grams, source);
-        if (added)
+        auto added = addProduct(item->id, EntryMethod::Scan, units, grams, source);
+        if (added && m_lines[*added].barcode.empty())
             m_lines[*added].barcode = gtin->digits;
         return added;
     }
     const auto& label = std::get<domain::VariableMeasureLabel>(scanned.value());
+    if (units != 1)
+        return invalid("label " + label.barcode +
+                       " is one weighed or priced item: scan each label, without a quantity");
     const auto item = m_store.productByPlu(label.itemCode);
     if (!item)
         return makeError(ErrorCode::NotFound,
@@ -458,7 +488,10 @@ Status Till::overridePrice(std::size_t index, Fen price, const std::optional<App
     if (price.value() <= 0 || price > m_limits.maxUnitPrice)
         return invalid("the price must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
     std::optional<std::int64_t> approver;
-    if (price < line.listPrice.amount - limitOf(line.listPrice.amount, m_limits.approvalLimitBp)) {
+    // A raise is always approved (¥99,999 for a ¥5.90 pear is a keying error or a fraud); a cut
+    // beyond the approval limit too.
+    if (price > line.listPrice.amount ||
+        price < line.listPrice.amount - limitOf(line.listPrice.amount, m_limits.approvalLimitBp)) {
         auto id = approve(approval, "a price of " + price.format() + " for " + line.name);
         if (!id)
             return id.error();

@@ -1,5 +1,6 @@
 // The real till window under QT_QPA_PLATFORM=offscreen, driven by keyboard alone, on a real
 // SQLite till database.
+#include "baidian/pos/basket.h"
 #include "baidian/pos/inventory.h"
 #include "baidian/pos/journal.h"
 #include "entry_dialog.h"
@@ -275,6 +276,126 @@ TEST_F(TillGuiTest, BadScansShowAnErrorAndChangeNothing) {
     EXPECT_TRUE(message->text().contains(QStringLiteral("99999")));
     EXPECT_TRUE(m_session->till().lines().empty());
     EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField"));
+}
+
+// "Adds a phantom line when it refuses a scan": 1000*<code> said "a quantity above 999 is a
+// keying error" and still added the item ×1, unseen until the sale was resumed. The quantity is
+// now checked before anything is added; a quantity before a scale label or a weighed item's PLU
+// is refused the same way.
+TEST_F(TillGuiTest, ARefusedQuantityBeforeACodeAddsNoLine) {
+    loginAndOpenShift();
+    auto* message = m_window->saleScreen()->findChild<QLabel*>(QStringLiteral("saleMessage"));
+    type(QStringLiteral("1000*") + QString::fromLatin1(kGiftBoxEan));
+    EXPECT_TRUE(m_session->till().lines().empty()) << "a phantom line from a refused quantity";
+    EXPECT_TRUE(message->text().contains(QStringLiteral("999"))) << message->text().toStdString();
+    type(QStringLiteral("2*") + QString::fromLatin1(kApplesLabel1500g));
+    EXPECT_TRUE(m_session->till().lines().empty()) << "a label taken with a quantity";
+    type(QStringLiteral("3*12346")); // red dates, sold by weight
+    EXPECT_EQ(QApplication::activeModalWidget(), nullptr) << "a weight asked for 3 units";
+    EXPECT_TRUE(m_session->till().lines().empty());
+    EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField"));
+    EXPECT_EQ(count("SELECT count(*) FROM sale"), 0);
+}
+
+// "Misses 'second one half price' when the box is scanned twice": two ×1 lines, no promotion,
+// ¥64 overcharged. A rescan now goes onto the item's line (selected, and shown as the item in
+// hand), and a promotion counts every line of the product.
+TEST_F(TillGuiTest, ARescanGoesOntoItsLineAndTheSecondBoxIsHalfPrice) {
+    const auto box = count("SELECT id FROM product WHERE sku = 'AKS-BOX-01'");
+    ASSERT_TRUE(m_session->store()
+                    .addPromotion({0, "HALF2", "第二件半价", pos::Promotion::Kind::SecondHalf, box,
+                                   domain::Fen(0), 0, 0, 0, "2000-01-01", "2099-12-31"})
+                    .ok());
+    loginAndOpenShift();
+    auto* total = m_window->saleScreen()->findChild<QLabel*>(QStringLiteral("totalLabel"));
+    type(QString::fromLatin1(kGiftBoxEan));
+    type(QString::fromLatin1(kGiftBoxEan));
+    ASSERT_EQ(m_session->till().lines().size(), 1u) << "the second box made a line of its own";
+    EXPECT_EQ(m_session->till().lines()[0].units, 2);
+    EXPECT_EQ(total->text(), QStringLiteral("¥192.00")); // ¥128 + ¥64
+    type(QString::fromLatin1(kWalnutEan));
+    type(QStringLiteral("2*") + QString::fromLatin1(kGiftBoxEan)); // two more boxes
+    ASSERT_EQ(m_session->till().lines().size(), 2u);
+    EXPECT_EQ(m_session->till().lines()[0].units, 4);
+    EXPECT_EQ(total->text(), QStringLiteral("¥419.00")); // 2 × ¥192 + ¥35 walnuts
+    EXPECT_EQ(m_window->saleScreen()->currentLine(), 0) << "the line scanned onto is not chosen";
+    auto* last = m_window->saleScreen()->findChild<QLabel*>(QStringLiteral("lastItem"));
+    EXPECT_TRUE(last->text().contains(QStringLiteral("礼盒"))) << last->text().toStdString();
+    // The line keys act on that line: F2 sets the boxes, not the walnuts, to 3.
+    key(Qt::Key_F2);
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("3"));
+    EXPECT_EQ(m_session->till().lines()[0].units, 3);
+    EXPECT_EQ(m_session->till().lines()[1].units, 1);
+    // Two lines of one product (the second box at a changed price stays its own line until
+    // then) are still one basket for the promotion.
+    std::vector<pos::BasketLine> lines(2);
+    for (auto& l : lines) {
+        l.productId = box;
+        l.unit = domain::SaleUnit::Each;
+        l.units = 1;
+        l.listPrice = l.price = {domain::Fen(12800), domain::PriceBasis::PerUnit};
+    }
+    const std::vector<pos::Promotion> half{{0, "HALF2", "第二件半价",
+                                            pos::Promotion::Kind::SecondHalf, box, domain::Fen(0),
+                                            0, 0, 0, "", ""}};
+    auto totals = pos::priceBasket(lines, {half, half}, domain::Fen(0), std::nullopt);
+    ASSERT_TRUE(totals.ok());
+    EXPECT_EQ(totals->total, domain::Fen(19200)) << "two lines of the box, no promotion";
+}
+
+// "Raises a price to ¥99,999 with no approval" and "after a refused discount/price the dialog
+// closes and the retyped number goes into the scan field (a price that is also a PLU adds a
+// product)". A raise needs a supervisor; a refused number (or approval) keeps its dialog open
+// with the number selected, so the retyped one goes there.
+TEST_F(TillGuiTest, APriceRaiseNeedsApprovalAndARefusedNumberKeepsItsDialog) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kGiftBoxEan)); // ¥128.00
+    key(Qt::Key_F5);
+    auto* entry = modal<EntryDialog>("entryDialog");
+    ASSERT_NE(entry, nullptr);
+    type(QStringLiteral("99999"));
+    ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr) << "a raise without approval";
+    EXPECT_EQ(m_session->till().lines()[0].price.amount, domain::Fen(12800));
+    key(Qt::Key_Escape); // no supervisor at hand: back to the price
+    ASSERT_EQ(modal<EntryDialog>("entryDialog"), entry);
+    key(Qt::Key_Return); // the same price again, and a wrong PIN
+    ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr);
+    type(QStringLiteral("9001"));
+    type(QStringLiteral("0000"));
+    ASSERT_EQ(modal<EntryDialog>("entryDialog"), entry) << "a refused approval closed the dialog";
+    auto* error = entry->findChild<QLabel*>(QStringLiteral("entryError"));
+    EXPECT_FALSE(error->text().isEmpty());
+    EXPECT_EQ(m_session->till().lines()[0].price.amount, domain::Fen(12800));
+    key(Qt::Key_Escape);
+
+    // F4: a discount larger than the line is refused in its dialog; the retyped 12346 (red
+    // dates' PLU) is refused there too, instead of adding red dates; then ¥5 is given.
+    key(Qt::Key_F4);
+    entry = modal<EntryDialog>("entryDialog");
+    ASSERT_NE(entry, nullptr);
+    type(QStringLiteral("500"));
+    ASSERT_EQ(modal<EntryDialog>("entryDialog"), entry) << "the refused discount closed it";
+    EXPECT_FALSE(entry->findChild<QLabel*>(QStringLiteral("entryError"))->text().isEmpty());
+    type(QStringLiteral("12346"));
+    ASSERT_EQ(m_session->till().lines().size(), 1u) << "the retyped number added a product";
+    ASSERT_EQ(modal<EntryDialog>("entryDialog"), entry);
+    type(QStringLiteral("5"));
+    ASSERT_TRUE(waitFor<QWidget>(
+        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    EXPECT_EQ(m_session->till().lines()[0].lineDiscount, domain::Fen(500));
+
+    // The raise, approved: the price changes and the approver is on the line.
+    key(Qt::Key_F5);
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("130"));
+    ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr);
+    type(QStringLiteral("9001"));
+    type(QStringLiteral("9999"));
+    ASSERT_TRUE(waitFor<QWidget>(
+        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    EXPECT_EQ(m_session->till().lines()[0].price.amount, domain::Fen(13000));
+    EXPECT_TRUE(m_session->till().lines()[0].approvedBy.has_value());
 }
 
 TEST_F(TillGuiTest, AStoreManagerReceivesAndWritesOffByKeyboard) {

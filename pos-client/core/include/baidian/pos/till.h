@@ -45,6 +45,9 @@ struct TillLimits {
     /// Cash more than this above the next note covering what is due (¥8 due: the ¥10 note)
     /// needs the cashier to confirm it: ¥9,999 for ¥8 is a keying error far more often.
     domain::Fen cashOverNoteLimit{10000};
+    /// A unit item added again (scanned, keyed or picked) goes onto its line, as a cashier
+    /// expects of a second box; weighed items and labels always make lines of their own.
+    bool mergeRescans = true;
 };
 
 /// The selling engine a till UI drives: a cashier's session, shifts, the open sale or return,
@@ -81,11 +84,13 @@ public:
     /// What is still to pay (or to pay out for a return); negative when change is due.
     domain::Fen due() const;
 
-    /// Adds a scanned code: a product barcode (quantity 1) or a variable-measure label. A weighed
-    /// product scanned by a plain barcode needs `grams`. Returns the line index.
+    /// Adds a scanned code: a product barcode (`units` of it, checked before anything is added)
+    /// or a variable-measure label (one item: a quantity other than 1 is refused). A weighed
+    /// product scanned by a plain barcode needs `grams`. Returns the line index: a unit item
+    /// already on an unchanged line of its own is added to that line (TillLimits::mergeRescans).
     Result<std::size_t> scan(std::string_view code,
                              std::optional<domain::Grams> grams = std::nullopt,
-                             WeightSource source = WeightSource::Scale);
+                             WeightSource source = WeightSource::Scale, std::int64_t units = 1);
     Result<std::size_t> addByPlu(const std::string& plu, std::int64_t units,
                                  std::optional<domain::Grams> grams, WeightSource source);
     Result<std::size_t> addProduct(std::int64_t productId, EntryMethod entry, std::int64_t units,
@@ -149,6 +154,8 @@ private:
     Result<std::size_t> addLine(BasketLine line);
     Status checkWeight(domain::Grams grams) const;
     Status checkUnits(std::int64_t units) const;
+    /// The open sale's line that `line` (a unit item being added) goes onto, if any.
+    std::optional<std::size_t> mergeableLine(const BasketLine& line) const;
     void reset();
 
     LocalStore& m_store;
