@@ -45,6 +45,13 @@ template <typename T> T* modal(const char* objectName) {
     });
 }
 
+/// Waits until no dialog is open and a widget has the focus again: back at the sale screen.
+bool backToSale() {
+    return waitFor<QWidget>([] {
+               return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget();
+           }) != nullptr;
+}
+
 QWidget* focus() {
     QTest::qWait(20);
     return QApplication::focusWidget();
@@ -90,9 +97,7 @@ protected:
         type(QStringLiteral("1234"));
         ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr) << "the till asks for the float";
         type(QStringLiteral("500"));
-        ASSERT_TRUE(waitFor<QWidget>([] {
-            return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget();
-        }));
+        ASSERT_TRUE(backToSale());
         EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField"));
     }
 
@@ -144,8 +149,7 @@ TEST_F(TillGuiTest, ACashierRingsUpThreeItemsAndTakesASplitPaymentByKeyboardAlon
     EXPECT_EQ(payment->findChild<QLabel*>(QStringLiteral("paymentChange"))->text(),
               QStringLiteral("¥44.94"));
     key(Qt::Key_Return); // fully paid: complete
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
 
     EXPECT_EQ(count("SELECT count(*) FROM sale"), 1);
     EXPECT_EQ(count("SELECT total_fen FROM sale"), 15506);
@@ -188,8 +192,7 @@ TEST_F(TillGuiTest, TooMuchCashNeedsConfirmingNothingIsTakenOncePaidAndDelRemove
     EXPECT_EQ(m_session->till().tenders().size(), 1u) << "a tender added after paid";
     EXPECT_EQ(change->text(), QStringLiteral("¥15.00"));
     key(Qt::Key_Return); // complete
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
     EXPECT_EQ(count("SELECT change_fen FROM sale"), 1500);
     EXPECT_EQ(count("SELECT count(*) FROM tender"), 1);
 }
@@ -203,8 +206,7 @@ TEST_F(TillGuiTest, BackingOutOfPaymentLeavesNoPaymentOnTheSale) {
     type(QStringLiteral("20"));
     ASSERT_EQ(m_session->till().tenders().size(), 1u);
     key(Qt::Key_Escape);
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
     EXPECT_TRUE(m_session->till().tenders().empty()) << "the tenders survived Esc";
     EXPECT_EQ(m_session->till().lines().size(), 1u); // the sale itself is still open
 }
@@ -219,8 +221,7 @@ TEST_F(TillGuiTest, AReturnAgainstTheReceiptAndAShiftCloseByKeyboard) {
     ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
     type(QString()); // Enter on an empty amount: cash for what is due
     key(Qt::Key_Return);
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
     ASSERT_EQ(count("SELECT count(*) FROM sale"), 1);
 
     // F10: return one gift box against the receipt.
@@ -244,8 +245,7 @@ TEST_F(TillGuiTest, AReturnAgainstTheReceiptAndAShiftCloseByKeyboard) {
     ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
     type(QString());
     key(Qt::Key_Return);
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
     EXPECT_EQ(count("SELECT count(*) FROM sale WHERE kind = 'return'"), 1);
     EXPECT_EQ(count("SELECT total_fen FROM sale WHERE kind = 'return'"), -12800);
 
@@ -381,8 +381,7 @@ TEST_F(TillGuiTest, APriceRaiseNeedsApprovalAndARefusedNumberKeepsItsDialog) {
     ASSERT_EQ(m_session->till().lines().size(), 1u) << "the retyped number added a product";
     ASSERT_EQ(modal<EntryDialog>("entryDialog"), entry);
     type(QStringLiteral("5"));
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
     EXPECT_EQ(m_session->till().lines()[0].lineDiscount, domain::Fen(500));
 
     // The raise, approved: the price changes and the approver is on the line.
@@ -392,8 +391,7 @@ TEST_F(TillGuiTest, APriceRaiseNeedsApprovalAndARefusedNumberKeepsItsDialog) {
     ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr);
     type(QStringLiteral("9001"));
     type(QStringLiteral("9999"));
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
     EXPECT_EQ(m_session->till().lines()[0].price.amount, domain::Fen(13000));
     EXPECT_TRUE(m_session->till().lines()[0].approvedBy.has_value());
 }
@@ -404,8 +402,7 @@ TEST_F(TillGuiTest, AStoreManagerReceivesAndWritesOffByKeyboard) {
     type(QStringLiteral("9999"));
     ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
     type(QStringLiteral("0"));
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
     pos::Inventory inventory(m_session->store(), m_clock);
 
     key(Qt::Key_I, Qt::ControlModifier);
@@ -442,8 +439,7 @@ TEST_F(TillGuiTest, ReceivingATransferWithoutAServerSaysSoAndChangesNothing) {
     type(QStringLiteral("9999"));
     ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
     type(QStringLiteral("0"));
-    ASSERT_TRUE(waitFor<QWidget>(
-        [] { return QApplication::activeModalWidget() ? nullptr : QApplication::focusWidget(); }));
+    ASSERT_TRUE(backToSale());
     key(Qt::Key_I, Qt::ControlModifier);
     ASSERT_NE(modal<QDialog>("inventoryMenu"), nullptr);
     for (int i = 0; i < 5; ++i)
