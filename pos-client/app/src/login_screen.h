@@ -13,10 +13,15 @@ class LoginScreen : public QWidget {
 public:
     explicit LoginScreen(const QString& outletName, QWidget* parent = nullptr);
     void showError(const QString& error);
+    /// A line that is not an error (green): "1001 unlocked".
+    void showInfo(const QString& text);
+    QString code() const;
     void reset();
 
 signals:
     void loginRequested(const QString& code, const QString& pin);
+    /// F12 or the button: a supervisor unlocks the code typed (locked after wrong PINs).
+    void unlockRequested(const QString& code);
 
 private:
     QLineEdit* m_code;

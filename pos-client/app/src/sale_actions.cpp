@@ -307,7 +307,11 @@ void SaleActions::voidLine() {
     const int line = m_screen.currentLine();
     if (line < 0)
         return m_screen.showMessage(tr("There is no line to remove"), true);
-    done(m_session.till().removeLine(static_cast<std::size_t>(line)), tr("Line removed"));
+    withApproval(
+        [this, line](const auto& a) {
+            return m_session.till().removeLine(static_cast<std::size_t>(line), a);
+        },
+        tr("Line removed"));
 }
 
 void SaleActions::voidSale() {
@@ -319,7 +323,8 @@ void SaleActions::voidSale() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (dialog->chosenRow() == 1)
-            done(m_session.till().voidSale(), tr("Sale voided"));
+            withApproval([this](const auto& a) { return m_session.till().voidSale(a); },
+                         tr("Sale voided"));
     });
     dialog->open();
 }
@@ -427,7 +432,7 @@ void SaleActions::reprint() {
     ask(
         tr("Reprint"), tr("Receipt number"),
         [this](const QString& value) -> QString {
-            auto receipt = m_session.till().receipt(value.toStdString());
+            auto receipt = m_session.till().reprint(value.toStdString());
             if (!receipt)
                 return TillSession::describe(receipt.error());
             auto* dialog = new ReceiptDialog(m_session, *receipt, m_window);
@@ -464,9 +469,38 @@ void SaleActions::pay() {
 }
 
 void SaleActions::openDrawer() {
-    const std::string kick{0x1b, 'p', 0, 25, static_cast<char>(250)}; // ESC p: pulse the drawer
-    const QString error = m_session.print(kick);
-    m_screen.showMessage(error.isEmpty() ? tr("Drawer opened") : error, !error.isEmpty());
+    pickReason(tr("Open the drawer without a sale: why?"),
+               {tr("Change for a customer's note"), tr("Check a note"), tr("Other")},
+               [this](const QString& reason) {
+                   withApproval(
+                       [this, reason](const auto& a) {
+                           auto opened = m_session.till().openDrawer(reason.toStdString(), a);
+                           if (!opened)
+                               return opened;
+                           // ESC p: pulse the drawer. Logged even when no printer takes it.
+                           const std::string kick{0x1b, 'p', 0, 25, static_cast<char>(250)};
+                           if (const QString error = m_session.print(kick); !error.isEmpty())
+                               QMetaObject::invokeMethod( // after "Drawer opened"
+                                   this, [this, error] { m_screen.showMessage(error, true); },
+                                   Qt::QueuedConnection);
+                           return opened;
+                       },
+                       tr("Drawer opened"));
+               });
+}
+
+void SaleActions::pickReason(const QString& title, const QStringList& reasons,
+                             std::function<void(const QString&)> then) {
+    auto* dialog =
+        new PickDialog(title, reasons, tr("Up/Down choose    Enter take    Esc back"), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [dialog, reasons, then] {
+        const int row = dialog->chosenRow();
+        if (row >= 0 && row < reasons.size())
+            then(reasons[row]);
+    });
+    connect(dialog, &QDialog::rejected, this, &SaleActions::restoreFocus);
+    dialog->open();
 }
 
 void SaleActions::shiftMenu() {
@@ -521,19 +555,34 @@ void SaleActions::shiftMenu() {
             break;
         }
         case 2:
-        case 3: {
-            const bool in = dialog->chosenRow() == 2;
-            ask(in ? tr("Cash in") : tr("Cash out"), tr("Amount in yuan"),
-                [this, in](const QString& value) -> QString {
-                    auto amount = Fen::parse(value.toStdString());
-                    if (!amount)
-                        return TillSession::describe(amount.error());
-                    const auto status = in ? m_session.till().cashIn(*amount, "till")
-                                           : m_session.till().cashOut(*amount, "till");
-                    return status ? QString() : TillSession::describe(status.error());
+            ask(tr("Cash in"), tr("Amount in yuan"), [this](const QString& value) -> QString {
+                auto amount = Fen::parse(value.toStdString());
+                if (!amount)
+                    return TillSession::describe(amount.error());
+                const auto status =
+                    m_session.till().cashIn(*amount, tr("Float top-up").toStdString());
+                return status ? QString() : TillSession::describe(status.error());
+            });
+            break;
+        case 3:
+            pickReason(
+                tr("Cash out: why?"),
+                {tr("Banked"), tr("Change for another till"), tr("Paid an expense"), tr("Other")},
+                [this](const QString& reason) {
+                    ask(tr("Cash out"), tr("%1: amount in yuan").arg(reason),
+                        [this, reason](const QString& value) -> std::optional<QString> {
+                            auto amount = Fen::parse(value.toStdString());
+                            if (!amount)
+                                return TillSession::describe(amount.error());
+                            const Fen fen = *amount;
+                            return approveIn(
+                                [this, fen, reason](const auto& a) {
+                                    return m_session.till().cashOut(fen, reason.toStdString(), a);
+                                },
+                                tr("Cash taken out"));
+                        });
                 });
             break;
-        }
         case 4:
             emit logoutRequested();
             break;

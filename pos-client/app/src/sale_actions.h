@@ -60,6 +60,9 @@ private:
     void refresh();
     /// Back to the scan field once a dialog closes: the scanner must always type there.
     void restoreFocus();
+    /// A list of reasons to pick from; `then` gets the one taken (Esc: nothing happens).
+    void pickReason(const QString& title, const QStringList& reasons,
+                    std::function<void(const QString&)> then);
 
     TillSession& m_session;
     SaleScreen& m_screen;

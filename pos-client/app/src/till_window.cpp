@@ -1,5 +1,6 @@
 #include "till_window.h"
 
+#include "entry_dialog.h"
 #include "inventory_actions.h"
 #include "login_screen.h"
 #include "sale_actions.h"
@@ -59,6 +60,7 @@ TillWindow::TillWindow(TillSession& session, QWidget* parent)
     m_sale->setKeyHints(m_hints.join(QStringLiteral("   ")));
 
     connect(m_login, &LoginScreen::loginRequested, this, &TillWindow::onLogin);
+    connect(m_login, &LoginScreen::unlockRequested, this, &TillWindow::onUnlock);
     connect(m_actions, &SaleActions::logoutRequested, this, &TillWindow::showLogin);
     m_syncTimer = new QTimer(this);
     connect(m_syncTimer, &QTimer::timeout, m_sale, &SaleScreen::updateSyncStatus);
@@ -92,6 +94,21 @@ void TillWindow::onLogin(const QString& code, const QString& pin) {
     m_sale->refresh();
     if (!m_session.till().currentShift())
         QTimer::singleShot(0, m_actions, &SaleActions::shiftMenu);
+}
+
+void TillWindow::onUnlock(const QString& code) {
+    auto* dialog = new ApprovalDialog(tr("Unlock %1: a supervisor's code and PIN").arg(code), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, code] {
+        const auto unlocked = m_session.till().unlockCashier(
+            code.toStdString(),
+            pos::Approval{dialog->code().toStdString(), dialog->pin().toStdString()});
+        if (unlocked)
+            m_login->showInfo(tr("%1 is unlocked: enter the PIN").arg(code));
+        else
+            m_login->showError(TillSession::describe(unlocked.error()));
+    });
+    dialog->open();
 }
 
 void TillWindow::showLogin() {

@@ -30,6 +30,7 @@ private:
     void addKey(const char* objectName, const QString& label, const QList<QKeySequence>& keys,
                 void (SaleActions::*slot)());
     void onLogin(const QString& code, const QString& pin);
+    void onUnlock(const QString& code);
     void showLogin();
 
     TillSession& m_session;

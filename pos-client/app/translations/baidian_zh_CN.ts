@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>QObject</name>
@@ -400,6 +401,14 @@ Sold with no stock on the books
         <source>Enter your code and PIN, each followed by Enter</source>
         <translation>输入工号和密码，各按回车确认</translation>
     </message>
+    <message>
+        <source>Unlock a locked code (F12)</source>
+        <translation>解锁被锁定的工号 (F12)</translation>
+    </message>
+    <message>
+        <source>Type the locked cashier code first, then F12</source>
+        <translation>请先输入被锁定的工号，再按 F12</translation>
+    </message>
 </context>
 <context>
     <name>baidian::app::PaymentDialog</name>
@@ -714,6 +723,50 @@ Sold with no stock on the books
         <source>Amount in yuan</source>
         <translation>金额（元）</translation>
     </message>
+    <message>
+        <source>Open the drawer without a sale: why?</source>
+        <translation>无销售开钱箱：原因？</translation>
+    </message>
+    <message>
+        <source>Change for a customer&apos;s note</source>
+        <translation>为顾客兑换零钱</translation>
+    </message>
+    <message>
+        <source>Check a note</source>
+        <translation>验钞</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Float top-up</source>
+        <translation>补充备用金</translation>
+    </message>
+    <message>
+        <source>Cash out: why?</source>
+        <translation>取出现金：原因？</translation>
+    </message>
+    <message>
+        <source>Banked</source>
+        <translation>存入银行</translation>
+    </message>
+    <message>
+        <source>Change for another till</source>
+        <translation>给其他收银台找零</translation>
+    </message>
+    <message>
+        <source>Paid an expense</source>
+        <translation>支付费用</translation>
+    </message>
+    <message>
+        <source>%1: amount in yuan</source>
+        <translation>%1：金额（元）</translation>
+    </message>
+    <message>
+        <source>Cash taken out</source>
+        <translation>已取出现金</translation>
+    </message>
 </context>
 <context>
     <name>baidian::app::SaleScreen</name>
@@ -913,6 +966,14 @@ Change %2</source>
     <message>
         <source>Stock</source>
         <translation>库存</translation>
+    </message>
+    <message>
+        <source>Unlock %1: a supervisor&apos;s code and PIN</source>
+        <translation>解锁 %1：请主管输入工号和密码</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked: enter the PIN</source>
+        <translation>%1 已解锁：请输入密码</translation>
     </message>
 </context>
 </TS>

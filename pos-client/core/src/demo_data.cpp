@@ -56,7 +56,7 @@ Status seedDemoTill(LocalStore& store, int terminal) {
         return p.error();
     if (auto c = store.addCashier("1001", "李娜", Role::Cashier, "1234"); !c)
         return c.error();
-    if (auto s = store.addCashier("9001", "王主管", Role::Supervisor, "9999"); !s)
+    if (auto s = store.addCashier("9001", "王主管", Role::Supervisor, "900190"); !s)
         return s.error();
     return {};
 }

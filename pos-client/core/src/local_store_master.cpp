@@ -90,7 +90,10 @@ std::string applyCashier(SQLite::Database& db, const protocol::CashierDoc& c) {
     SQLite::Statement q(
         db, "INSERT INTO cashier(code, name, role, pin_hash, active) VALUES (?,?,?,?,?) "
             "ON CONFLICT(code) DO UPDATE SET name = excluded.name, role = excluded.role, "
-            "pin_hash = excluded.pin_hash, active = excluded.active");
+            "pin_hash = excluded.pin_hash, active = excluded.active, "
+            // A new PIN from head office ends a lock-out (every RHS reads the old row).
+            "failed_pins = CASE WHEN pin_hash IS excluded.pin_hash THEN failed_pins ELSE 0 END, "
+            "locked_at = CASE WHEN pin_hash IS excluded.pin_hash THEN locked_at ELSE NULL END");
     q.bind(1, c.code);
     q.bind(2, c.name);
     q.bind(3, c.role);

@@ -136,7 +136,8 @@ std::string Receipt::toText(int columns) const {
     const std::string rule(static_cast<std::size_t>(columns), '-');
     std::string out;
     out += centered(outletName, columns);
-    out += centered(isReturn ? "退货单" : "销售小票", columns);
+    out += centered(std::string(isReturn ? "退货单" : "销售小票") + (reprint ? " (重打)" : ""),
+                    columns);
     out += "单号 " + receiptNo + "\n";
     if (!originalReceiptNo.empty())
         out += "原单 " + originalReceiptNo + "\n";

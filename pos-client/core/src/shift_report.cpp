@@ -28,7 +28,55 @@ std::string_view tenderLabel(TenderKind kind) {
     return "?";
 }
 
+std::string_view eventLabel(TillEventKind kind) {
+    switch (kind) {
+    case TillEventKind::Void:
+        return "整单作废";
+    case TillEventKind::LineRemoved:
+        return "删除商品";
+    case TillEventKind::NoSale:
+        return "无销售开钱箱";
+    case TillEventKind::CashIn:
+        return "存入现金";
+    case TillEventKind::CashOut:
+        return "取出现金";
+    case TillEventKind::PinLocked:
+        return "密码锁定";
+    case TillEventKind::PinUnlocked:
+        return "解除锁定";
+    case TillEventKind::Reprint:
+        return "重打小票";
+    case TillEventKind::NoReceiptReturn:
+        return "无小票退货";
+    }
+    return "?";
+}
+
+std::string approvalLabel(const std::string& what) {
+    if (what.rfind("price override", 0) == 0)
+        return "改价";
+    if (what.rfind("line discount", 0) == 0)
+        return "单品折扣";
+    if (what.rfind("order discount", 0) == 0)
+        return "整单折扣" + what.substr(std::string("order discount").size());
+    if (what.rfind("no-receipt return", 0) == 0)
+        return "无小票退货";
+    return what;
+}
+
+/// "HH:MM" of a China time "YYYY-MM-DD HH:MM:SS".
+std::string clockTime(const std::string& localTime) {
+    return localTime.size() >= 16 ? localTime.substr(11, 5) : localTime;
+}
+
 } // namespace
+
+int ShiftReport::approvedEvents() const {
+    int n = 0;
+    for (const auto& e : events)
+        n += e.event.approverId.has_value();
+    return n;
+}
 
 ShiftReport computeShiftReport(SQLite::Database& db, std::int64_t shiftId) {
     ShiftReport r;
@@ -94,6 +142,18 @@ ShiftReport computeShiftReport(SQLite::Database& db, std::int64_t shiftId) {
         r.counted[kind] = Fen(counts.getColumn(1).getInt64());
         r.overShort[kind] = r.counted[kind] - r.expected[kind];
     }
+
+    SQLite::Statement approvals(
+        db, "SELECT a.at, s.receipt_no, a.what, c.name, v.name FROM approval a "
+            "JOIN sale s ON s.id = a.sale_id JOIN cashier c ON c.id = a.cashier_id "
+            "JOIN cashier v ON v.id = a.approver_id WHERE s.shift_id = ? ORDER BY a.id");
+    approvals.bind(1, shiftId);
+    while (approvals.executeStep())
+        r.approvals.push_back(
+            {local(approvals.getColumn(0).getString()), approvals.getColumn(1).getString(),
+             approvals.getColumn(2).getString(), approvals.getColumn(3).getString(),
+             approvals.getColumn(4).getString()});
+    r.events = shiftEvents(db, shiftId);
     return r;
 }
 
@@ -114,6 +174,45 @@ std::string ShiftReport::toText() const {
             out += "  实点 " + c->second.format() + "  差额 " + overShort.at(kind).format();
         out += "\n";
     }
+    // Loss prevention: every event and approval, with who did it and who approved it.
+    std::map<TillEventKind, std::pair<int, Fen>> byKind;
+    for (const auto& e : events) {
+        auto& [n, amount] = byKind[e.event.kind];
+        ++n;
+        amount += e.event.amount;
+    }
+    out += "-- 作废、删除、开钱箱与授权 --\n";
+    if (events.empty() && approvals.empty())
+        out += "无\n";
+    for (const auto& [kind, tally] : byKind) {
+        out += std::string(eventLabel(kind)) + " " + std::to_string(tally.first) + " 次";
+        if (tally.second.value() != 0)
+            out += " " + tally.second.format();
+        out += "\n";
+    }
+    if (!approvals.empty())
+        out += "授权 " +
+               std::to_string(approvals.size() + static_cast<std::size_t>(approvedEvents())) +
+               " 次\n";
+    for (const auto& e : events) {
+        out += clockTime(local(e.event.at)) + " " + std::string(eventLabel(e.event.kind));
+        if (e.event.amount.value() != 0)
+            out += " " + e.event.amount.format();
+        if (!e.event.detail.empty())
+            out += " " + e.event.detail;
+        if (!e.event.reason.empty())
+            out += " 原因:" + e.event.reason;
+        if (!e.cashierName.empty())
+            out += " 收银员 " + e.cashierName;
+        if (!e.subjectName.empty() && e.subjectName != e.cashierName)
+            out += " (" + e.subjectName + ")";
+        if (!e.approverName.empty())
+            out += " 授权 " + e.approverName;
+        out += "\n";
+    }
+    for (const auto& a : approvals)
+        out += clockTime(a.at) + " " + approvalLabel(a.what) + " 单号 " + a.receiptNo + " 收银员 " +
+               a.cashierName + " 授权 " + a.approverName + "\n";
     return out;
 }
 

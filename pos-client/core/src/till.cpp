@@ -16,6 +16,17 @@ Error invalid(std::string message) {
     return makeError(ErrorCode::InvalidArgument, std::move(message));
 }
 
+bool hasText(const std::string& text) {
+    return std::any_of(text.begin(), text.end(),
+                       [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r'; });
+}
+
+/// "库尔勒香梨 ×2" or "阿克苏苹果 1.250kg": the line as the log keeps it.
+std::string lineText(const BasketLine& line) {
+    return line.name + (line.unit == SaleUnit::ByWeight ? " " + line.grams.formatKg()
+                                                        : " ×" + std::to_string(line.units));
+}
+
 bool validReference(const std::string& ref) {
     return !ref.empty() && ref.size() <= 64 && std::all_of(ref.begin(), ref.end(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
@@ -44,6 +55,9 @@ TillLimits Till::limits() {
     l.maxLineGrams = m_store.settingInt("max_line_grams", l.maxLineGrams);
     l.maxLineUnits = m_store.settingInt("max_line_units", l.maxLineUnits);
     l.maxUnitPrice = Fen(m_store.settingInt("max_unit_price_fen", l.maxUnitPrice.value()));
+    l.pinAttempts = std::max<std::int64_t>(1, m_store.settingInt("pin_attempts", l.pinAttempts));
+    l.removeLineApprovalAbove = Fen(
+        m_store.settingInt("remove_line_approval_above_fen", l.removeLineApprovalAbove.value()));
     return l;
 }
 
@@ -53,12 +67,108 @@ Result<Cashier> Till::login(const std::string& code, const std::string& pin) {
     if (m_open)
         return makeError(ErrorCode::Conflict,
                          "finish, suspend or void the open sale before changing cashier");
-    auto cashier = m_store.authenticate(code, pin);
+    m_limits = limits();
+    auto cashier = checkPin(code, pin);
     if (!cashier)
         return cashier.error();
     m_cashier = *cashier;
-    m_limits = limits();
     return cashier;
+}
+
+Result<Cashier> Till::checkPin(const std::string& code, const std::string& pin) {
+    auto& db = m_store.database();
+    try {
+        SQLite::Statement who(db, "SELECT id, name, locked_at IS NOT NULL FROM cashier "
+                                  "WHERE code = ? AND active = 1");
+        who.bind(1, code);
+        if (!who.executeStep()) // nobody to count wrong PINs against
+            return makeError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
+        const auto id = who.getColumn(0).getInt64();
+        const auto name = who.getColumn(1).getString();
+        const auto attempts = std::to_string(m_limits.pinAttempts);
+        if (who.getColumn(2).getInt() != 0)
+            return makeError(ErrorCode::Unauthorized,
+                             name + " is locked after " + attempts +
+                                 " wrong PINs: a supervisor must unlock it (F12 at the login)");
+        auto person = m_store.authenticate(code, pin);
+        if (person) {
+            SQLite::Statement clear(db, "UPDATE cashier SET failed_pins = 0 WHERE id = ? AND "
+                                        "failed_pins <> 0");
+            clear.bind(1, id);
+            clear.exec();
+            return person;
+        }
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement count(
+            db, "UPDATE cashier SET failed_pins = failed_pins + 1, locked_at = CASE WHEN "
+                "failed_pins + 1 >= ? THEN ? ELSE NULL END WHERE id = ? RETURNING failed_pins");
+        count.bind(1, m_limits.pinAttempts);
+        count.bind(2, isoUtc(m_clock.now()));
+        count.bind(3, id);
+        count.executeStep();
+        const auto failures = count.getColumn(0).getInt64();
+        count.reset();
+        if (failures < m_limits.pinAttempts) {
+            tx.commit();
+            // The same words as for an unknown code: which part was wrong stays unsaid.
+            return makeError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
+        }
+        TillEvent locked;
+        locked.kind = TillEventKind::PinLocked;
+        locked.shiftId = currentShift();
+        if (m_cashier)
+            locked.cashierId = m_cashier->id;
+        locked.subjectId = id;
+        locked.detail = code;
+        recordTillEvent(db, locked, m_clock.now());
+        tx.commit();
+        return makeError(ErrorCode::Unauthorized, name + " is now locked after " + attempts +
+                                                      " wrong PINs: a supervisor must unlock it");
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage, std::string("could not check the PIN: ") + e.what());
+    }
+}
+
+Status Till::logEvent(TillEvent event) {
+    if (!event.shiftId)
+        event.shiftId = currentShift();
+    if (!event.cashierId && m_cashier)
+        event.cashierId = m_cashier->id;
+    try {
+        recordTillEvent(m_store.database(), std::move(event), m_clock.now());
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage, std::string("could not log it: ") + e.what());
+    }
+}
+
+Status Till::unlockCashier(const std::string& code, const Approval& approval) {
+    auto approver = approve(approval, "unlocking " + code);
+    if (!approver)
+        return approver.error();
+    try {
+        auto& db = m_store.database();
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement unlock(db, "UPDATE cashier SET failed_pins = 0, locked_at = NULL "
+                                     "WHERE code = ? AND locked_at IS NOT NULL RETURNING id");
+        unlock.bind(1, code);
+        if (!unlock.executeStep())
+            return invalid(code + " is not locked");
+        TillEvent unlocked;
+        unlocked.kind = TillEventKind::PinUnlocked;
+        unlocked.shiftId = currentShift();
+        if (m_cashier)
+            unlocked.cashierId = m_cashier->id;
+        unlocked.subjectId = unlock.getColumn(0).getInt64();
+        unlocked.approverId = *approver;
+        unlocked.detail = code;
+        unlock.reset();
+        recordTillEvent(db, unlocked, m_clock.now());
+        tx.commit();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage, std::string("could not unlock: ") + e.what());
+    }
 }
 
 void Till::logout() {
@@ -116,40 +226,74 @@ Status Till::cashIn(Fen amount, const std::string& reason) {
         return ok;
     if (amount.value() <= 0 || amount > m_limits.maxUnitPrice)
         return invalid("the amount must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
-    SQLite::Statement q(
-        m_store.database(),
-        "INSERT INTO cash_movement(shift_id, kind, amount_fen, reason, cashier_id, at) "
-        "VALUES (?, 'in', ?, ?, ?, ?)");
-    q.bind(1, *currentShift());
-    q.bind(2, amount.value());
-    q.bind(3, reason);
-    q.bind(4, m_cashier->id);
-    q.bind(5, isoUtc(m_clock.now()));
-    q.exec();
-    return {};
+    return moveCash(TillEventKind::CashIn, amount, reason, std::nullopt);
 }
 
-Status Till::cashOut(Fen amount, const std::string& reason) {
+Status Till::moveCash(TillEventKind kind, Fen amount, const std::string& reason,
+                      std::optional<std::int64_t> approver) {
+    auto& db = m_store.database();
+    try {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        const auto shift = *currentShift();
+        SQLite::Statement q(
+            db, "INSERT INTO cash_movement(shift_id, kind, amount_fen, reason, cashier_id, at) "
+                "VALUES (?, ?, ?, ?, ?, ?)");
+        q.bind(1, shift);
+        q.bind(2, kind == TillEventKind::CashIn ? "in" : "out");
+        q.bind(3, amount.value());
+        q.bind(4, reason);
+        q.bind(5, m_cashier->id);
+        q.bind(6, isoUtc(m_clock.now()));
+        q.exec();
+        TillEvent e;
+        e.kind = kind;
+        e.shiftId = shift;
+        e.cashierId = m_cashier->id;
+        e.approverId = approver;
+        e.amount = amount;
+        e.reason = reason;
+        recordTillEvent(db, e, m_clock.now());
+        tx.commit();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage, std::string("could not record it: ") + e.what());
+    }
+}
+
+Status Till::cashOut(Fen amount, const std::string& reason,
+                     const std::optional<Approval>& approval) {
     if (auto ok = requireShift(); !ok)
         return ok;
     if (amount.value() <= 0 || amount > m_limits.maxUnitPrice)
         return invalid("the amount must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
-    const auto shift = *currentShift();
-    const auto report = computeShiftReport(m_store.database(), shift);
+    if (!hasText(reason))
+        return invalid("say why the cash is taken out (banked, change for another till ...)");
+    // What the drawer should hold stays unsaid: the close is counted blind.
+    const auto report = computeShiftReport(m_store.database(), *currentShift());
     if (amount > report.expected.at(TenderKind::Cash))
-        return invalid("the drawer should hold only " +
-                       report.expected.at(TenderKind::Cash).format());
-    SQLite::Statement q(
-        m_store.database(),
-        "INSERT INTO cash_movement(shift_id, kind, amount_fen, reason, cashier_id, at) "
-        "VALUES (?, 'out', ?, ?, ?, ?)");
-    q.bind(1, shift);
-    q.bind(2, amount.value());
-    q.bind(3, reason);
-    q.bind(4, m_cashier->id);
-    q.bind(5, isoUtc(m_clock.now()));
-    q.exec();
-    return {};
+        return invalid("that is more cash than the drawer should hold");
+    auto approver = approve(approval, "taking " + amount.format() + " out of the drawer");
+    if (!approver)
+        return approver.error();
+    return moveCash(TillEventKind::CashOut, amount, reason, *approver);
+}
+
+Status Till::openDrawer(const std::string& reason, const std::optional<Approval>& approval) {
+    if (auto ok = requireShift(); !ok)
+        return ok;
+    if (m_open && !m_lines.empty())
+        return makeError(ErrorCode::Conflict,
+                         "the drawer opens when the sale is paid: finish or suspend it first");
+    if (!hasText(reason))
+        return invalid("say why the drawer is opened without a sale");
+    auto approver = approve(approval, "opening the drawer without a sale");
+    if (!approver)
+        return approver.error();
+    TillEvent e;
+    e.kind = TillEventKind::NoSale;
+    e.approverId = *approver;
+    e.reason = reason;
+    return logEvent(e);
 }
 
 Result<ShiftReport> Till::xReport() {
@@ -454,21 +598,50 @@ Status Till::setWeight(std::size_t index, Grams grams, WeightSource source) {
     });
 }
 
-Status Till::removeLine(std::size_t index) {
+Status Till::removeLine(std::size_t index, const std::optional<Approval>& approval) {
     if (!m_open || index >= m_lines.size())
         return invalid("there is no line " + std::to_string(index + 1));
+    const BasketLine line = m_lines[index];
+    const Fen worth = line.net.value() < 0 ? -line.net : line.net;
+    std::optional<std::int64_t> approver;
+    if (!m_tenders.empty() || worth > m_limits.removeLineApprovalAbove) {
+        auto id = approve(approval, "removing " + lineText(line) + " (" + worth.format() + ")");
+        if (!id)
+            return id.error();
+        approver = *id;
+    }
+    const auto lines = m_lines;
+    const auto promotions = m_promotions;
     // Removing a line can make the order discount exceed the sale: then nothing changes.
-    return change([&] {
-        m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(index));
-        m_promotions.erase(m_promotions.begin() + static_cast<std::ptrdiff_t>(index));
-    });
+    if (auto ok = change([&] {
+            m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(index));
+            m_promotions.erase(m_promotions.begin() + static_cast<std::ptrdiff_t>(index));
+        });
+        !ok)
+        return ok;
+    TillEvent e;
+    e.kind = TillEventKind::LineRemoved;
+    e.approverId = approver;
+    e.amount = worth;
+    e.detail = lineText(line);
+    if (auto logged = logEvent(e); !logged) { // not logged: not removed
+        m_lines = lines;
+        m_promotions = promotions;
+        (void)reprice();
+        return logged;
+    }
+    return {};
 }
 
 Result<std::int64_t> Till::approve(const std::optional<Approval>& approval,
                                    const std::string& what) {
     if (!approval)
         return makeError(ErrorCode::ApprovalRequired, what + " needs a supervisor's approval");
-    auto supervisor = m_store.authenticate(approval->supervisorCode, approval->pin);
+    if (approval->pin.size() < kMinApproverPinDigits)
+        return makeError(ErrorCode::Unauthorized, "a supervisor's PIN has at least " +
+                                                      std::to_string(kMinApproverPinDigits) +
+                                                      " digits: ask head office for a new one");
+    auto supervisor = checkPin(approval->supervisorCode, approval->pin);
     if (!supervisor)
         return supervisor.error();
     if (!supervisor->canApprove())
@@ -650,11 +823,56 @@ Result<CompletedSale> Till::complete() {
     return done;
 }
 
-Status Till::voidSale() {
+Status Till::voidSale(const std::optional<Approval>& approval) {
     if (!m_open)
         return invalid("there is no open sale to void");
+    if (!m_lines.empty() || !m_tenders.empty()) {
+        const Fen total = m_totals.total.value() < 0 ? -m_totals.total : m_totals.total;
+        auto approver = approve(
+            approval, std::string(m_isReturn ? "voiding the return of " : "voiding the sale of ") +
+                          total.format());
+        if (!approver)
+            return approver.error();
+        TillEvent e;
+        e.kind = TillEventKind::Void;
+        e.approverId = *approver;
+        e.amount = total;
+        for (const auto& line : m_lines) {
+            if (!e.detail.empty())
+                e.detail += "; ";
+            if (e.detail.size() > 400) {
+                e.detail += "...";
+                break;
+            }
+            e.detail += lineText(line);
+        }
+        if (m_isReturn)
+            e.detail = "return: " + e.detail;
+        if (auto logged = logEvent(e); !logged)
+            return logged;
+    }
     reset();
     return {};
+}
+
+Result<Receipt> Till::reprint(const std::string& receiptNo) {
+    if (auto ok = requireCashier(); !ok)
+        return ok.error();
+    auto r = receipt(receiptNo);
+    if (!r)
+        return r;
+    TillEvent e;
+    e.kind = TillEventKind::Reprint;
+    e.detail = receiptNo;
+    if (auto logged = logEvent(e); !logged)
+        return logged.error();
+    r.value().reprint = true;
+    return r;
+}
+
+std::vector<TillEventRow> Till::shiftLog() {
+    const auto shift = currentShift();
+    return shift ? shiftEvents(m_store.database(), *shift) : std::vector<TillEventRow>{};
 }
 
 Result<Receipt> Till::receipt(const std::string& receiptNo) {

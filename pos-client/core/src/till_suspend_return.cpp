@@ -274,6 +274,11 @@ Status Till::startNoReceiptReturn(const Approval& approval) {
     auto approver = approve(approval, "a return without a receipt");
     if (!approver)
         return approver.error();
+    TillEvent e;
+    e.kind = TillEventKind::NoReceiptReturn;
+    e.approverId = *approver;
+    if (auto logged = logEvent(e); !logged)
+        return logged;
     reset();
     m_open = true;
     m_isReturn = true;

@@ -169,7 +169,7 @@ Status buildDemoNetwork(SQLite::Database& db, const pki::CaKey& ca, const std::s
     if (outletByCode(db, kDemoFlagship))
         for (const auto& [code, name, role, pin] :
              {std::tuple{"1001", "王芳", "cashier", "1234"},
-              std::tuple{"9001", "李强", "supervisor", "9999"}})
+              std::tuple{"9001", "李强", "supervisor", "900190"}})
             if (auto ok = upsertCashier(db, kDemoFlagship, code, name, role, pin); !ok)
                 return ok.error();
 

@@ -223,10 +223,10 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
     const auto outlet = outletByCode(db, outletCode);
     if (!outlet)
         return makeError(ErrorCode::NotFound, "no outlet " + outletCode);
-    if (auto ok = checkNewPin(pin); !ok)
-        return ok;
     if (role != "cashier" && role != "supervisor" && role != "manager")
         return makeError(ErrorCode::InvalidArgument, "role must be cashier, supervisor or manager");
+    if (auto ok = checkNewPin(pin, role); !ok)
+        return ok;
     const auto pinHash = crypto::hashSecret(pin);
     if (auto why = limits::checkCashier({code, name, role, pinHash, true}); !why.empty())
         return makeError(ErrorCode::InvalidArgument,

@@ -63,6 +63,7 @@ std::optional<std::int64_t> userId(SQLite::Database& db, const std::string& user
 struct CashierAt {
     std::int64_t outletId = 0;
     bool removed = false;
+    std::string role;
 };
 Result<CashierAt> findCashier(SQLite::Database& db, const std::string& outletCode,
                               const std::string& code) {
@@ -70,13 +71,13 @@ Result<CashierAt> findCashier(SQLite::Database& db, const std::string& outletCod
     if (!outlet)
         return makeError(ErrorCode::NotFound, "no outlet " + outletCode);
     SQLite::Statement q(
-        db, "SELECT removed_at IS NOT NULL FROM cashier WHERE outlet_id = ? AND code = ?");
+        db, "SELECT removed_at IS NOT NULL, role FROM cashier WHERE outlet_id = ? AND code = ?");
     q.bind(1, outlet->id);
     q.bind(2, code);
     if (!q.executeStep())
         return makeError(ErrorCode::NotFound, "outlet " + outletCode + " has no cashier " + code +
                                                   " (store-admin list-cashiers shows them)");
-    return CashierAt{outlet->id, q.getColumn(0).getInt() != 0};
+    return CashierAt{outlet->id, q.getColumn(0).getInt() != 0, q.getColumn(1).getString()};
 }
 
 /// Changes one cashier row and bumps the master-data version, so that tills receive it. `update`
@@ -136,10 +137,15 @@ Status checkNewPassword(const std::string& password) {
     return {};
 }
 
-Status checkNewPin(const std::string& pin) {
-    if (pin.size() < 4 || pin.size() > 8 ||
+Status checkNewPin(const std::string& pin, const std::string& role) {
+    if (pin.size() < 4 || pin.size() > 12 ||
         pin.find_first_not_of("0123456789") != std::string::npos)
-        return makeError(ErrorCode::InvalidArgument, "a PIN has 4 to 8 digits");
+        return makeError(ErrorCode::InvalidArgument, "a PIN has 4 to 12 digits");
+    if (role != "cashier" && pin.size() < 6)
+        return makeError(ErrorCode::InvalidArgument,
+                         "a " + role +
+                             "'s PIN approves voids, price changes and cash-outs: it "
+                             "has at least 6 digits");
     return {};
 }
 
@@ -247,11 +253,11 @@ Status setCashierActive(SQLite::Database& db, const std::string& outletCode,
 
 Status setCashierPin(SQLite::Database& db, const std::string& outletCode, const std::string& code,
                      const std::string& pin) {
-    if (auto ok = checkNewPin(pin); !ok)
-        return ok;
     auto at = findCashier(db, outletCode, code);
     if (!at)
         return at.error();
+    if (auto ok = checkNewPin(pin, at->role); !ok)
+        return ok;
     if (at->removed)
         return makeError(ErrorCode::Conflict,
                          "cashier " + code + " of " + outletCode +

@@ -390,7 +390,7 @@ TEST_F(TillGuiTest, APriceRaiseNeedsApprovalAndARefusedNumberKeepsItsDialog) {
     type(QStringLiteral("130"));
     ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr);
     type(QStringLiteral("9001"));
-    type(QStringLiteral("9999"));
+    type(QStringLiteral("900190"));
     ASSERT_TRUE(backToSale());
     EXPECT_EQ(m_session->till().lines()[0].price.amount, domain::Fen(13000));
     EXPECT_TRUE(m_session->till().lines()[0].approvedBy.has_value());
@@ -399,7 +399,7 @@ TEST_F(TillGuiTest, APriceRaiseNeedsApprovalAndARefusedNumberKeepsItsDialog) {
 TEST_F(TillGuiTest, AStoreManagerReceivesAndWritesOffByKeyboard) {
     QTest::qWait(50);
     type(QStringLiteral("9001")); // the supervisor
-    type(QStringLiteral("9999"));
+    type(QStringLiteral("900190"));
     ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
     type(QStringLiteral("0"));
     ASSERT_TRUE(backToSale());
@@ -436,7 +436,7 @@ TEST_F(TillGuiTest, AStoreManagerReceivesAndWritesOffByKeyboard) {
 TEST_F(TillGuiTest, ReceivingATransferWithoutAServerSaysSoAndChangesNothing) {
     QTest::qWait(50);
     type(QStringLiteral("9001"));
-    type(QStringLiteral("9999"));
+    type(QStringLiteral("900190"));
     ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
     type(QStringLiteral("0"));
     ASSERT_TRUE(backToSale());

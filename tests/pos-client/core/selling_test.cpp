@@ -152,7 +152,7 @@ TEST_F(TillTest, ZReportEqualsTheSumOfItsSalesPerTender) {
     ASSERT_TRUE(m_till->addTender(TenderKind::Cash, m_till->totals().total).ok());
     ASSERT_TRUE(m_till->complete().ok());
     ASSERT_TRUE(m_till->cashIn(Fen(10000), "零钱").ok());
-    ASSERT_TRUE(m_till->cashOut(Fen(5000), "交存").ok());
+    ASSERT_TRUE(m_till->cashOut(Fen(5000), "交存", supervisor()).ok());
 
     // Independent sums straight from the tables.
     auto& db = m_store->database();
@@ -211,7 +211,7 @@ TEST_F(TillTest, PromotionsApplyInTheirWindowAndTheBestOneWins) {
     EXPECT_EQ(m_till->lines()[walnuts].promotionDiscount, Fen(3500));
     const auto apples = m_till->scan(kApplesLabel1500g).value();
     EXPECT_TRUE(m_till->lines()[apples].promotionCode.empty()); // starts tomorrow
-    ASSERT_TRUE(m_till->voidSale().ok());
+    ASSERT_TRUE(m_till->voidSale(supervisor()).ok());
 
     m_clock.set(parseLocalDateTime("2026-12-01 09:00:00"));
     const auto again = m_till->scan(kApplesLabel1500g).value();

@@ -47,12 +47,15 @@ TEST_F(TillTest, SuspendIsRefusedOnceMoneyWasTaken) {
     EXPECT_EQ(m_till->resume(12345).error().code, ErrorCode::Conflict);
 }
 
-TEST_F(TillTest, VoidRecordsNothing) {
+TEST_F(TillTest, AVoidRecordsNoSaleButIsLogged) {
     ASSERT_TRUE(m_till->scan(kGiftBoxEan).ok());
-    ASSERT_TRUE(m_till->voidSale().ok());
+    EXPECT_EQ(m_till->voidSale().error().code, ErrorCode::ApprovalRequired);
+    EXPECT_TRUE(m_till->saleOpen());
+    ASSERT_TRUE(m_till->voidSale(supervisor()).ok());
     EXPECT_FALSE(m_till->saleOpen());
     EXPECT_EQ(count("sale"), 0);
     EXPECT_EQ(count("outbox"), 0);
+    EXPECT_EQ(count("till_event"), 1);
     EXPECT_FALSE(m_till->voidSale().ok());
     // The next completed sale still gets sequence 1: a void leaves no gap.
     ASSERT_TRUE(m_till->scan(kWalnutEan).ok());
@@ -65,7 +68,7 @@ TEST_F(TillTest, RemovingALineRepricesAndKeepsDiscountsConsistent) {
     ASSERT_TRUE(m_till->scan(kWalnutEan).ok());
     ASSERT_TRUE(m_till->discountOrder(Fen(1000)).ok());
     // Removing the gift box would leave a ¥10 discount on ¥35: fine. Removing both is not.
-    ASSERT_TRUE(m_till->removeLine(box).ok());
+    ASSERT_TRUE(m_till->removeLine(box, supervisor()).ok()); // ¥128: above the ¥100 limit
     EXPECT_EQ(m_till->totals().total, Fen(2500));
     EXPECT_EQ(m_till->removeLine(0).error().code, ErrorCode::InvalidArgument);
     EXPECT_EQ(m_till->lines().size(), 1u);

@@ -42,6 +42,7 @@ struct Receipt {
     domain::Fen total; ///< negative for a return
     std::vector<Payment> payments;
     domain::Fen change;
+    bool reprint = false;  ///< printed again: marked 重打
     std::string qrPayload; ///< identifies the sale for origin look-up: "BD1|<receipt>|<uuid>"
 
     /// Plain text for a fixed-width printer of `columns` characters (32 for 58 mm, 48 for

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "baidian/domain/money.h"
+#include "baidian/pos/till_events.h"
 #include "baidian/pos/types.h"
 
 #include <SQLiteCpp/Database.h>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace baidian::pos {
 
@@ -28,6 +30,20 @@ struct ShiftReport {
     std::map<TenderKind, domain::Fen> expected;  ///< cash: float + taken + in - out
     std::map<TenderKind, domain::Fen> counted;   ///< Z only
     std::map<TenderKind, domain::Fen> overShort; ///< counted - expected, Z only
+
+    /// A price override, discount over the limit or no-receipt return in a completed sale.
+    struct ApprovalLine {
+        std::string at; ///< China time
+        std::string receiptNo;
+        std::string what; ///< as stored: "price override", "line discount", "order discount ..."
+        std::string cashierName;
+        std::string approverName;
+    };
+    std::vector<ApprovalLine> approvals;
+    /// Voids, removed lines, drawer openings, cash in/out, PIN locks, reprints, in order.
+    std::vector<TillEventRow> events;
+    /// How many of the events needed a supervisor (with approvals: every approval of the shift).
+    int approvedEvents() const;
 
     /// The report as plain text (Chinese labels), for the screen and the printer.
     std::string toText() const;

@@ -6,6 +6,7 @@
 #include "baidian/pos/receipt.h"
 #include "baidian/pos/sale_record.h"
 #include "baidian/pos/shift_report.h"
+#include "baidian/pos/till_events.h"
 
 #include <functional>
 #include <map>
@@ -48,7 +49,16 @@ struct TillLimits {
     /// A unit item added again (scanned, keyed or picked) goes onto its line, as a cashier
     /// expects of a second box; weighed items and labels always make lines of their own.
     bool mergeRescans = true;
+    /// Wrong PINs in a row after which a person is locked until a supervisor unlocks them.
+    std::int64_t pinAttempts = 5;
+    /// Removing a line worth more than this needs a supervisor (so does any removal once a
+    /// payment has been taken).
+    domain::Fen removeLineApprovalAbove{10000};
 };
+
+/// The fewest digits of a PIN that may approve (a supervisor's or manager's): a 4-digit PIN
+/// falls to a search of its 10,000 values.
+inline constexpr std::size_t kMinApproverPinDigits = 6;
 
 /// The selling engine a till UI drives: a cashier's session, shifts, the open sale or return,
 /// completion in one transaction, suspend/resume, reprints. Every operation either succeeds or
@@ -68,7 +78,14 @@ public:
     Result<std::int64_t> openShift(domain::Fen openingFloat);
     std::optional<std::int64_t> currentShift();
     Status cashIn(domain::Fen amount, const std::string& reason);
-    Status cashOut(domain::Fen amount, const std::string& reason);
+    /// Takes cash out of the drawer: a reason is required, and a supervisor's approval. Logged.
+    Status cashOut(domain::Fen amount, const std::string& reason,
+                   const std::optional<Approval>& approval = {});
+    /// Opens the drawer without a sale (to give change for a note ...): a reason and a
+    /// supervisor's approval are required; logged. The caller then pulses the drawer.
+    Status openDrawer(const std::string& reason, const std::optional<Approval>& approval = {});
+    /// Unlocks a person locked after TillLimits::pinAttempts wrong PINs; a supervisor approves.
+    Status unlockCashier(const std::string& code, const Approval& approval);
     Result<ShiftReport> xReport();
     /// Closes the shift with the counted amount per tender; stores and returns the Z report.
     /// Errors: Conflict if a sale is open.
@@ -97,7 +114,9 @@ public:
                                    std::optional<domain::Grams> grams, WeightSource source);
     Status setQuantity(std::size_t line, std::int64_t units);
     Status setWeight(std::size_t line, domain::Grams grams, WeightSource source);
-    Status removeLine(std::size_t line);
+    /// Takes a line off the open sale; logged. Needs approval once a payment has been taken
+    /// or when the line is worth more than TillLimits::removeLineApprovalAbove.
+    Status removeLine(std::size_t line, const std::optional<Approval>& approval = {});
     /// Charges `price` (same basis as the list price). Needs approval when it is more than the
     /// approval limit below the list price. Errors: ApprovalRequired, Unauthorized,
     /// InvalidArgument.
@@ -121,8 +140,9 @@ public:
     void clearTenders() { m_tenders.clear(); }
     /// Completes the sale or return when fully paid. Errors leave the basket as it was.
     Result<CompletedSale> complete();
-    /// Abandons the open sale; nothing is recorded.
-    Status voidSale();
+    /// Abandons the open sale: no sale is recorded, but the void is logged (what it held, who
+    /// approved it). A sale with lines needs a supervisor's approval.
+    Status voidSale(const std::optional<Approval>& approval = {});
 
     Result<std::int64_t> suspend(const std::string& note = {});
     std::vector<SuspendedSummary> suspendedSales();
@@ -140,6 +160,10 @@ public:
 
     // --- receipts -----------------------------------------------------------------------------
     Result<Receipt> receipt(const std::string& receiptNo);
+    /// The receipt printed again: marked 重打 and logged.
+    Result<Receipt> reprint(const std::string& receiptNo);
+    /// The loss-prevention log of the open shift (X report) in order.
+    std::vector<TillEventRow> shiftLog();
     TillLimits limits();
 
 private:
@@ -147,6 +171,13 @@ private:
     Status requireShift();
     Status editable(std::size_t line) const;
     Result<std::int64_t> approve(const std::optional<Approval>& approval, const std::string& what);
+    /// Checks a code and PIN, counting wrong PINs per person and locking at pinAttempts.
+    Result<Cashier> checkPin(const std::string& code, const std::string& pin);
+    /// Appends to the event log (shift and cashier filled in). Errors: Storage.
+    Status logEvent(TillEvent event);
+    /// Cash in or out of the drawer and its log entry, in one transaction.
+    Status moveCash(TillEventKind kind, domain::Fen amount, const std::string& reason,
+                    std::optional<std::int64_t> approver);
     Status reprice();
     /// Applies `edit` to the open basket and reprices; if the new basket does not price (a
     /// discount now larger than the sale, an overflow ...) everything is put back as it was.

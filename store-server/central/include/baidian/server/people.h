@@ -24,7 +24,9 @@ Result<std::vector<std::string>> parseCities(SQLite::Database& db, const std::st
 
 /// The rules a new password or PIN must meet. Errors: InvalidArgument saying the rule.
 Status checkNewPassword(const std::string& password);
-Status checkNewPin(const std::string& pin);
+/// A PIN has 4 to 12 digits; a supervisor's or manager's, which approves overrides, voids and
+/// cash-outs, at least 6 (a 4-digit one falls to a search of 10,000 values).
+Status checkNewPin(const std::string& pin, const std::string& role = "cashier");
 
 struct UserRow {
     std::string username;

@@ -1,0 +1,155 @@
+// Loss prevention at the till: what moves money or goods without being a sale is approved where
+// it must be, logged with who did it and who approved it, chained, and listed on the Z report.
+#include "till_fixture.h"
+
+using namespace baidian;
+using namespace baidian::pos;
+using namespace baidian::pos::testing;
+
+namespace {
+
+std::vector<TillEventKind> kinds(const std::vector<TillEventRow>& rows) {
+    std::vector<TillEventKind> out;
+    for (const auto& r : rows)
+        out.push_back(r.event.kind);
+    return out;
+}
+
+} // namespace
+
+// Before, Ctrl+D took any line off at any time with no trace: a line could be removed after the
+// customer had paid part of it, and nothing said it had ever been rung up.
+TEST_F(TillTest, ARemovedLineIsLoggedAndNeedsApprovalOnceAPaymentIsTaken) {
+    const auto walnuts = m_till->scan(kWalnutEan).value(); // ¥35: under the ¥100 limit
+    ASSERT_TRUE(m_till->removeLine(walnuts).ok());
+    const auto box = m_till->scan(kGiftBoxEan).value(); // ¥128: over it
+    EXPECT_EQ(m_till->removeLine(box).error().code, ErrorCode::ApprovalRequired);
+    ASSERT_TRUE(m_till->scan(kWalnutEan).ok());
+    ASSERT_TRUE(m_till->addTender(TenderKind::WeChat, Fen(1000), "WX-1").ok());
+    const auto small = m_till->lines().size() - 1;
+    EXPECT_EQ(m_till->removeLine(small).error().code, ErrorCode::ApprovalRequired)
+        << "a payment was taken: every removal is approved";
+    EXPECT_EQ(m_till->removeLine(small, Approval{"1001", "123456"}).error().code,
+              ErrorCode::Unauthorized); // a cashier cannot approve
+    EXPECT_EQ(m_till->lines().size(), 2u);
+    ASSERT_TRUE(m_till->removeLine(small, supervisor()).ok());
+    EXPECT_EQ(m_till->lines().size(), 1u);
+
+    const auto log = m_till->shiftLog();
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0].event.kind, TillEventKind::LineRemoved);
+    EXPECT_EQ(log[0].event.amount, Fen(3500));
+    EXPECT_NE(log[0].event.detail.find("×1"), std::string::npos) << log[0].event.detail;
+    EXPECT_FALSE(log[0].event.approverId);
+    EXPECT_EQ(log[1].cashierName, "李娜");
+    EXPECT_EQ(log[1].approverName, "王主管");
+}
+
+// Before, cash-out took any amount with no reason and no approval, and refusing too much said
+// what the drawer should hold: the figure a blind count keeps from the cashier.
+TEST_F(TillTest, CashOutNeedsAReasonAndASupervisorAndNeverSaysWhatTheDrawerHolds) {
+    EXPECT_EQ(m_till->cashOut(Fen(10000), "  ").error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(m_till->cashOut(Fen(10000), "交存银行").error().code, ErrorCode::ApprovalRequired);
+    const auto tooMuch = m_till->cashOut(Fen(60000), "交存银行", supervisor());
+    ASSERT_FALSE(tooMuch.ok());
+    EXPECT_EQ(tooMuch.error().message.find("500"), std::string::npos) << tooMuch.error().message;
+    EXPECT_EQ(count("cash_movement"), 0);
+    ASSERT_TRUE(m_till->cashOut(Fen(10000), "交存银行", supervisor()).ok());
+    EXPECT_EQ(count("cash_movement"), 1);
+    const auto log = m_till->shiftLog();
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].event.kind, TillEventKind::CashOut);
+    EXPECT_EQ(log[0].event.reason, "交存银行");
+    EXPECT_EQ(log[0].approverName, "王主管");
+}
+
+TEST_F(TillTest, TheDrawerOpensWithoutASaleOnlyApprovedAndLogged) {
+    EXPECT_EQ(m_till->openDrawer("").error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(m_till->openDrawer("换零钱").error().code, ErrorCode::ApprovalRequired);
+    ASSERT_TRUE(m_till->scan(kWalnutEan).ok());
+    EXPECT_EQ(m_till->openDrawer("换零钱", supervisor()).error().code, ErrorCode::Conflict);
+    ASSERT_TRUE(m_till->voidSale(supervisor()).ok());
+    ASSERT_TRUE(m_till->openDrawer("换零钱", supervisor()).ok());
+    EXPECT_EQ(kinds(m_till->shiftLog()),
+              (std::vector<TillEventKind>{TillEventKind::Void, TillEventKind::NoSale}));
+}
+
+// Before, PINs could be guessed without end at the login and in every approval dialog.
+TEST_F(TillTest, FiveWrongPinsLockAPersonUntilASupervisorUnlocksThem) {
+    m_till->logout();
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(m_till->login("1001", "000" + std::to_string(i)).error().code,
+                  ErrorCode::Unauthorized);
+    ASSERT_TRUE(m_till->login("1001", "1234").ok()); // a success clears the count
+    m_till->logout();
+    for (int i = 0; i < 5; ++i)
+        ASSERT_FALSE(m_till->login("1001", "000" + std::to_string(i)).ok());
+    const auto locked = m_till->login("1001", "1234");
+    ASSERT_FALSE(locked.ok()) << "the right PIN works again after five wrong ones";
+    EXPECT_NE(locked.error().message.find("locked"), std::string::npos);
+
+    EXPECT_EQ(m_till->unlockCashier("1001", Approval{"1001", "123456"}).error().code,
+              ErrorCode::Unauthorized);
+    ASSERT_TRUE(m_till->unlockCashier("1001", supervisor()).ok());
+    EXPECT_EQ(m_till->unlockCashier("1001", supervisor()).error().code,
+              ErrorCode::InvalidArgument); // not locked any more
+    ASSERT_TRUE(m_till->login("1001", "1234").ok());
+    // The shift stayed open, so both are in its log.
+    EXPECT_EQ(kinds(m_till->shiftLog()),
+              (std::vector<TillEventKind>{TillEventKind::PinLocked, TillEventKind::PinUnlocked}));
+
+    // A supervisor's PIN guessed through approval dialogs locks the same way.
+    ASSERT_TRUE(m_till->scan(kGiftBoxEan).ok());
+    for (int i = 0; i < 5; ++i)
+        ASSERT_FALSE(m_till->voidSale(Approval{"9001", "00000" + std::to_string(i)}).ok());
+    EXPECT_FALSE(m_till->voidSale(supervisor()).ok()) << "the supervisor is locked";
+    EXPECT_TRUE(m_till->saleOpen());
+}
+
+TEST_F(TillTest, AShortSupervisorPinCannotApprove) {
+    ASSERT_TRUE(m_store->addCashier("9002", "赵主管", Role::Supervisor, "4321").ok());
+    ASSERT_TRUE(m_till->scan(kGiftBoxEan).ok());
+    const auto refused = m_till->voidSale(Approval{"9002", "4321"});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::Unauthorized);
+    EXPECT_NE(refused.error().message.find('6'), std::string::npos) << refused.error().message;
+    EXPECT_TRUE(m_till->saleOpen());
+}
+
+TEST_F(TillTest, TheEventLogIsChainedSoAnEditedOrDeletedRowIsFound) {
+    ASSERT_TRUE(m_till->cashIn(Fen(5000), "零钱").ok());
+    ASSERT_TRUE(m_till->openDrawer("换零钱", supervisor()).ok());
+    ASSERT_TRUE(m_till->cashOut(Fen(2000), "交存", supervisor()).ok());
+    auto& db = m_store->database();
+    EXPECT_FALSE(verifyTillEvents(db));
+    db.exec("UPDATE till_event SET amount_fen = 200 WHERE kind = 'cash_out'");
+    EXPECT_EQ(verifyTillEvents(db), scalar("SELECT id FROM till_event WHERE kind = 'cash_out'"));
+    db.exec("UPDATE till_event SET amount_fen = 2000 WHERE kind = 'cash_out'");
+    EXPECT_FALSE(verifyTillEvents(db));
+    db.exec("DELETE FROM till_event WHERE kind = 'no_sale'");
+    EXPECT_EQ(verifyTillEvents(db), scalar("SELECT id FROM till_event WHERE kind = 'cash_out'"));
+}
+
+// The Z report lists every void, removed line, drawer opening, cash movement, reprint and
+// approval of the shift, with who approved it.
+TEST_F(TillTest, TheZReportListsEveryEventAndApproval) {
+    const auto walnuts = m_till->scan(kWalnutEan).value();
+    ASSERT_TRUE(m_till->overridePrice(walnuts, Fen(3000), supervisor()).ok()); // 14% off
+    ASSERT_TRUE(m_till->addTender(TenderKind::Cash, Fen(3000)).ok());
+    const auto sale = m_till->complete().value();
+    ASSERT_TRUE(m_till->reprint(sale.receiptNo).value().reprint);
+    EXPECT_NE(m_till->reprint(sale.receiptNo).value().toText().find("重打"), std::string::npos);
+    ASSERT_TRUE(m_till->scan(kGiftBoxEan).ok());
+    ASSERT_TRUE(m_till->voidSale(supervisor()).ok());
+    ASSERT_TRUE(m_till->openDrawer("换零钱", supervisor()).ok());
+    ASSERT_TRUE(m_till->cashOut(Fen(2000), "交存", supervisor()).ok());
+    const auto z = m_till->closeShift({}).value();
+    EXPECT_EQ(z.events.size(), 5u);
+    EXPECT_EQ(z.approvals.size(), 1u);
+    EXPECT_EQ(z.approvedEvents(), 3);
+    const auto text = z.toText();
+    for (const char* expected :
+         {"整单作废 1 次 ¥128.00", "无销售开钱箱 1 次", "取出现金 1 次 ¥20.00", "重打小票 2 次",
+          "改价 单号 ", "授权 4 次", "授权 王主管"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+}
