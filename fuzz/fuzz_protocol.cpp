@@ -48,6 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     roundTrip<ShiftReportDoc>(input, decodeShiftReport);
     roundTrip<ReconcileDoc>(input, decodeReconcile);
     roundTrip<MovementBatch>(input, decodeMovementBatch);
+    roundTrip<TillEventBatch>(input, decodeTillEventBatch);
     roundTrip<IncomingTransfers>(input, decodeIncomingTransfers);
     roundTripText(input, decodeLoginRequest);
     roundTripText(input, decodeInspection);

@@ -120,6 +120,15 @@ int main(int argc, char** argv) {
         std::cerr << "pos-sync: stock movements failed: " << movements.error().message << "\n";
         return exitFor(movements.error());
     }
+    auto events = agent.pushEvents();
+    if (!events) {
+        std::cerr << "pos-sync: event log failed: " << events.error().message << "\n";
+        return exitFor(events.error());
+    }
+    for (const auto& q : events->quarantined)
+        problems.push_back("event quarantined by the server: " + q);
+    if (!events->quarantined.empty())
+        status = 3;
     auto shifts = agent.uploadShifts();
     if (!shifts) {
         std::cerr << "pos-sync: shift upload failed: " << shifts.error().message << "\n";

@@ -2,6 +2,7 @@
 
 #include "baidian/pos/clock.h"
 #include "baidian/pos/journal.h"
+#include "baidian/pos/till_events.h"
 #include "baidian/protocol/codec.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -188,6 +189,57 @@ Result<int> SyncAgent::pushMovements(std::size_t batchSize) {
     }
     say("stock: " + std::to_string(stored) + " ledger row(s) sent");
     return stored;
+}
+
+Result<EventPushSummary> SyncAgent::pushEvents(std::size_t batchSize) {
+    auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
+    auto& db = m_store.database();
+    EventPushSummary summary;
+    std::int64_t after = 0;
+    while (true) {
+        TillEventBatch batch{terminal->outletCode, terminal->terminalNo, {}, {}};
+        std::map<std::string, std::pair<std::int64_t, std::string>> sent; // uuid: row id, kind
+        for (auto& [id, doc] : unsentTillEvents(db, after, batchSize)) {
+            after = id;
+            sent[doc.uuid] = {id, doc.kind};
+            batch.events.push_back(std::move(doc));
+        }
+        if (batch.events.empty())
+            break;
+        auto response = m_client.post("/v1/events", encode(batch));
+        if (!response)
+            return response.error();
+        if (response->status != 200)
+            return fromHttp(*response, "the till's event log");
+        auto result = decodeSaleBatchResult(response->body);
+        if (!result)
+            return makeError(ErrorCode::Unavailable,
+                             "the server's answer was not understood: " + result.error().message);
+        SQLite::Transaction tx(db);
+        SQLite::Statement mark(
+            db, "UPDATE till_event SET acked_at = ? WHERE id = ? AND acked_at IS NULL");
+        const auto now = isoUtc(std::chrono::system_clock::now());
+        for (const auto& r : result->results) {
+            const auto it = sent.find(r.uuid);
+            if (it == sent.end())
+                continue; // not ours: ignore rather than trust
+            mark.bind(1, now);
+            mark.bind(2, it->second.first);
+            mark.exec();
+            mark.reset();
+            if (r.status == "stored")
+                ++summary.stored;
+            else if (r.status == "quarantined")
+                summary.quarantined.push_back(it->second.second + " " + r.uuid + ": " + r.reason);
+        }
+        tx.commit();
+    }
+    for (const auto& q : summary.quarantined)
+        say("event quarantined by the server: " + q);
+    say("events: " + std::to_string(summary.stored) + " logged event(s) sent");
+    return summary;
 }
 
 Result<IncomingTransfers> SyncAgent::incomingTransfers() {
@@ -412,9 +464,12 @@ void BackgroundSync::run() {
         std::chrono::milliseconds wait = m_interval;
         try {
             auto pushed = agent.push();
-            if (pushed) // stock ledger rows follow the sales
+            if (pushed) { // stock ledger rows and the event log follow the sales
                 if (auto moved = agent.pushMovements(); !moved)
                     pushed = moved.error();
+                else if (auto events = agent.pushEvents(); !events)
+                    pushed = events.error();
+            }
             m_pending = agent.pending();
             if (pushed) {
                 m_online = true;

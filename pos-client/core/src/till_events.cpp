@@ -2,6 +2,7 @@
 
 #include "baidian/crypto/hash_chain.h"
 #include "baidian/crypto/secrets.h"
+#include "baidian/protocol/journal_hash.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -20,36 +21,12 @@ constexpr std::pair<TillEventKind, std::string_view> kKinds[] = {
     {TillEventKind::Reprint, "reprint"},
     {TillEventKind::NoReceiptReturn, "no_receipt_return"}};
 
-constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
-
 std::string codeOf(SQLite::Database& db, const std::optional<std::int64_t>& id) {
     if (!id)
         return {};
     SQLite::Statement q(db, "SELECT code FROM cashier WHERE id = ?");
     q.bind(1, *id);
     return q.executeStep() ? q.getColumn(0).getString() : "#" + std::to_string(*id);
-}
-
-/// Every field, each as its length and its bytes, so that no two events encode alike.
-std::string canonical(SQLite::Database& db, const TillEvent& e) {
-    std::string out = "TE1";
-    auto field = [&out](std::string_view v) {
-        out += '|';
-        out += std::to_string(v.size());
-        out += ':';
-        out += v;
-    };
-    field(e.uuid);
-    field(toString(e.kind));
-    field(e.at);
-    field(e.shiftId ? std::to_string(*e.shiftId) : std::string());
-    field(codeOf(db, e.cashierId));
-    field(codeOf(db, e.subjectId));
-    field(codeOf(db, e.approverId));
-    field(std::to_string(e.amount.value()));
-    field(e.detail);
-    field(e.reason);
-    return out;
 }
 
 std::optional<std::int64_t> optionalId(const SQLite::Column& c) {
@@ -88,6 +65,39 @@ TillEvent eventOf(SQLite::Statement& q) {
 
 } // namespace
 
+protocol::TillEventDoc tillEventDoc(SQLite::Database& db, const TillEvent& e,
+                                    const std::string& prevHash) {
+    protocol::TillEventDoc d;
+    d.uuid = e.uuid;
+    d.kind = std::string(toString(e.kind));
+    d.shift = e.shiftId.value_or(0);
+    d.cashier = codeOf(db, e.cashierId);
+    d.subject = codeOf(db, e.subjectId);
+    d.approver = codeOf(db, e.approverId);
+    d.amountFen = e.amount.value();
+    d.detail = e.detail;
+    d.reason = e.reason;
+    d.at = e.at;
+    d.prevHash = prevHash;
+    d.hash = e.hash;
+    return d;
+}
+
+std::vector<std::pair<std::int64_t, protocol::TillEventDoc>>
+unsentTillEvents(SQLite::Database& db, std::int64_t afterId, std::size_t limit) {
+    SQLite::Statement q(db, std::string("SELECT ") + kColumns +
+                                " FROM till_event e WHERE e.acked_at IS NULL AND e.id > ? "
+                                "ORDER BY e.id LIMIT ?");
+    q.bind(1, afterId);
+    q.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<std::pair<std::int64_t, protocol::TillEventDoc>> out;
+    while (q.executeStep()) {
+        const auto e = eventOf(q);
+        out.emplace_back(e.id, tillEventDoc(db, e, q.getColumn(12).getString()));
+    }
+    return out;
+}
+
 std::string_view toString(TillEventKind kind) {
     for (const auto& [k, name] : kKinds)
         if (k == kind)
@@ -105,13 +115,13 @@ Result<TillEventKind> parseTillEventKind(std::string_view text) {
 TillEvent recordTillEvent(SQLite::Database& db, TillEvent event, domain::TimePoint at) {
     event.uuid = crypto::timeOrderedUuid();
     event.at = domain::isoUtc(at);
-    std::string prev = kGenesis;
+    std::string prev = crypto::HashChain::genesis();
     {
         SQLite::Statement last(db, "SELECT hash FROM till_event ORDER BY id DESC LIMIT 1");
         if (last.executeStep())
             prev = last.getColumn(0).getString();
     }
-    event.hash = crypto::sha256Hex(prev + canonical(db, event));
+    event.hash = protocol::tillEventHash(tillEventDoc(db, event, prev));
     SQLite::Statement q(db, "INSERT INTO till_event(uuid, shift_id, kind, cashier_id, subject_id, "
                             "approver_id, amount_fen, detail, reason, at, prev_hash, hash) "
                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
@@ -150,11 +160,11 @@ std::vector<TillEventRow> shiftEvents(SQLite::Database& db, std::int64_t shiftId
 
 std::optional<std::int64_t> verifyTillEvents(SQLite::Database& db) {
     SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM till_event e ORDER BY e.id");
-    std::string prev = kGenesis;
+    std::string prev = crypto::HashChain::genesis();
     while (q.executeStep()) {
         const auto e = eventOf(q);
         if (q.getColumn(12).getString() != prev ||
-            crypto::sha256Hex(prev + canonical(db, e)) != e.hash)
+            protocol::tillEventHash(tillEventDoc(db, e, prev)) != e.hash)
             return e.id;
         prev = e.hash;
     }

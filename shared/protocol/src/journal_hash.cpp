@@ -98,4 +98,26 @@ std::string journalHash(const SaleDoc& sale) {
     return crypto::HashChain::link(sale.prevHash, canonicalSale(sale));
 }
 
+std::string canonicalTillEvent(const TillEventDoc& e) {
+    std::string out = "baidian-event-v1\n";
+    Canonical c(out);
+    c.tag('E')
+        .text(e.uuid)
+        .text(e.kind)
+        .integer(e.shift)
+        .text(e.cashier)
+        .text(e.subject)
+        .text(e.approver)
+        .integer(e.amountFen)
+        .text(e.detail)
+        .text(e.reason)
+        .text(e.at)
+        .end();
+    return out;
+}
+
+std::string tillEventHash(const TillEventDoc& event) {
+    return crypto::HashChain::link(event.prevHash, canonicalTillEvent(event));
+}
+
 } // namespace baidian::protocol

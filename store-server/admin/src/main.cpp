@@ -371,8 +371,8 @@ int main(int argc, char** argv) {
     addProduct->add_option("--barcode", product.barcodes, "EAN-13/EAN-8/UPC-A (repeat)");
 
     auto* addCashier = app.add_subcommand(
-        "add-cashier",
-        "add or update an outlet's cashier; the PIN (4-8 digits) is read from standard input");
+        "add-cashier", "add or update an outlet's cashier; the PIN (4-12 digits, 6 or more for a "
+                       "supervisor or manager) is read from standard input");
     addCashier->add_option("--outlet", code)->required();
     addCashier->add_option("--code", username, "cashier code")->required();
     addCashier->add_option("--name", name)->required();

@@ -11,6 +11,7 @@
 #include "baidian/server/metrics.h"
 #include "baidian/server/sessions.h"
 #include "baidian/server/stock.h"
+#include "baidian/server/till_events.h"
 #include "connection_limits.h"
 #include "http_util.h"
 #include "log.h"
@@ -51,7 +52,8 @@ constexpr std::size_t kSmallBodyBytes = 16 * 1024;
 /// The paths a till uploads its records to: bodies up to protocol::kMaxBodyBytes, once the
 /// client certificate has been checked.
 bool isUploadPath(std::string_view path) {
-    return path == "/v1/sales" || path == "/v1/movements" || path == "/v1/shifts";
+    return path == "/v1/sales" || path == "/v1/movements" || path == "/v1/shifts" ||
+           path == "/v1/events";
 }
 
 Response wrongTerminal(const Request& req, const CertificateIdentity& peer, int terminal) {
@@ -450,6 +452,32 @@ struct Server::Impl {
             GroupCommitWriter::Apply apply = [result, shared, outletId,
                                               at = nowUtc()](SQLite::Database& wdb) {
                 *result = ingestMovements(wdb, outletId, *shared, at);
+            };
+            auto [committed, why] =
+                co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
+            if (!committed)
+                co_return error(req, http::status::service_unavailable,
+                                "not stored, try again later: " + why);
+            co_return reply(req, http::status::ok, protocol::encode(*result));
+        }
+        if (path == "/v1/events") {
+            if (req.method() != http::verb::post)
+                co_return error(req, http::status::method_not_allowed, "use POST");
+            auto batch = protocol::decodeTillEventBatch(req.body());
+            if (!batch)
+                co_return error(req, http::status::bad_request, batch.error().message);
+            if (batch->outlet != *outletCode)
+                co_return error(req, http::status::forbidden,
+                                "this certificate belongs to outlet " + *outletCode + ", not " +
+                                    batch->outlet + ": nothing was stored");
+            if (batch->terminal != peer->terminal)
+                co_return wrongTerminal(req, *peer, batch->terminal);
+            auto result = std::make_shared<protocol::TillEventBatchResult>();
+            auto shared = std::make_shared<protocol::TillEventBatch>(std::move(batch).value());
+            const std::int64_t outletId = outlet->id;
+            GroupCommitWriter::Apply apply = [result, shared, outletId,
+                                              at = nowUtc()](SQLite::Database& wdb) {
+                *result = ingestTillEvents(wdb, outletId, *shared, at);
             };
             auto [committed, why] =
                 co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);

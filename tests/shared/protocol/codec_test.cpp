@@ -1,4 +1,5 @@
 #include "baidian/protocol/codec.h"
+#include "baidian/protocol/journal_hash.h"
 
 #include <gtest/gtest.h>
 
@@ -216,4 +217,36 @@ TEST(Codec, MasterDataSkipsWhatATillCannotTakeAndKeepsTheRest) {
     EXPECT_EQ(decoded->skipped[2].kind, "cashier");
     EXPECT_EQ(decoded->skipped[2].reason, "name: must be a string");
     EXPECT_FALSE(decodeMasterData(R"({"version":1,"products":{}})").ok());
+}
+
+TEST(Codec, TillEventsRoundTripAndAMistypedOneIsSetAsideAlone) {
+    TillEventBatch batch{"HZ-F01", 1, {}, {}};
+    TillEventDoc e;
+    e.uuid = "e-1";
+    e.kind = "cash_out";
+    e.shift = 3;
+    e.cashier = "1002";
+    e.approver = "9001";
+    e.amountFen = 5000;
+    e.reason = "交存|银行\n";
+    e.at = "2026-12-01T02:00:00Z";
+    e.prevHash = std::string(64, '0');
+    e.hash = tillEventHash(e);
+    batch.events.push_back(e);
+    e.uuid = "e-2";
+    e.kind = "no_sale";
+    e.amountFen = 0;
+    e.prevHash = batch.events[0].hash;
+    e.hash = tillEventHash(e);
+    batch.events.push_back(e);
+    EXPECT_EQ(decodeTillEventBatch(encode(batch)).value(), batch);
+    // The canonical text escapes the separators, so no reason can imitate another field.
+    EXPECT_NE(canonicalTillEvent(batch.events[0]).find("交存%7C银行%0A"), std::string::npos);
+    std::string bad = encode(batch);
+    bad.replace(bad.find("\"cash_out\""), 10, "\"gift\"");
+    const auto decoded = decodeTillEventBatch(bad).value();
+    ASSERT_EQ(decoded.events.size(), 1u);
+    EXPECT_EQ(decoded.events[0], batch.events[1]);
+    ASSERT_EQ(decoded.rejected.size(), 1u);
+    EXPECT_EQ(decoded.rejected[0].key, "e-1");
 }

@@ -24,6 +24,13 @@ struct PushSummary {
     std::int64_t pendingAfter = 0;
 };
 
+/// What one push of the loss-prevention log did.
+struct EventPushSummary {
+    int stored = 0;
+    /// "<kind> <uuid>: <reason>" for each event the server quarantined.
+    std::vector<std::string> quarantined;
+};
+
 struct ShiftUploadSummary {
     int uploaded = 0; ///< Z reports the server took (stored, or a repeat of one it holds)
     /// Shift ids under which head office already held another Z report (a reinstalled till
@@ -94,6 +101,9 @@ public:
     /// transfers, counts); each is applied once on the server by its UUID. Returns how many the
     /// server newly stored.
     Result<int> pushMovements(std::size_t batchSize = 500);
+    /// Pushes the loss-prevention log (voids, removed lines, drawer openings, cash in/out, PIN
+    /// locks, reprints) not yet acknowledged, in the order logged; each is applied once.
+    Result<EventPushSummary> pushEvents(std::size_t batchSize = 500);
     /// Transfers other outlets sent here that are still in transit (to be booked on arrival).
     /// An entry the till cannot read is left out and listed in `skipped` (and said).
     Result<protocol::IncomingTransfers> incomingTransfers();

@@ -3,6 +3,7 @@
 #include "baidian/domain/money.h"
 #include "baidian/domain/result.h"
 #include "baidian/domain/time.h"
+#include "baidian/protocol/messages.h"
 
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
@@ -60,6 +61,15 @@ struct TillEventRow {
 };
 /// The events of a shift in the order they happened.
 std::vector<TillEventRow> shiftEvents(SQLite::Database& db, std::int64_t shiftId);
+
+/// The event as it travels to head office (people by their codes) and is hashed: one mapping
+/// for the log's chain and the sync agent.
+protocol::TillEventDoc tillEventDoc(SQLite::Database& db, const TillEvent& event,
+                                    const std::string& prevHash);
+
+/// Events head office has not acknowledged, oldest first, with their row ids.
+std::vector<std::pair<std::int64_t, protocol::TillEventDoc>>
+unsentTillEvents(SQLite::Database& db, std::int64_t afterId, std::size_t limit);
 
 /// Recomputes the chain from the first event: the id of the first event whose hash or link
 /// does not match (an edited, inserted or deleted row), or nullopt when it holds.

@@ -18,6 +18,9 @@ std::string encode(const ShiftReportDoc& report);
 std::string encode(const ReconcileDoc& reconcile);
 std::string encode(const ErrorDoc& error);
 std::string encode(const MovementBatch& batch);
+std::string encode(const TillEventBatch& batch);
+/// One event alone (what a quarantine keeps).
+std::string encode(const TillEventDoc& event);
 /// One movement alone (what a quarantine keeps of a movement that breaks a rule).
 std::string encode(const MovementDoc& movement);
 std::string encode(const IncomingTransfers& transfers);
@@ -34,6 +37,8 @@ Result<ErrorDoc> decodeError(std::string_view json);
 /// Record by record: a mistyped movement lands in `rejected`; only a body that is not JSON or
 /// not a movement batch is an error.
 Result<MovementBatch> decodeMovementBatch(std::string_view json);
+/// Event by event, as decodeMovementBatch.
+Result<TillEventBatch> decodeTillEventBatch(std::string_view json);
 /// Transfer by transfer: an entry that is mistyped or has a negative quantity lands in
 /// `skipped`.
 Result<IncomingTransfers> decodeIncomingTransfers(std::string_view json);

@@ -26,4 +26,11 @@ std::string canonicalSale(const SaleDoc& sale);
 /// HashChain::link(sale.prevHash, canonicalSale(sale)): the hash a scheme-2 sale must carry.
 std::string journalHash(const SaleDoc& sale);
 
+/// The canonical text of a till event: every field but prev_hash and hash, in the same
+/// encoding as canonicalSale ("baidian-event-v1" first).
+std::string canonicalTillEvent(const TillEventDoc& event);
+
+/// HashChain::link(event.prevHash, canonicalTillEvent(event)): the hash an event must carry.
+std::string tillEventHash(const TillEventDoc& event);
+
 } // namespace baidian::protocol

@@ -214,6 +214,37 @@ struct MovementBatch {
 /// Answer to a movement batch: every UUID "stored" or "duplicate" (seq is 0), or "quarantined".
 using MovementBatchResult = SaleBatchResult;
 
+/// One entry of a till's loss-prevention log (POST /v1/events): a void, a removed line, a
+/// drawer opened without a sale, cash in or out, a PIN locked or unlocked, a reprint, a return
+/// without a receipt. Applied once by its UUID; hash-chained per terminal (canonicalTillEvent).
+struct TillEventDoc {
+    std::string uuid;
+    std::string kind;       ///< void, line_removed, no_sale, cash_in, cash_out, pin_locked, ...
+    std::int64_t shift = 0; ///< the till's shift number; 0 outside a shift
+    std::string cashier;    ///< code of who was logged in (empty: nobody)
+    std::string subject;    ///< code of whose PIN was locked or unlocked
+    std::string approver;   ///< code of the supervisor who approved it
+    std::int64_t amountFen = 0;
+    std::string detail;
+    std::string reason;
+    std::string at; ///< UTC ISO-8601
+    std::string prevHash;
+    std::string hash;
+    bool operator==(const TillEventDoc&) const = default;
+};
+
+struct TillEventBatch {
+    std::string outlet;
+    int terminal = 0;
+    std::vector<TillEventDoc> events;
+    /// Mistyped events: each is quarantined alone, the rest applied.
+    std::vector<SkippedRecord> rejected;
+    bool operator==(const TillEventBatch&) const = default;
+};
+
+/// Answer to an event batch: every UUID "stored", "duplicate" or "quarantined" (seq is 0).
+using TillEventBatchResult = SaleBatchResult;
+
 /// GET /v1/transfers/incoming: goods other outlets sent here that this outlet has not received.
 struct IncomingTransfer {
     std::string uuid;
