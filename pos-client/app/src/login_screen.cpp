@@ -59,6 +59,10 @@ LoginScreen::LoginScreen(const QString& outletName, QWidget* parent)
             [this] { emit loginRequested(m_code->text().trimmed(), m_pin->text()); });
 }
 
+void LoginScreen::focusPin() {
+    m_pin->setFocus();
+}
+
 QString LoginScreen::code() const {
     return m_code->text().trimmed();
 }

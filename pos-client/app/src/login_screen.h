@@ -16,6 +16,8 @@ public:
     /// A line that is not an error (green): "1001 unlocked".
     void showInfo(const QString& text);
     QString code() const;
+    /// The PIN field takes the keys again (after a dialog over the login closed).
+    void focusPin();
     void reset();
 
 signals:

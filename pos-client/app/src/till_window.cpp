@@ -108,6 +108,10 @@ void TillWindow::onUnlock(const QString& code) {
         else
             m_login->showError(TillSession::describe(unlocked.error()));
     });
+    connect(dialog, &QDialog::finished, this, [this] {
+        activateWindow();
+        m_login->focusPin();
+    });
     dialog->open();
 }
 

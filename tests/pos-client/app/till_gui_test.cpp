@@ -497,6 +497,103 @@ TEST_F(TillGuiTest, TheWindowSpeaksChineseWithTheTranslatorInstalled) {
     QCoreApplication::removeTranslator(&translator);
 }
 
+// Bug: Ctrl+D took any line off at any time, with no confirmation and no trace; after a
+// payment it needed nobody. Now every removal is logged, and a removal above ¥100 or once a
+// payment is taken opens the supervisor's dialog (Esc keeps the line).
+TEST_F(TillGuiTest, ARemovedLineLeavesATraceAndAboveTheLimitNeedsASupervisor) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kWalnutEan)); // ¥35.00
+    key(Qt::Key_D, Qt::ControlModifier);
+    ASSERT_TRUE(backToSale());
+    EXPECT_TRUE(m_session->till().lines().empty());
+    EXPECT_EQ(count("SELECT count(*) FROM till_event WHERE kind = 'line_removed' AND "
+                    "approver_id IS NULL AND amount_fen = 3500"),
+              1);
+
+    type(QString::fromLatin1(kGiftBoxEan)); // ¥128.00
+    key(Qt::Key_D, Qt::ControlModifier);
+    ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr) << "removed with no supervisor";
+    key(Qt::Key_Escape);
+    ASSERT_TRUE(backToSale());
+    EXPECT_EQ(m_session->till().lines().size(), 1u);
+    key(Qt::Key_D, Qt::ControlModifier);
+    ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr);
+    type(QStringLiteral("9001"));
+    type(QStringLiteral("900190"));
+    ASSERT_TRUE(backToSale());
+    EXPECT_TRUE(m_session->till().lines().empty());
+    EXPECT_EQ(count("SELECT count(*) FROM till_event WHERE kind = 'line_removed' AND "
+                    "approver_id IS NOT NULL AND amount_fen = 12800"),
+              1);
+}
+
+// Bug: a void needed nobody and left nothing behind.
+TEST_F(TillGuiTest, AVoidNeedsASupervisorAndIsLogged) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kGiftBoxEan));
+    key(Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_NE(modal<QDialog>("pickDialog"), nullptr);
+    key(Qt::Key_Down);
+    key(Qt::Key_Return); // void the sale
+    ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr) << "voided with no supervisor";
+    type(QStringLiteral("9001"));
+    type(QStringLiteral("900190"));
+    ASSERT_TRUE(backToSale());
+    EXPECT_FALSE(m_session->till().saleOpen());
+    EXPECT_EQ(count("SELECT count(*) FROM till_event WHERE kind = 'void' AND approver_id IS NOT "
+                    "NULL AND amount_fen = 12800"),
+              1);
+}
+
+// Bug: PINs could be tried without end at the login. Five wrong ones lock the code; the right
+// PIN is refused until a supervisor unlocks it with F12 on the login screen.
+TEST_F(TillGuiTest, FiveWrongPinsLockTheLoginUntilASupervisorUnlocksItWithF12) {
+    QTest::qWait(50);
+    type(QStringLiteral("1001"));
+    for (int i = 0; i < 5; ++i)
+        type(QStringLiteral("000") + QString::number(i));
+    type(QStringLiteral("1234"));
+    QTest::qWait(50);
+    EXPECT_EQ(QApplication::activeModalWidget(), nullptr) << "logged in while locked";
+    EXPECT_TRUE(m_window->loginScreen()->isVisible());
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr);
+    type(QStringLiteral("9001"));
+    type(QStringLiteral("900190"));
+    QTest::qWait(50);
+    auto* message = m_window->loginScreen()->findChild<QLabel*>(QStringLiteral("loginError"));
+    EXPECT_TRUE(message->text().contains(QStringLiteral("1001"))) << message->text().toStdString();
+    type(QStringLiteral("1234"));
+    EXPECT_NE(modal<EntryDialog>("entryDialog"), nullptr) << "the unlocked cashier logs in";
+    EXPECT_EQ(count("SELECT count(*) FROM till_event WHERE kind IN ('pin_locked', "
+                    "'pin_unlocked')"),
+              2);
+}
+
+// Bug: cash-out went with no approval and no reason.
+TEST_F(TillGuiTest, CashOutAsksWhyAndNeedsASupervisor) {
+    loginAndOpenShift();
+    key(Qt::Key_F12, Qt::ControlModifier);
+    ASSERT_NE(modal<QDialog>("pickDialog"), nullptr);
+    for (int i = 0; i < 3; ++i)
+        key(Qt::Key_Down);
+    key(Qt::Key_Return); // cash out
+    ASSERT_NE(modal<QDialog>("pickDialog"), nullptr) << "no reason asked";
+    key(Qt::Key_Return); // banked
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("200"));
+    ASSERT_NE(modal<ApprovalDialog>("approvalDialog"), nullptr) << "taken with no supervisor";
+    type(QStringLiteral("9001"));
+    type(QStringLiteral("900190"));
+    ASSERT_TRUE(backToSale());
+    EXPECT_EQ(count("SELECT count(*) FROM cash_movement WHERE kind = 'out' AND amount_fen = "
+                    "20000 AND reason <> ''"),
+              1);
+    EXPECT_EQ(count("SELECT count(*) FROM till_event WHERE kind = 'cash_out' AND approver_id IS "
+                    "NOT NULL"),
+              1);
+}
+
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
