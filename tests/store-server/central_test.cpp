@@ -213,6 +213,22 @@ std::string aggregateRows(SQLite::Database& db) {
     return out;
 }
 
+// 抹零 is head office's, per outlet type: every pull tells the till what its type does.
+TEST_F(CentralTest, CashRoundingIsSetPerOutletTypeAndTravelsWithEveryPull) {
+    ASSERT_TRUE(importOutletsCsv(db(), kRegistry, "2026-11-30"));
+    const auto flagship = outletByCode(db(), "HZ-F01")->id;
+    const auto online = outletByCode(db(), "NB-O01")->id;
+    EXPECT_EQ(masterDataSince(db(), flagship, 0).cashRounding, "jiao"); // the default
+    ASSERT_TRUE(setCashRounding(db(), "online", "off").ok());
+    ASSERT_TRUE(setCashRounding(db(), "flagship", "yuan").ok());
+    const auto version = masterDataSince(db(), flagship, 0).version;
+    EXPECT_EQ(masterDataSince(db(), flagship, version).cashRounding, "yuan");
+    EXPECT_EQ(masterDataSince(db(), online, version).cashRounding, "off");
+    EXPECT_EQ(setCashRounding(db(), "online", "fen").error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(setCashRounding(db(), "kiosk", "off").error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(masterDataSince(db(), online, version).cashRounding, "off");
+}
+
 TEST_F(CentralTest, IngestKeepsTheAggregatesAsARollUpOfTheWholeDayWould) {
     ASSERT_TRUE(importOutletsCsv(db(), kRegistry, "2026-11-30"));
     const auto id = outletByCode(db(), "HZ-F01")->id;

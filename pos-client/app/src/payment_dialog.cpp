@@ -145,6 +145,7 @@ void PaymentDialog::choose(pos::TenderKind kind) {
     m_amount->clear();
     m_amount->setFocus();
     m_error->clear();
+    refresh();
 }
 
 void PaymentDialog::onAmountEntered() {
@@ -162,7 +163,7 @@ void PaymentDialog::onReferenceEntered() {
 
 void PaymentDialog::addTender(const QString& reference) {
     auto& till = m_session.till();
-    Fen amount = till.due();
+    Fen amount = m_kind == pos::TenderKind::Cash ? till.cashDue() : till.due();
     if (!m_amount->text().trimmed().isEmpty()) {
         auto parsed = Fen::parse(m_amount->text().toStdString());
         if (!parsed) {
@@ -185,8 +186,8 @@ void PaymentDialog::addTender(const QString& reference) {
             m_error->setText(tr("Cash %1 for %2 due gives %3 change. Enter again to take it, or "
                                 "correct the amount")
                                  .arg(QString::fromStdString(amount.format()),
-                                      QString::fromStdString(till.due().format()),
-                                      QString::fromStdString((amount - till.due()).format())));
+                                      QString::fromStdString(till.cashDue().format()),
+                                      QString::fromStdString((amount - till.cashDue()).format())));
             return m_amount->setFocus();
         }
         confirmed = true;
@@ -215,7 +216,12 @@ void PaymentDialog::completeSale() {
 void PaymentDialog::refresh() {
     auto& till = m_session.till();
     const Fen due = till.due();
-    m_due->setText(QString::fromStdString((due.value() > 0 ? due : Fen(0)).format()));
+    // In cash, what is due is rounded by the outlet's 抹零: show what the cashier takes.
+    const Fen shown = m_kind == pos::TenderKind::Cash && due.value() > 0 ? till.cashDue() : due;
+    m_due->setText(QString::fromStdString((shown.value() > 0 ? shown : Fen(0)).format()));
+    m_due->setToolTip(shown != due ? tr("Small change dropped (抹零): %1")
+                                         .arg(QString::fromStdString((due - shown).format()))
+                                   : QString());
     m_change->setText(QString::fromStdString((due.value() < 0 ? -due : Fen(0)).format()));
     m_tenders->clear();
     for (const auto& t : till.tenders())

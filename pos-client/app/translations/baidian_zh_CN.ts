@@ -452,6 +452,10 @@ Sold with no stock on the books
         <source>Cash %1 for %2 due gives %3 change. Enter again to take it, or correct the amount</source>
         <translation>应收 %2，收现金 %1，需找零 %3。再按回车确认收款，或修改金额</translation>
     </message>
+    <message>
+        <source>Small change dropped (抹零): %1</source>
+        <translation>抹零 %1</translation>
+    </message>
 </context>
 <context>
     <name>baidian::app::ReceiptDialog</name>

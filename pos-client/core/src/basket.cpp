@@ -134,11 +134,12 @@ Result<BasketTotals> priceBasket(std::vector<BasketLine>& lines,
         const Fen afterDiscount = totals.subtotal - orderDiscount;
         totals.total = afterDiscount;
         if (rounding) {
-            auto r = domain::roundCash(afterDiscount, rounding->unit, rounding->direction);
+            const Fen exact = std::clamp(rounding->exactPart, Fen(0), afterDiscount);
+            auto r = domain::roundCash(afterDiscount - exact, rounding->unit, rounding->direction);
             if (!r)
                 return r.error();
             totals.rounding = r->discount;
-            totals.total = r->rounded;
+            totals.total = exact + r->rounded;
         }
         // Spread the order discount and a downward 抹零 over lines; an upward rounding (nearest)
         // is spread as a negative share the same way.

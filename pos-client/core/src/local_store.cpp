@@ -205,6 +205,12 @@ std::int64_t LocalStore::settingInt(const std::string& key, std::int64_t fallbac
     }
 }
 
+std::string LocalStore::settingText(const std::string& key, const std::string& fallback) {
+    SQLite::Statement q(m_db, "SELECT value FROM setting WHERE key = ?");
+    q.bind(1, key);
+    return q.executeStep() ? q.getColumn(0).getString() : fallback;
+}
+
 void LocalStore::setSetting(const std::string& key, const std::string& value) {
     SQLite::Statement q(m_db, "INSERT INTO setting(key, value) VALUES (?, ?) "
                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value");

@@ -110,6 +110,8 @@ Result<MasterApplied> LocalStore::applyMasterData(const protocol::MasterData& da
         SQLite::Transaction tx(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         MasterApplied applied;
         applied.skipped = data.skipped;
+        if (!data.cashRounding.empty()) // head office's 抹零 for this outlet's type
+            setSetting("cash_rounding", data.cashRounding);
         const auto now = domain::isoUtc(std::chrono::system_clock::now());
         SQLite::Statement remember(
             m_db, "INSERT INTO master_skipped(kind, key, reason, version, skipped_at) "

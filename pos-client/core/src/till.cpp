@@ -58,6 +58,11 @@ TillLimits Till::limits() {
     l.pinAttempts = std::max<std::int64_t>(1, m_store.settingInt("pin_attempts", l.pinAttempts));
     l.removeLineApprovalAbove = Fen(
         m_store.settingInt("remove_line_approval_above_fen", l.removeLineApprovalAbove.value()));
+    const auto rounding = m_store.settingText("cash_rounding", "jiao");
+    if (rounding == "off")
+        l.cashRounding.reset();
+    else if (rounding == "yuan")
+        l.cashRounding->unit = domain::CashRoundingUnit::Yuan;
     return l;
 }
 
@@ -370,6 +375,7 @@ void Till::reset() {
     m_saleApprovedBy.reset();
     m_saleApprovalWhat.clear();
     m_rounding.reset();
+    m_cashRounded = false;
     m_totals = {};
     m_tenders.clear();
 }
@@ -730,11 +736,46 @@ Status Till::setCashRounding(std::optional<CashRoundingRule> rule) {
         return invalid("there is no sale to round");
     if (m_isReturn)
         return invalid("a refund is not rounded");
-    return change([&] { m_rounding = rule; });
+    if (auto ok = change([&] { m_rounding = rule; }); !ok)
+        return ok;
+    m_cashRounded = false; // the cashier's choice, kept whatever the tenders
+    return {};
+}
+
+std::optional<CashRoundingRule> Till::cashSettlement() const {
+    if (m_isReturn || m_rounding || !m_limits.cashRounding || m_lines.empty())
+        return std::nullopt;
+    CashRoundingRule rule = *m_limits.cashRounding;
+    for (const auto& t : m_tenders)
+        if (t.kind != TenderKind::Cash)
+            rule.exactPart += t.amount;
+    return rule;
+}
+
+Fen Till::cashDue() const {
+    const auto rule = cashSettlement();
+    if (!rule)
+        return due();
+    const Fen exact = std::clamp(rule->exactPart, Fen(0), m_totals.total);
+    auto r = domain::roundCash(m_totals.total - exact, rule->unit, rule->direction);
+    return r ? due() - r->discount : due();
+}
+
+void Till::dropCashSettlement() {
+    if (!m_cashRounded)
+        return;
+    m_rounding.reset();
+    m_cashRounded = false;
+    (void)reprice();
+}
+
+void Till::clearTenders() {
+    m_tenders.clear();
+    dropCashSettlement();
 }
 
 Fen Till::cashConfirmAbove() const {
-    const std::int64_t owed = std::max<std::int64_t>(due().value(), 0);
+    const std::int64_t owed = std::max<std::int64_t>(cashDue().value(), 0);
     std::int64_t note = 0;
     for (const std::int64_t n : {100, 500, 1000, 2000, 5000, 10000})
         if (n >= owed) {
@@ -753,9 +794,23 @@ Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference
         return invalid("a payment must be above ¥0.00");
     if (amount > m_limits.maxUnitPrice)
         return invalid(amount.format() + " is more than one payment may be");
-    const Fen remaining = due();
-    if (remaining.value() <= 0)
+    if (due().value() <= 0)
         return invalid("the sale is paid: complete it, or remove a payment first");
+    // Cash that settles the sale settles it rounded by the outlet's 抹零 (the cash part only).
+    const auto settlement = kind == TenderKind::Cash ? cashSettlement() : std::nullopt;
+    if (settlement && amount >= cashDue()) {
+        if (auto ok = change([&] { m_rounding = settlement; }); !ok)
+            return ok;
+        m_cashRounded = true;
+    }
+    auto taken = takeTender(kind, amount, reference, confirmed);
+    if (!taken && settlement)
+        dropCashSettlement();
+    return taken;
+}
+
+Status Till::takeTender(TenderKind kind, Fen amount, const std::string& reference, bool confirmed) {
+    const Fen remaining = due();
     if (kind == TenderKind::Cash && !m_isReturn && !confirmed && amount > cashConfirmAbove())
         return invalid("confirm " + amount.format() + " in cash for " + remaining.format() +
                        " due: the change would be " + (amount - remaining).format());
@@ -776,6 +831,7 @@ Status Till::removeTender(std::size_t index) {
     if (index >= m_tenders.size())
         return invalid("there is no payment " + std::to_string(index + 1));
     m_tenders.erase(m_tenders.begin() + static_cast<std::ptrdiff_t>(index));
+    dropCashSettlement(); // what settles the sale now is decided again
     return {};
 }
 

@@ -109,6 +109,12 @@ public:
         return v->get_bool();
     }
 
+    /// Whether an optional field is present (and not null).
+    bool has(std::string_view key) {
+        const auto* v = find(key, false);
+        return v && !v->is_null();
+    }
+
     std::optional<bool> optionalBoolean(std::string_view key) {
         const auto* v = find(key, false);
         if (!v || v->is_null())
@@ -514,10 +520,13 @@ std::string encode(const MasterData& data) {
                                         {"role", c.role},
                                         {"pin_hash", c.pinHash},
                                         {"active", c.active}});
-    return json::serialize(json::object{{"version", data.version},
-                                        {"products", std::move(products)},
-                                        {"promotions", std::move(promotions)},
-                                        {"cashiers", std::move(cashiers)}});
+    json::object out{{"version", data.version},
+                     {"products", std::move(products)},
+                     {"promotions", std::move(promotions)},
+                     {"cashiers", std::move(cashiers)}};
+    if (!data.cashRounding.empty())
+        out["cash_rounding"] = data.cashRounding;
+    return json::serialize(out);
 }
 
 Result<MasterData> decodeMasterData(std::string_view text) {
@@ -531,6 +540,8 @@ Result<MasterData> decodeMasterData(std::string_view text) {
     const auto* products = r.array("products", 1'000'000);
     const auto* promotions = r.array("promotions", 100'000);
     const auto* cashiers = r.array("cashiers", 100'000);
+    if (r.has("cash_rounding"))
+        out.cashRounding = r.oneOf("cash_rounding", {"off", "jiao", "yuan"});
     if (!error.empty())
         return makeError(ErrorCode::ParseError, error);
     // Record by record: one product a till cannot take is skipped and reported, never the

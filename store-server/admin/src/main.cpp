@@ -393,6 +393,12 @@ int main(int argc, char** argv) {
         command->add_option("--code", username, "cashier code")->required();
     }
     secretFlags.push_back(refuseSecretFlag(setPinCmd, "--pin", secretFlag));
+    auto* cashRoundingCmd = app.add_subcommand(
+        "set-cash-rounding", "how an outlet type's tills round a cash payment (抹零): off, jiao "
+                             "(the default) or yuan; tills take it at their next sync");
+    std::string rounding;
+    cashRoundingCmd->add_option("--type", type, "outlet type")->required();
+    cashRoundingCmd->add_option("--to", rounding, "off, jiao or yuan")->required();
 
     auto* backupCmd = app.add_subcommand(
         "backup", "copy the central database to a file while the server keeps running");
@@ -649,6 +655,11 @@ int main(int argc, char** argv) {
         if (auto ok = setCashierPin(db, code, username, *pin); !ok)
             return fail(ok.error());
         std::cout << "new PIN for cashier " << username << " of " << code
+                  << " (tills take it at their next sync)\n";
+    } else if (cashRoundingCmd->parsed()) {
+        if (auto ok = setCashRounding(db, type, rounding); !ok)
+            return fail(ok.error());
+        std::cout << "cash payments at " << type << " outlets are rounded to: " << rounding
                   << " (tills take it at their next sync)\n";
     } else if (addProduct->parsed()) {
         auto fen = domain::Fen::parse(price);

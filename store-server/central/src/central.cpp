@@ -218,6 +218,29 @@ Status upsertProduct(SQLite::Database& db, const ProductDoc& doc) {
     }
 }
 
+Status setCashRounding(SQLite::Database& db, const std::string& outletType,
+                       const std::string& rounding) {
+    if (rounding != "off" && rounding != "jiao" && rounding != "yuan")
+        return makeError(ErrorCode::InvalidArgument,
+                         "cash rounding is off, jiao or yuan, not \"" + rounding + "\"");
+    if (!domain::parseOutletType(outletType))
+        return makeError(ErrorCode::InvalidArgument,
+                         "\"" + outletType +
+                             "\" is not an outlet type (flagship, direct, franchise, counter, "
+                             "popup, online)");
+    try {
+        SQLite::Statement q(db, "INSERT INTO outlet_type_policy(type, cash_rounding) VALUES (?, ?) "
+                                "ON CONFLICT(type) DO UPDATE SET cash_rounding = "
+                                "excluded.cash_rounding");
+        q.bind(1, outletType);
+        q.bind(2, rounding);
+        q.exec();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return storage(e);
+    }
+}
+
 Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const std::string& code,
                      const std::string& name, const std::string& role, const std::string& pin) {
     const auto outlet = outletByCode(db, outletCode);
@@ -257,6 +280,13 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
 MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int64_t since) {
     MasterData out;
     out.version = db.execAndGet("SELECT version FROM master_version WHERE id = 1").getInt64();
+    {
+        SQLite::Statement policy(db, "SELECT COALESCE(p.cash_rounding, 'jiao') FROM outlet o "
+                                     "LEFT JOIN outlet_type_policy p ON p.type = o.type "
+                                     "WHERE o.id = ?");
+        policy.bind(1, outletId);
+        out.cashRounding = policy.executeStep() ? policy.getColumn(0).getString() : "jiao";
+    }
     SQLite::Statement products(
         db, "SELECT p.id, p.sku, p.name, p.pinyin, p.sale_unit, " BAIDIAN_EFFECTIVE_PRICE_SQL ", "
             "p.price_basis, COALESCE(p.plu,''), p.active "

@@ -153,3 +153,54 @@ TEST_F(TillTest, TheZReportListsEveryEventAndApproval) {
           "改价 单号 ", "授权 4 次", "授权 王主管"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
 }
+
+// Before, change and refunds were to the fen while a drawer holds no fen, so every shift closed a
+// few fen short unless the cashier remembered F7 on each sale. Now a sale settled in cash has its
+// cash part rounded down to the jiao (head office's policy per outlet type; card and mobile pay
+// to the fen), and a perfect count closes at ¥0.00.
+TEST_F(TillTest, CashSettlesToTheJiaoCardToTheFenAndAPerfectCountClosesAtZero) {
+    const auto dates = m_till->addByPlu("12346", 0, Grams(1333), WeightSource::Scale).value();
+    const Fen exact = m_till->totals().total;
+    ASSERT_NE(exact.value() % 10, 0) << "the test needs a total in fen";
+    EXPECT_EQ(m_till->cashDue(), Fen(exact.value() / 10 * 10));
+    ASSERT_TRUE(m_till->addTender(TenderKind::Cash, Fen(10000)).ok());
+    EXPECT_EQ(m_till->totals().rounding, Fen(exact.value() % 10));
+    EXPECT_EQ(m_till->due(), -(Fen(10000) - Fen(exact.value() / 10 * 10)));
+    // Backing out of the cash: the sale is back to the fen.
+    ASSERT_TRUE(m_till->removeTender(0).ok());
+    EXPECT_EQ(m_till->totals().total, exact);
+    // ¥10 by WeChat to the fen, the rest in cash, rounded: only the cash part loses its fen.
+    ASSERT_TRUE(m_till->addTender(TenderKind::WeChat, Fen(1003), "WX-7").ok());
+    const Fen cashPart = exact - Fen(1003);
+    EXPECT_EQ(m_till->cashDue(), Fen(cashPart.value() / 10 * 10));
+    ASSERT_TRUE(m_till->addTender(TenderKind::Cash, Fen(5000)).ok());
+    EXPECT_EQ(m_till->totals().rounding, Fen(cashPart.value() % 10));
+    ASSERT_TRUE(m_till->complete().ok());
+    (void)dates;
+
+    ASSERT_TRUE(m_till->addByPlu("12346", 0, Grams(717), WeightSource::Scale).ok());
+    ASSERT_TRUE(m_till->addTender(TenderKind::Cash, m_till->cashDue()).ok()); // exact cash
+    ASSERT_TRUE(m_till->complete().ok());
+
+    const auto x = m_till->xReport().value();
+    const Fen drawer = x.expected.at(TenderKind::Cash);
+    EXPECT_EQ(drawer.value() % 10, 0) << "the drawer should hold " << drawer.format();
+    const auto z = m_till->closeShift({{TenderKind::Cash, drawer},
+                                       {TenderKind::WeChat, x.expected.at(TenderKind::WeChat)}})
+                       .value();
+    EXPECT_EQ(z.overShort.at(TenderKind::Cash), Fen(0));
+}
+
+TEST_F(TillTest, HeadOfficeCanTurnCashRoundingOffForAnOutletType) {
+    protocol::MasterData data;
+    data.version = 1;
+    data.cashRounding = "off";
+    ASSERT_TRUE(m_store->applyMasterData(data).ok());
+    m_till->logout();
+    ASSERT_TRUE(m_till->login("1001", "1234").ok()); // limits are read at login
+    ASSERT_TRUE(m_till->addByPlu("12346", 0, Grams(333), WeightSource::Scale).ok());
+    const Fen exact = m_till->totals().total;
+    EXPECT_EQ(m_till->cashDue(), exact);
+    ASSERT_TRUE(m_till->addTender(TenderKind::Cash, Fen(10000)).ok());
+    EXPECT_EQ(m_till->totals().rounding, Fen(0));
+}

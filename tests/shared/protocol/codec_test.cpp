@@ -52,7 +52,11 @@ TEST(Codec, OtherMessagesRoundTrip) {
         {{"AKS-APL-01", "苹果", "pg", "weight", 680, "jin", "12345", {"6901234567892"}, true}},
         {{"P-1", "半价", "second_half", "AKS-BOX-01", 0, 0, 0, 0, "2026-11-01", "2026-12-31"}},
         {{"1001", "李娜", "cashier", "$argon2id$v=19$m=19456,t=2,p=1$x$y", true}},
-        {}};
+        {},
+        "jiao"};
+    EXPECT_EQ(decodeMasterData(encode(master)).value(), master);
+    // An older server sends no cash_rounding: the till keeps what it has.
+    master.cashRounding.clear();
     EXPECT_EQ(decodeMasterData(encode(master)).value(), master);
     ShiftReportDoc shift{"HZ-F01",
                          1,
@@ -197,6 +201,7 @@ TEST(Codec, MasterDataSkipsWhatATillCannotTakeAndKeepsTheRest) {
          {"AKS-PEAR-01", "香梨", "xl", "weight", 880, "jin", "12-4", {}, true}},
         {{"P-1", "半价", "second_half", "AKS-APL-01", 0, 0, 0, 0, "2026-11-01", "2026-12-31"}},
         {{"1001", "李娜", "cashier", "$argon2id$v=19$m=19456,t=2,p=1$x$y", true}},
+        {},
         {}};
     std::string text = encode(master);
     text.replace(text.find("\"李娜\""), 8, "42"); // a number where the name belongs

@@ -45,6 +45,8 @@ struct BasketLine {
 struct CashRoundingRule {
     domain::CashRoundingUnit unit = domain::CashRoundingUnit::Jiao;
     domain::CashRoundingDirection direction = domain::CashRoundingDirection::Down;
+    /// What card and mobile payments pay to the fen: only the rest (the cash) is rounded.
+    domain::Fen exactPart;
 };
 
 struct BasketTotals {

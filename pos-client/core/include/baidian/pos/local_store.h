@@ -43,6 +43,7 @@ public:
     Result<TerminalConfig> terminal();
     Status setTerminal(const TerminalConfig& config);
     std::int64_t settingInt(const std::string& key, std::int64_t fallback);
+    std::string settingText(const std::string& key, const std::string& fallback);
     void setSetting(const std::string& key, const std::string& value);
 
     // --- catalog --------------------------------------------------------------------------

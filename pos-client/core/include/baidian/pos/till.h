@@ -54,6 +54,10 @@ struct TillLimits {
     /// Removing a line worth more than this needs a supervisor (so does any removal once a
     /// payment has been taken).
     domain::Fen removeLineApprovalAbove{10000};
+    /// 抹零 for cash (head office's, per outlet type; setting cash_rounding "off", "jiao",
+    /// "yuan"): a sale settled in cash has its cash part rounded down to the jiao by default,
+    /// so change is never in fen and a perfect drawer count closes at ¥0.00.
+    std::optional<CashRoundingRule> cashRounding = CashRoundingRule{};
 };
 
 /// The fewest digits of a PIN that may approve (a supervisor's or manager's): a 4-digit PIN
@@ -132,12 +136,16 @@ public:
     /// cashConfirmAbove() is refused unless `confirmed` (the cashier saw the change it makes).
     Status addTender(TenderKind kind, domain::Fen amount, const std::string& reference = {},
                      bool confirmed = false);
+    /// What is still due when the rest is paid in cash: due() with the outlet's 抹零 for cash
+    /// applied (what addTender applies when cash settles the sale).
+    domain::Fen cashDue() const;
     /// The most cash taken without confirmation: the next note (¥1, 5, 10, 20, 50, 100, then
     /// whole ¥100s) covering what is still due, plus TillLimits::cashOverNoteLimit.
     domain::Fen cashConfirmAbove() const;
     Status removeTender(std::size_t index);
-    /// Removes every payment of the open sale (the cashier backed out of paying).
-    void clearTenders() { m_tenders.clear(); }
+    /// Removes every payment of the open sale (the cashier backed out of paying), and the
+    /// 抹零 cash settlement applied.
+    void clearTenders();
     /// Completes the sale or return when fully paid. Errors leave the basket as it was.
     Result<CompletedSale> complete();
     /// Abandons the open sale: no sale is recorded, but the void is logged (what it held, who
@@ -204,6 +212,12 @@ private:
     std::optional<std::int64_t> m_saleApprovedBy;
     std::string m_saleApprovalWhat;
     std::optional<CashRoundingRule> m_rounding;
+    bool m_cashRounded = false; ///< m_rounding is the policy's, applied when cash settled
+    /// The policy's rounding for the open sale, if a cash tender settling it would apply it.
+    std::optional<CashRoundingRule> cashSettlement() const;
+    void dropCashSettlement();
+    Status takeTender(TenderKind kind, domain::Fen amount, const std::string& reference,
+                      bool confirmed);
     BasketTotals m_totals;
     std::vector<TenderEntry> m_tenders;
 };

@@ -148,6 +148,9 @@ struct MasterData {
     /// Records that break the master-data limits (master_limits.h) or are mistyped: skipped
     /// by the decoder, the rest is taken.
     std::vector<SkippedRecord> skipped;
+    /// 抹零 for cash payments, set by head office per outlet type: "off", "jiao" or "yuan" (sent
+    /// with every pull; absent from an older server: the till keeps what it has).
+    std::string cashRounding;
     bool operator==(const MasterData&) const = default;
 };
 

@@ -50,6 +50,10 @@ Status upsertProduct(SQLite::Database& db, const protocol::ProductDoc& product);
 Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const std::string& code,
                      const std::string& name, const std::string& role, const std::string& pin);
 
+/// 抹零 for an outlet type's cash payments: "off", "jiao" or "yuan". Errors: InvalidArgument.
+Status setCashRounding(SQLite::Database& db, const std::string& outletType,
+                       const std::string& rounding);
+
 // --- queries (store-server) -----------------------------------------------------------------
 // Whether a client certificate may connect: certificates.h.
 protocol::MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId,
