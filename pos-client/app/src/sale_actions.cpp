@@ -540,7 +540,7 @@ void SaleActions::shiftMenu() {
             auto x = t.xReport();
             if (!x)
                 return done(x.error());
-            auto* count = new ShiftCloseDialog(*x, m_window);
+            auto* count = new ShiftCloseDialog(m_window); // blind: nothing expected shown
             count->setAttribute(Qt::WA_DeleteOnClose);
             connect(count, &QDialog::accepted, this, [this, count] {
                 auto z = m_session.till().closeShift(count->counted());

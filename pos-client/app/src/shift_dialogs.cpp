@@ -14,9 +14,8 @@ namespace baidian::app {
 
 using domain::Fen;
 
-ShiftCloseDialog::ShiftCloseDialog(const pos::ShiftReport& expected, QWidget* parent)
-    : QDialog(parent)
-    , m_expected(expected) {
+ShiftCloseDialog::ShiftCloseDialog(QWidget* parent)
+    : QDialog(parent) {
     setObjectName(QStringLiteral("shiftCloseDialog"));
     setWindowTitle(tr("Close shift: count the drawer"));
     auto* form = new QFormLayout(this);
@@ -47,8 +46,8 @@ ShiftCloseDialog::ShiftCloseDialog(const pos::ShiftReport& expected, QWidget* pa
     form->addRow(tr("Cash counted"), m_cashTotal);
     for (const auto kind :
          {pos::TenderKind::Card, pos::TenderKind::WeChat, pos::TenderKind::Alipay}) {
-        auto* edit =
-            new QLineEdit(QString::fromStdString(expected.expected.at(kind).formatPlain()), this);
+        auto* edit = new QLineEdit(this);
+        edit->setPlaceholderText(QStringLiteral("0.00"));
         edit->setObjectName(QStringLiteral("count_%1")
                                 .arg(QString::fromStdString(std::string(pos::toString(kind)))));
         form->addRow(tenderName(kind) + tr(" (terminal total)"), edit);
@@ -56,13 +55,6 @@ ShiftCloseDialog::ShiftCloseDialog(const pos::ShiftReport& expected, QWidget* pa
         chain(edit);
     }
     connect(previous, &QLineEdit::returnPressed, this, &QDialog::accept);
-    m_overShort = new QLabel(this);
-    m_overShort->setObjectName(QStringLiteral("overShort"));
-    form->addRow(
-        tr("Cash expected"),
-        new QLabel(QString::fromStdString(expected.expected.at(pos::TenderKind::Cash).format()),
-                   this));
-    form->addRow(tr("Over / short"), m_overShort);
     form->addRow(
         new QLabel(tr("Enter: next field, on the last one close the shift    Esc: back"), this));
     recount();
@@ -84,8 +76,6 @@ std::map<pos::TenderKind, Fen> ShiftCloseDialog::counted() const {
 void ShiftCloseDialog::recount() {
     const auto c = counted();
     m_cashTotal->setText(QString::fromStdString(c.at(pos::TenderKind::Cash).format()));
-    m_overShort->setText(QString::fromStdString(
-        (c.at(pos::TenderKind::Cash) - m_expected.expected.at(pos::TenderKind::Cash)).format()));
 }
 
 ReportDialog::ReportDialog(const QString& title, const QString& text, QWidget* parent)

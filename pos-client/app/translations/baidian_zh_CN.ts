@@ -881,14 +881,6 @@ Change %2</source>
         <translation>（终端汇总）</translation>
     </message>
     <message>
-        <source>Cash expected</source>
-        <translation>现金应有</translation>
-    </message>
-    <message>
-        <source>Over / short</source>
-        <translation>长短款</translation>
-    </message>
-    <message>
         <source>Enter: next field, on the last one close the shift    Esc: back</source>
         <translation>回车：下一项，最后一项回车即交班    Esc：返回</translation>
     </message>

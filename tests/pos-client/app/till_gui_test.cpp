@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QTableView>
 #include <QTest>
 #include <QTranslator>
@@ -260,10 +261,22 @@ TEST_F(TillGuiTest, AReturnAgainstTheReceiptAndAShiftCloseByKeyboard) {
     key(Qt::Key_Return);
     auto* close = modal<QDialog>("shiftCloseDialog");
     ASSERT_NE(close, nullptr);
+    // Bug: the count showed the expected cash and pre-filled the card and mobile totals, so a
+    // cashier could count to the figure. The count is blind now.
+    for (const auto* field : close->findChildren<QLineEdit*>())
+        EXPECT_TRUE(field->text().isEmpty()) << "pre-filled: " << field->objectName().toStdString();
+    for (const auto* label : close->findChildren<QLabel*>())
+        EXPECT_FALSE(label->text().contains(QStringLiteral("791")))
+            << "shows what the drawer should hold: " << label->text().toStdString();
     type(QStringLiteral("7")); // 7 × ¥100
     for (int i = 0; i < 10; ++i)
         key(Qt::Key_Return);
-    ASSERT_NE(modal<QDialog>("reportDialog"), nullptr);
+    auto* report = modal<QDialog>("reportDialog");
+    ASSERT_NE(report, nullptr);
+    EXPECT_TRUE(report->findChild<QPlainTextEdit*>(QStringLiteral("reportText"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("差额 -¥91.00")))
+        << "over and short are shown once the count is in";
     EXPECT_EQ(count("SELECT count(*) FROM shift WHERE closed_at IS NOT NULL"), 1);
     // Expected cash: float 500 + 35 + 384 - 128 = 791; counted 700.
     EXPECT_EQ(count("SELECT expected_fen FROM shift_count WHERE tender = 'cash'"), 79100);
