@@ -67,10 +67,21 @@ PaymentDialog::PaymentDialog(TillSession& session, QWidget* parent)
     remove->setMinimumHeight(44);
     connect(remove, &QPushButton::clicked, this, &PaymentDialog::removeLastTender);
     keys->setStyleSheet(QStringLiteral("color: #555"));
-    grid->addWidget(new QLabel(tr("Still due"), this), 0, 0);
+    const bool refund = session.till().isReturn();
+    auto* dueLabel = new QLabel(refund ? tr("Still to refund") : tr("Still due"), this);
+    auto* changeLabel = new QLabel(tr("Change"), this);
+    grid->addWidget(dueLabel, 0, 0);
     grid->addWidget(m_due, 0, 1);
-    grid->addWidget(new QLabel(tr("Change"), this), 1, 0);
+    grid->addWidget(changeLabel, 1, 0);
     grid->addWidget(m_change, 1, 1);
+    if (refund) {
+        // Money goes out: called a refund, in red, with no change to give.
+        setWindowTitle(tr("Refund"));
+        dueLabel->setObjectName(QStringLiteral("paymentDueLabel"));
+        m_due->setStyleSheet(QStringLiteral("color: #b00020"));
+        changeLabel->hide();
+        m_change->hide();
+    }
     grid->addWidget(m_kindLabel, 2, 0);
     grid->addWidget(m_amount, 2, 1);
     grid->addWidget(new QLabel(tr("Reference"), this), 3, 0);
@@ -84,7 +95,9 @@ PaymentDialog::PaymentDialog(TillSession& session, QWidget* parent)
     m_reference->installEventFilter(this);
     connect(m_amount, &QLineEdit::returnPressed, this, &PaymentDialog::onAmountEntered);
     connect(m_reference, &QLineEdit::returnPressed, this, &PaymentDialog::onReferenceEntered);
-    choose(pos::TenderKind::Cash);
+    // A refund goes back the way the money came: the original sale's largest payment.
+    const auto& original = session.till().originalTenders();
+    choose(refund && !original.empty() ? original.front().kind : pos::TenderKind::Cash);
     refresh();
 }
 

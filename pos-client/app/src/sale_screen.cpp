@@ -173,6 +173,12 @@ void SaleScreen::showMessage(const QString& text, bool error) {
 }
 
 void SaleScreen::showChange(const pos::CompletedSale& sale) {
+    if (sale.total.value() < 0) { // a return: what went back to the customer, not "change"
+        m_lastItem->setText(tr("Return %1\nRefunded %2")
+                                .arg(QString::fromStdString(sale.receiptNo),
+                                     QString::fromStdString((-sale.total).format())));
+        return;
+    }
     m_lastItem->setText(tr("Receipt %1\nChange %2")
                             .arg(QString::fromStdString(sale.receiptNo),
                                  QString::fromStdString(sale.change.format())));

@@ -456,6 +456,14 @@ Sold with no stock on the books
         <source>Small change dropped (抹零): %1</source>
         <translation>抹零 %1</translation>
     </message>
+    <message>
+        <source>Still to refund</source>
+        <translation>待退款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
 </context>
 <context>
     <name>baidian::app::ReceiptDialog</name>
@@ -817,6 +825,12 @@ Change %2</source>
         <translation>
             <numerusform>%n 笔待同步</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Return %1
+Refunded %2</source>
+        <translation>退货单 %1
+已退款 %2</translation>
     </message>
 </context>
 <context>

@@ -369,6 +369,7 @@ void Till::reset() {
     m_isReturn = false;
     m_originalSaleId.reset();
     m_returnable.clear();
+    m_originalTenders.clear();
     m_lines.clear();
     m_promotions.clear();
     m_orderDiscount = Fen(0);

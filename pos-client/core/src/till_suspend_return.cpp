@@ -184,11 +184,19 @@ Status Till::startReturn(const std::string& receiptNo) {
         r.refunded = Fen(lines.getColumn(7).getInt64());
         returnable.push_back(r);
     }
+    SQLite::Statement paid(db, "SELECT kind, amount_fen, COALESCE(reference, '') FROM tender "
+                               "WHERE sale_id = ? ORDER BY amount_fen DESC, seq");
+    paid.bind(1, saleId);
+    std::vector<TenderEntry> tenders;
+    while (paid.executeStep())
+        tenders.push_back({parseTenderKind(paid.getColumn(0).getString()).value(),
+                           Fen(paid.getColumn(1).getInt64()), paid.getColumn(2).getString()});
     reset();
     m_open = true;
     m_isReturn = true;
     m_originalSaleId = saleId;
     m_returnable = std::move(returnable);
+    m_originalTenders = std::move(tenders);
     return {};
 }
 

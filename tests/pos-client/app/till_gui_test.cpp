@@ -611,6 +611,53 @@ TEST_F(TillGuiTest, CashOutAsksWhyAndNeedsASupervisor) {
               1);
 }
 
+// Bug: a refund was called "收款 应收余额", showed "找零 ¥0.00" after it and went to cash when
+// the sale was paid by WeChat. Now the dialog says refund, in red, with no change, and starts on
+// the original sale's payment; the sale screen says what was refunded.
+TEST_F(TillGuiTest, ARefundIsCalledOneAndGoesBackTheWayTheMoneyCame) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kWalnutEan)); // ¥35.00
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+    key(Qt::Key_F3); // WeChat Pay
+    type(QString());
+    type(QStringLiteral("4200001111"));
+    key(Qt::Key_Return);
+    ASSERT_TRUE(backToSale());
+
+    key(Qt::Key_F10);
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("HZ-F01-01-000001"));
+    ASSERT_NE(modal<QDialog>("pickDialog"), nullptr);
+    key(Qt::Key_Return);
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QString()); // the one walnut bag
+    QTest::qWait(50);
+    ASSERT_TRUE(m_session->till().isReturn());
+    key(Qt::Key_F12);
+    auto* refund = modal<PaymentDialog>("paymentDialog");
+    ASSERT_NE(refund, nullptr);
+    EXPECT_EQ(refund->windowTitle(), QStringLiteral("Refund"));
+    EXPECT_FALSE(refund->findChild<QLabel*>(QStringLiteral("paymentChange"))->isVisible());
+    EXPECT_TRUE(refund->findChild<QLabel*>(QStringLiteral("paymentDue"))
+                    ->styleSheet()
+                    .contains(QStringLiteral("#b00020")));
+    EXPECT_EQ(refund->findChild<QLabel*>(QStringLiteral("paymentKind"))->text(),
+              QStringLiteral("WeChat Pay"))
+        << "the refund did not start on the original payment";
+    type(QString());
+    type(QStringLiteral("4200002222")); // the WeChat refund's reference
+    key(Qt::Key_Return);
+    ASSERT_TRUE(backToSale());
+    EXPECT_EQ(count("SELECT count(*) FROM tender t JOIN sale s ON s.id = t.sale_id WHERE "
+                    "s.kind = 'return' AND t.kind = 'wechat' AND t.amount_fen = -3500"),
+              1);
+    const auto last =
+        m_window->saleScreen()->findChild<QLabel*>(QStringLiteral("lastItem"))->text();
+    EXPECT_TRUE(last.contains(QStringLiteral("Refunded ¥35.00"))) << last.toStdString();
+    EXPECT_FALSE(last.contains(QStringLiteral("Change"))) << last.toStdString();
+}
+
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

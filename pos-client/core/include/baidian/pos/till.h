@@ -160,6 +160,9 @@ public:
     /// Starts a return against a receipt of this till.
     Status startReturn(const std::string& receiptNo);
     std::vector<ReturnableLine> returnableLines() const { return m_returnable; }
+    /// How the original sale of the open return was paid, largest first: a refund goes back
+    /// the way the money came (a WeChat sale is refunded by WeChat, not in cash).
+    const std::vector<TenderEntry>& originalTenders() const { return m_originalTenders; }
     /// Returns part or all of an original line; refunds what was paid for that share.
     Result<std::size_t> returnLine(int originalLineNo, std::int64_t units,
                                    std::optional<domain::Grams> grams);
@@ -206,6 +209,7 @@ private:
     bool m_isReturn = false;
     std::optional<std::int64_t> m_originalSaleId;
     std::vector<ReturnableLine> m_returnable;
+    std::vector<TenderEntry> m_originalTenders;
     std::vector<BasketLine> m_lines;
     std::vector<std::vector<Promotion>> m_promotions;
     domain::Fen m_orderDiscount;
