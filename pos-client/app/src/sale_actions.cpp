@@ -195,8 +195,8 @@ void SaleActions::scan(const QString& input) {
         const auto item = store.productByBarcode(gtin->key());
         if (!item)
             return m_screen.showMessage(
-                TillSession::describe(makeError(ErrorCode::NotFound, "barcode " + gtin->digits +
-                                                                         " is not in the catalog")),
+                TillSession::describe(keyedError(
+                    ErrorCode::NotFound, "barcode %1 is not in the catalog", {gtin->digits})),
                 true);
         return addProduct(*item, units, code);
     }
@@ -366,7 +366,7 @@ void SaleActions::returnGoods() {
                 withApproval(
                     [this](const auto& a) {
                         return a ? m_session.till().startNoReceiptReturn(*a)
-                                 : Status{makeError(
+                                 : Status{keyedError(
                                        ErrorCode::ApprovalRequired,
                                        "a return without a receipt needs a supervisor's approval")};
                     },

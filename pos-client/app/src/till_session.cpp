@@ -78,7 +78,29 @@ QString TillSession::describe(const Error& error) {
         headline = QCoreApplication::translate("TillSession", "Server unreachable");
         break;
     }
-    return headline + QStringLiteral(": ") + QString::fromStdString(error.message);
+    return headline + QStringLiteral(": ") + detail(error);
+}
+
+QString TillSession::detail(const Error& error) {
+    if (error.key.empty())
+        return QString::fromStdString(error.message);
+    // The wording in the UI's language, its %1 ... filled in one pass (an argument holding
+    // "%2" stays as it is).
+    const QString wording = QCoreApplication::translate("TillEngine", error.key.c_str());
+    QString out;
+    for (qsizetype i = 0; i < wording.size(); ++i) {
+        const QChar next = i + 1 < wording.size() ? wording[i + 1] : QChar();
+        if (wording[i] == QLatin1Char('%') && next >= QLatin1Char('1') &&
+            next <= QLatin1Char('9') &&
+            static_cast<std::size_t>(next.unicode() - u'1') < error.args.size()) {
+            out +=
+                QString::fromStdString(error.args[static_cast<std::size_t>(next.unicode() - u'1')]);
+            ++i;
+        } else {
+            out += wording[i];
+        }
+    }
+    return out;
 }
 
 QString TillSession::print(const std::string& bytes) {

@@ -40,6 +40,8 @@ public:
     /// Engine error as a line for the status bar: a short headline in the UI language and the
     /// engine's detail (which names the barcode, the amount, the limit ...).
     static QString describe(const Error& error);
+    /// The engine's detail alone, in the UI language when the error is keyed.
+    static QString detail(const Error& error);
 
     /// After a completed sale: wake the background sync.
     void nudgeSync();

@@ -25,6 +25,449 @@
     </message>
 </context>
 <context>
+    <name>TillEngine</name>
+    <message>
+        <source>finish, suspend or void the open sale before changing cashier</source>
+        <translation>请先完成、挂起或作废当前交易，再换收银员</translation>
+    </message>
+    <message>
+        <source>wrong cashier code or PIN</source>
+        <translation>工号或密码错误</translation>
+    </message>
+    <message>
+        <source>%1 is locked after %2 wrong PINs: a supervisor must unlock it (F12 at the login)</source>
+        <translation>%1 已因 %2 次密码错误被锁定：须主管解锁（登录界面按 F12）</translation>
+    </message>
+    <message>
+        <source>%1 is now locked after %2 wrong PINs: a supervisor must unlock it</source>
+        <translation>%1 连续 %2 次密码错误，现已锁定：须主管解锁</translation>
+    </message>
+    <message>
+        <source>could not check the PIN: %1</source>
+        <translation>无法核对密码：%1</translation>
+    </message>
+    <message>
+        <source>could not log it: %1</source>
+        <translation>无法记录：%1</translation>
+    </message>
+    <message>
+        <source>could not unlock: %1</source>
+        <translation>无法解锁：%1</translation>
+    </message>
+    <message>
+        <source>log in first</source>
+        <translation>请先登录</translation>
+    </message>
+    <message>
+        <source>open a shift first (count the float into the drawer)</source>
+        <translation>请先开班（将备用金放入钱箱）</translation>
+    </message>
+    <message>
+        <source>a shift is already open on this till: close it first</source>
+        <translation>本机已有班次未交班：请先交班</translation>
+    </message>
+    <message>
+        <source>could not record it: %1</source>
+        <translation>无法记录：%1</translation>
+    </message>
+    <message>
+        <source>the drawer opens when the sale is paid: finish or suspend it first</source>
+        <translation>付清后钱箱才会打开：请先完成或挂起交易</translation>
+    </message>
+    <message>
+        <source>finish, suspend or void the open sale before closing the shift</source>
+        <translation>交班前请先完成、挂起或作废当前交易</translation>
+    </message>
+    <message>
+        <source>the shift could not be closed: %1</source>
+        <translation>无法交班：%1</translation>
+    </message>
+    <message>
+        <source>this return follows a receipt: pick lines from the original sale</source>
+        <translation>本次退货依据小票：请从原交易中选择商品</translation>
+    </message>
+    <message>
+        <source>no product with id %1</source>
+        <translation>没有编号为 %1 的商品</translation>
+    </message>
+    <message>
+        <source>no product has the PLU %1</source>
+        <translation>没有 PLU 为 %1 的商品</translation>
+    </message>
+    <message>
+        <source>barcode %1 is not in the catalog</source>
+        <translation>条码 %1 不在商品目录中</translation>
+    </message>
+    <message>
+        <source>label %1: no product has the PLU %2</source>
+        <translation>秤签 %1：没有 PLU 为 %2 的商品</translation>
+    </message>
+    <message>
+        <source>a supervisor&apos;s PIN has at least %1 digits: ask head office for a new one</source>
+        <translation>主管密码至少 %1 位：请向总部申请新密码</translation>
+    </message>
+    <message>
+        <source>%1 is not a supervisor and cannot approve this</source>
+        <translation>%1 不是主管，无权授权</translation>
+    </message>
+    <message>
+        <source>tender short by %1</source>
+        <translation>付款还差 %1</translation>
+    </message>
+    <message>
+        <source>card and mobile payments exceed the total: remove one</source>
+        <translation>银行卡和移动支付超过应收金额：请删除一笔</translation>
+    </message>
+    <message>
+        <source>pay out exactly %1 for this return</source>
+        <translation>本次退货须退款正好 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not locked</source>
+        <translation>%1 未被锁定</translation>
+    </message>
+    <message>
+        <source>the float must be between ¥0 and %1</source>
+        <translation>备用金须在 ¥0 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>the amount must be above ¥0 and at most %1</source>
+        <translation>金额须大于 ¥0 且不超过 %1</translation>
+    </message>
+    <message>
+        <source>say why the cash is taken out (banked, change for another till ...)</source>
+        <translation>请说明取出现金的原因（存入银行、给其他收银台找零……）</translation>
+    </message>
+    <message>
+        <source>that is more cash than the drawer should hold</source>
+        <translation>超过钱箱应有的现金</translation>
+    </message>
+    <message>
+        <source>say why the drawer is opened without a sale</source>
+        <translation>请说明无销售开钱箱的原因</translation>
+    </message>
+    <message>
+        <source>a counted amount cannot be negative</source>
+        <translation>清点金额不能为负数</translation>
+    </message>
+    <message>
+        <source>the weight must be above zero: put the item on the scale or key its weight</source>
+        <translation>重量须大于零：请将商品放上秤或输入重量</translation>
+    </message>
+    <message>
+        <source>%1 is more than one line may weigh (%2): check the weight</source>
+        <translation>%1 超过单行重量上限（%2）：请核对重量</translation>
+    </message>
+    <message>
+        <source>the quantity must be at least 1</source>
+        <translation>数量至少为 1</translation>
+    </message>
+    <message>
+        <source>a quantity above %1 is a keying error</source>
+        <translation>数量超过 %1，应是输入错误</translation>
+    </message>
+    <message>
+        <source>there is no line %1</source>
+        <translation>没有第 %1 行</translation>
+    </message>
+    <message>
+        <source>a returned line cannot be changed: remove it and return it again</source>
+        <translation>退货行不能修改：请删除后重新退货</translation>
+    </message>
+    <message>
+        <source>%1 is sold by weight: weigh it or key its weight</source>
+        <translation>%1 按重量销售：请称重或输入重量</translation>
+    </message>
+    <message>
+        <source>label %1 is one weighed or priced item: scan each label, without a quantity</source>
+        <translation>秤签 %1 只代表一件称重或定价商品：请逐张扫描，不要输入数量</translation>
+    </message>
+    <message>
+        <source>label %1 carries a weight but %2 is sold by the unit</source>
+        <translation>秤签 %1 带有重量，但 %2 按件销售</translation>
+    </message>
+    <message>
+        <source>label %1 carries an implausible price %2</source>
+        <translation>秤签 %1 的价格 %2 不合理</translation>
+    </message>
+    <message>
+        <source>%1 is not counted in units</source>
+        <translation>%1 不按件计数</translation>
+    </message>
+    <message>
+        <source>%1 is sold by the unit, not by weight</source>
+        <translation>%1 按件销售，不按重量</translation>
+    </message>
+    <message>
+        <source>the weight on a scale label cannot be changed: remove the line and reweigh</source>
+        <translation>秤签上的重量不能修改：请删除该行后重新称重</translation>
+    </message>
+    <message>
+        <source>prices cannot be changed on a return</source>
+        <translation>退货时不能改价</translation>
+    </message>
+    <message>
+        <source>a price label&apos;s amount cannot be overridden: remove the line</source>
+        <translation>价格秤签的金额不能修改：请删除该行</translation>
+    </message>
+    <message>
+        <source>the price must be above ¥0 and at most %1</source>
+        <translation>价格须大于 ¥0 且不超过 %1</translation>
+    </message>
+    <message>
+        <source>discounts cannot be given on a return</source>
+        <translation>退货时不能打折</translation>
+    </message>
+    <message>
+        <source>the discount must be between ¥0.00 and the line&apos;s %1</source>
+        <translation>折扣须在 ¥0.00 到本行金额 %1 之间</translation>
+    </message>
+    <message>
+        <source>there is no sale to discount</source>
+        <translation>没有可打折的交易</translation>
+    </message>
+    <message>
+        <source>the discount must be between ¥0.00 and the sale&apos;s %1</source>
+        <translation>折扣须在 ¥0.00 到整单金额 %1 之间</translation>
+    </message>
+    <message>
+        <source>there is no sale to round</source>
+        <translation>没有可抹零的交易</translation>
+    </message>
+    <message>
+        <source>a refund is not rounded</source>
+        <translation>退款不抹零</translation>
+    </message>
+    <message>
+        <source>there is nothing to pay for</source>
+        <translation>没有需要付款的商品</translation>
+    </message>
+    <message>
+        <source>a payment must be above ¥0.00</source>
+        <translation>付款金额须大于 ¥0.00</translation>
+    </message>
+    <message>
+        <source>%1 is more than one payment may be</source>
+        <translation>%1 超过单笔付款上限</translation>
+    </message>
+    <message>
+        <source>the sale is paid: complete it, or remove a payment first</source>
+        <translation>已付清：请完成交易，或先删除一笔付款</translation>
+    </message>
+    <message>
+        <source>confirm %1 in cash for %2 due: the change would be %3</source>
+        <translation>请确认：应收 %2，收现金 %1，找零 %3</translation>
+    </message>
+    <message>
+        <source>enter the payment terminal&apos;s reference (letters and digits, up to 64)</source>
+        <translation>请输入支付终端的参考号（字母和数字，最多 64 位）</translation>
+    </message>
+    <message>
+        <source>a card or mobile payment can pay at most the %1 still due: change is given in cash only</source>
+        <translation>银行卡或移动支付最多支付尚欠的 %1：只有现金可以找零</translation>
+    </message>
+    <message>
+        <source>pay out at most the %1 still due on this return</source>
+        <translation>本次退货最多退 %1</translation>
+    </message>
+    <message>
+        <source>there is no payment %1</source>
+        <translation>没有第 %1 笔付款</translation>
+    </message>
+    <message>
+        <source>there is nothing to complete: add an item first</source>
+        <translation>没有可完成的交易：请先添加商品</translation>
+    </message>
+    <message>
+        <source>there is no open sale to void</source>
+        <translation>没有可作废的交易</translation>
+    </message>
+    <message>
+        <source>unlocking %1 needs a supervisor&apos;s approval</source>
+        <translation>解锁 %1 需要主管授权</translation>
+    </message>
+    <message>
+        <source>taking %1 out of the drawer needs a supervisor&apos;s approval</source>
+        <translation>从钱箱取出 %1 需要主管授权</translation>
+    </message>
+    <message>
+        <source>opening the drawer without a sale needs a supervisor&apos;s approval</source>
+        <translation>无销售开钱箱需要主管授权</translation>
+    </message>
+    <message>
+        <source>removing %1 (%2) needs a supervisor&apos;s approval</source>
+        <translation>删除 %1（%2）需要主管授权</translation>
+    </message>
+    <message>
+        <source>a price of %1 for %2 needs a supervisor&apos;s approval</source>
+        <translation>将 %2 改价为 %1 需要主管授权</translation>
+    </message>
+    <message>
+        <source>a discount of %1 on %2 needs a supervisor&apos;s approval</source>
+        <translation>%2 折扣 %1 需要主管授权</translation>
+    </message>
+    <message>
+        <source>an order discount of %1 needs a supervisor&apos;s approval</source>
+        <translation>整单折扣 %1 需要主管授权</translation>
+    </message>
+    <message>
+        <source>voiding the return of %1 needs a supervisor&apos;s approval</source>
+        <translation>作废 %1 的退货需要主管授权</translation>
+    </message>
+    <message>
+        <source>voiding the sale of %1 needs a supervisor&apos;s approval</source>
+        <translation>作废 %1 的交易需要主管授权</translation>
+    </message>
+    <message>
+        <source>there is no sale to suspend</source>
+        <translation>没有可挂起的交易</translation>
+    </message>
+    <message>
+        <source>a return cannot be suspended: complete or void it</source>
+        <translation>退货不能挂起：请完成或作废</translation>
+    </message>
+    <message>
+        <source>payments were taken: remove them or complete the sale</source>
+        <translation>已收款：请删除付款或完成交易</translation>
+    </message>
+    <message>
+        <source>remove the order discount and 抹零 before suspending</source>
+        <translation>挂起前请取消整单折扣和抹零</translation>
+    </message>
+    <message>
+        <source>the sale could not be suspended: %1</source>
+        <translation>无法挂起交易：%1</translation>
+    </message>
+    <message>
+        <source>finish, suspend or void the open sale first</source>
+        <translation>请先完成、挂起或作废当前交易</translation>
+    </message>
+    <message>
+        <source>a suspended item is no longer in the catalog</source>
+        <translation>挂起的商品已不在商品目录中</translation>
+    </message>
+    <message>
+        <source>no suspended sale %1</source>
+        <translation>没有编号为 %1 的挂单</translation>
+    </message>
+    <message>
+        <source>the sale could not be resumed: %1</source>
+        <translation>无法取单：%1</translation>
+    </message>
+    <message>
+        <source>no sale with receipt number %1 on this till</source>
+        <translation>本机没有小票号为 %1 的交易</translation>
+    </message>
+    <message>
+        <source>start a return against a receipt first</source>
+        <translation>请先按小票开始退货</translation>
+    </message>
+    <message>
+        <source>the original sale has no line %1</source>
+        <translation>原交易没有第 %1 行</translation>
+    </message>
+    <message>
+        <source>return at least 1 gram</source>
+        <translation>至少退 1 克</translation>
+    </message>
+    <message>
+        <source>return at least 1 unit</source>
+        <translation>至少退 1 件</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 is left to return</source>
+        <translation>%2 只剩 %1 可退</translation>
+    </message>
+    <message>
+        <source>a return without a receipt needs a supervisor&apos;s approval</source>
+        <translation>无小票退货需要主管授权</translation>
+    </message>
+    <message>
+        <source>the discount on %1 is larger than its amount</source>
+        <translation>%1 的折扣超过其金额</translation>
+    </message>
+    <message>
+        <source>the order discount is larger than the sale</source>
+        <translation>整单折扣超过交易金额</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in kg: no digits</source>
+        <translation>“%1”不是以千克为单位的重量：没有数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in jin: no digits</source>
+        <translation>“%1”不是以斤为单位的重量：没有数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in kg: more than three decimals</source>
+        <translation>“%1”不是以千克为单位的重量：小数超过三位</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in jin: more than three decimals</source>
+        <translation>“%1”不是以斤为单位的重量：小数超过三位</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in kg: only digits and one decimal point are allowed</source>
+        <translation>“%1”不是以千克为单位的重量：只能输入数字和一个小数点</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in jin: only digits and one decimal point are allowed</source>
+        <translation>“%1”不是以斤为单位的重量：只能输入数字和一个小数点</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in kg: too large</source>
+        <translation>“%1”不是以千克为单位的重量：数值过大</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in jin: too large</source>
+        <translation>“%1”不是以斤为单位的重量：数值过大</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of money: no digits</source>
+        <translation>“%1”不是金额：没有数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of money: no digits after the decimal point</source>
+        <translation>“%1”不是金额：小数点后没有数字</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of money: more than two decimals (the smallest unit is the fen)</source>
+        <translation>“%1”不是金额：小数超过两位（最小单位是分）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of money: only digits and one decimal point are allowed</source>
+        <translation>“%1”不是金额：只能输入数字和一个小数点</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of money: too large</source>
+        <translation>“%1”不是金额：数值过大</translation>
+    </message>
+    <message>
+        <source>barcode %1 has a wrong check digit (expected %2): rescan it or key the item</source>
+        <translation>条码 %1 校验位错误（应为 %2）：请重新扫描或手工输入商品</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a barcode: only digits are allowed</source>
+        <translation>“%1”不是条码：只能包含数字</translation>
+    </message>
+    <message>
+        <source>barcode %1 has %2 digits; EAN-13, UPC-A and EAN-8 have 13, 12 or 8</source>
+        <translation>条码 %1 有 %2 位；EAN-13、UPC-A 和 EAN-8 分别为 13、12、8 位</translation>
+    </message>
+    <message>
+        <source>empty scan: nothing was read</source>
+        <translation>扫描为空：未读到内容</translation>
+    </message>
+    <message>
+        <source>label %1 carries a zero weight: reprint the label</source>
+        <translation>秤签 %1 的重量为零：请重新打印秤签</translation>
+    </message>
+    <message>
+        <source>label %1 carries a zero price: reprint the label</source>
+        <translation>秤签 %1 的价格为零：请重新打印秤签</translation>
+    </message>
+</context>
+<context>
     <name>TillSession</name>
     <message>
         <source>Barcode not readable</source>

@@ -122,14 +122,14 @@ Result<BasketTotals> priceBasket(std::vector<BasketLine>& lines,
         for (auto& line : lines) {
             line.net = line.gross - line.promotionDiscount - line.lineDiscount;
             if (line.net.value() < 0)
-                return makeError(ErrorCode::InvalidArgument,
-                                 "the discount on " + line.name + " is larger than its amount");
+                return keyedError(ErrorCode::InvalidArgument,
+                                  "the discount on %1 is larger than its amount", {line.name});
             totals.subtotal += line.net;
             weights.push_back(line.net.value());
         }
         if (orderDiscount.value() < 0 || orderDiscount > totals.subtotal)
-            return makeError(ErrorCode::InvalidArgument,
-                             "the order discount is larger than the sale");
+            return keyedError(ErrorCode::InvalidArgument,
+                              "the order discount is larger than the sale");
         totals.orderDiscount = orderDiscount;
         const Fen afterDiscount = totals.subtotal - orderDiscount;
         totals.total = afterDiscount;

@@ -352,7 +352,7 @@ Result<Cashier> LocalStore::authenticate(const std::string& code, const std::str
     if (q.executeStep() && crypto::verifySecret(q.getColumn(3).getString(), pin))
         return Cashier{q.getColumn(0).getInt64(), code, q.getColumn(1).getString(),
                        parseRole(q.getColumn(2).getString()).value()};
-    return makeError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
+    return keyedError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
 }
 
 std::optional<Cashier> LocalStore::cashierByCode(const std::string& code) {

@@ -12,8 +12,9 @@ using domain::SaleUnit;
 
 namespace {
 
-Error invalid(std::string message) {
-    return makeError(ErrorCode::InvalidArgument, std::move(message));
+/// A refusal of a value, keyed for translation (see keyedError).
+Error invalid(std::string key, std::vector<std::string> args = {}) {
+    return keyedError(ErrorCode::InvalidArgument, std::move(key), std::move(args));
 }
 
 bool hasText(const std::string& text) {
@@ -70,8 +71,8 @@ TillLimits Till::limits() {
 
 Result<Cashier> Till::login(const std::string& code, const std::string& pin) {
     if (m_open)
-        return makeError(ErrorCode::Conflict,
-                         "finish, suspend or void the open sale before changing cashier");
+        return keyedError(ErrorCode::Conflict,
+                          "finish, suspend or void the open sale before changing cashier");
     m_limits = limits();
     auto cashier = checkPin(code, pin);
     if (!cashier)
@@ -87,14 +88,15 @@ Result<Cashier> Till::checkPin(const std::string& code, const std::string& pin) 
                                   "WHERE code = ? AND active = 1");
         who.bind(1, code);
         if (!who.executeStep()) // nobody to count wrong PINs against
-            return makeError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
+            return keyedError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
         const auto id = who.getColumn(0).getInt64();
         const auto name = who.getColumn(1).getString();
         const auto attempts = std::to_string(m_limits.pinAttempts);
         if (who.getColumn(2).getInt() != 0)
-            return makeError(ErrorCode::Unauthorized,
-                             name + " is locked after " + attempts +
-                                 " wrong PINs: a supervisor must unlock it (F12 at the login)");
+            return keyedError(
+                ErrorCode::Unauthorized,
+                "%1 is locked after %2 wrong PINs: a supervisor must unlock it (F12 at the login)",
+                {name, attempts});
         auto person = m_store.authenticate(code, pin);
         if (person) {
             SQLite::Statement clear(db, "UPDATE cashier SET failed_pins = 0 WHERE id = ? AND "
@@ -116,7 +118,7 @@ Result<Cashier> Till::checkPin(const std::string& code, const std::string& pin) 
         if (failures < m_limits.pinAttempts) {
             tx.commit();
             // The same words as for an unknown code: which part was wrong stays unsaid.
-            return makeError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
+            return keyedError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
         }
         TillEvent locked;
         locked.kind = TillEventKind::PinLocked;
@@ -127,10 +129,11 @@ Result<Cashier> Till::checkPin(const std::string& code, const std::string& pin) 
         locked.detail = code;
         recordTillEvent(db, locked, m_clock.now());
         tx.commit();
-        return makeError(ErrorCode::Unauthorized, name + " is now locked after " + attempts +
-                                                      " wrong PINs: a supervisor must unlock it");
+        return keyedError(ErrorCode::Unauthorized,
+                          "%1 is now locked after %2 wrong PINs: a supervisor must unlock it",
+                          {name, attempts});
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage, std::string("could not check the PIN: ") + e.what());
+        return keyedError(ErrorCode::Storage, "could not check the PIN: %1", {e.what()});
     }
 }
 
@@ -143,12 +146,12 @@ Status Till::logEvent(TillEvent event) {
         recordTillEvent(m_store.database(), std::move(event), m_clock.now());
         return {};
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage, std::string("could not log it: ") + e.what());
+        return keyedError(ErrorCode::Storage, "could not log it: %1", {e.what()});
     }
 }
 
 Status Till::unlockCashier(const std::string& code, const Approval& approval) {
-    auto approver = approve(approval, "unlocking " + code);
+    auto approver = approve(approval, "unlocking %1", {code});
     if (!approver)
         return approver.error();
     try {
@@ -158,7 +161,7 @@ Status Till::unlockCashier(const std::string& code, const Approval& approval) {
                                      "WHERE code = ? AND locked_at IS NOT NULL RETURNING id");
         unlock.bind(1, code);
         if (!unlock.executeStep())
-            return invalid(code + " is not locked");
+            return invalid("%1 is not locked", {code});
         TillEvent unlocked;
         unlocked.kind = TillEventKind::PinUnlocked;
         unlocked.shiftId = currentShift();
@@ -172,7 +175,7 @@ Status Till::unlockCashier(const std::string& code, const Approval& approval) {
         tx.commit();
         return {};
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage, std::string("could not unlock: ") + e.what());
+        return keyedError(ErrorCode::Storage, "could not unlock: %1", {e.what()});
     }
 }
 
@@ -183,7 +186,7 @@ void Till::logout() {
 
 Status Till::requireCashier() const {
     if (!m_cashier)
-        return makeError(ErrorCode::Unauthorized, "log in first");
+        return keyedError(ErrorCode::Unauthorized, "log in first");
     return {};
 }
 
@@ -191,8 +194,8 @@ Status Till::requireShift() {
     if (auto ok = requireCashier(); !ok)
         return ok;
     if (!currentShift())
-        return makeError(ErrorCode::Conflict,
-                         "open a shift first (count the float into the drawer)");
+        return keyedError(ErrorCode::Conflict,
+                          "open a shift first (count the float into the drawer)");
     return {};
 }
 
@@ -210,10 +213,10 @@ Result<std::int64_t> Till::openShift(Fen openingFloat) {
     if (auto ok = requireCashier(); !ok)
         return ok.error();
     if (openingFloat.value() < 0 || openingFloat > m_limits.maxUnitPrice)
-        return invalid("the float must be between ¥0 and " + m_limits.maxUnitPrice.format());
+        return invalid("the float must be between ¥0 and %1", {m_limits.maxUnitPrice.format()});
     if (currentShift())
-        return makeError(ErrorCode::Conflict,
-                         "a shift is already open on this till: close it first");
+        return keyedError(ErrorCode::Conflict,
+                          "a shift is already open on this till: close it first");
     SQLite::Statement q(
         m_store.database(),
         "INSERT INTO shift(cashier_id, opened_at, float_fen) VALUES (?, ?, ?) RETURNING id");
@@ -230,7 +233,8 @@ Status Till::cashIn(Fen amount, const std::string& reason) {
     if (auto ok = requireShift(); !ok)
         return ok;
     if (amount.value() <= 0 || amount > m_limits.maxUnitPrice)
-        return invalid("the amount must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
+        return invalid("the amount must be above ¥0 and at most %1",
+                       {m_limits.maxUnitPrice.format()});
     return moveCash(TillEventKind::CashIn, amount, reason, std::nullopt);
 }
 
@@ -261,7 +265,7 @@ Status Till::moveCash(TillEventKind kind, Fen amount, const std::string& reason,
         tx.commit();
         return {};
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage, std::string("could not record it: ") + e.what());
+        return keyedError(ErrorCode::Storage, "could not record it: %1", {e.what()});
     }
 }
 
@@ -270,14 +274,15 @@ Status Till::cashOut(Fen amount, const std::string& reason,
     if (auto ok = requireShift(); !ok)
         return ok;
     if (amount.value() <= 0 || amount > m_limits.maxUnitPrice)
-        return invalid("the amount must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
+        return invalid("the amount must be above ¥0 and at most %1",
+                       {m_limits.maxUnitPrice.format()});
     if (!hasText(reason))
         return invalid("say why the cash is taken out (banked, change for another till ...)");
     // What the drawer should hold stays unsaid: the close is counted blind.
     const auto report = computeShiftReport(m_store.database(), *currentShift());
     if (amount > report.expected.at(TenderKind::Cash))
         return invalid("that is more cash than the drawer should hold");
-    auto approver = approve(approval, "taking " + amount.format() + " out of the drawer");
+    auto approver = approve(approval, "taking %1 out of the drawer", {amount.format()});
     if (!approver)
         return approver.error();
     return moveCash(TillEventKind::CashOut, amount, reason, *approver);
@@ -287,8 +292,8 @@ Status Till::openDrawer(const std::string& reason, const std::optional<Approval>
     if (auto ok = requireShift(); !ok)
         return ok;
     if (m_open && !m_lines.empty())
-        return makeError(ErrorCode::Conflict,
-                         "the drawer opens when the sale is paid: finish or suspend it first");
+        return keyedError(ErrorCode::Conflict,
+                          "the drawer opens when the sale is paid: finish or suspend it first");
     if (!hasText(reason))
         return invalid("say why the drawer is opened without a sale");
     auto approver = approve(approval, "opening the drawer without a sale");
@@ -311,8 +316,8 @@ Result<ShiftReport> Till::closeShift(const std::map<TenderKind, Fen>& counted) {
     if (auto ok = requireShift(); !ok)
         return ok.error();
     if (m_open)
-        return makeError(ErrorCode::Conflict,
-                         "finish, suspend or void the open sale before closing the shift");
+        return keyedError(ErrorCode::Conflict,
+                          "finish, suspend or void the open sale before closing the shift");
     for (const auto& [kind, amount] : counted)
         if (amount.value() < 0)
             return invalid("a counted amount cannot be negative");
@@ -346,8 +351,7 @@ Result<ShiftReport> Till::closeShift(const std::map<TenderKind, Fen>& counted) {
         tx.commit();
         return report;
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage,
-                         std::string("the shift could not be closed: ") + e.what());
+        return keyedError(ErrorCode::Storage, "the shift could not be closed: %1", {e.what()});
     }
 }
 
@@ -411,8 +415,8 @@ Status Till::checkWeight(Grams grams) const {
         return invalid(
             "the weight must be above zero: put the item on the scale or key its weight");
     if (grams.value() > m_limits.maxLineGrams)
-        return invalid(grams.formatKg() + " is more than one line may weigh (" +
-                       Grams(m_limits.maxLineGrams).formatKg() + "): check the weight");
+        return invalid("%1 is more than one line may weigh (%2): check the weight",
+                       {grams.formatKg(), Grams(m_limits.maxLineGrams).formatKg()});
     return {};
 }
 
@@ -420,14 +424,14 @@ Status Till::checkUnits(std::int64_t units) const {
     if (units <= 0)
         return invalid("the quantity must be at least 1");
     if (units > m_limits.maxLineUnits)
-        return invalid("a quantity above " + std::to_string(m_limits.maxLineUnits) +
-                       " is a keying error");
+        return invalid("a quantity above %1 is a keying error",
+                       {std::to_string(m_limits.maxLineUnits)});
     return {};
 }
 
 Status Till::editable(std::size_t line) const {
     if (!m_open || line >= m_lines.size())
-        return invalid("there is no line " + std::to_string(line + 1));
+        return invalid("there is no line %1", {std::to_string(line + 1)});
     if (m_lines[line].originalLineNo)
         return invalid("a returned line cannot be changed: remove it and return it again");
     return {};
@@ -437,8 +441,8 @@ Result<std::size_t> Till::addLine(BasketLine line) {
     if (auto ok = requireShift(); !ok)
         return ok.error();
     if (m_open && m_isReturn && m_originalSaleId)
-        return makeError(ErrorCode::Conflict,
-                         "this return follows a receipt: pick lines from the original sale");
+        return keyedError(ErrorCode::Conflict,
+                          "this return follows a receipt: pick lines from the original sale");
     std::vector<Promotion> promotions;
     if (!(m_open && m_isReturn))
         promotions = m_store.promotionsFor(line.productId, businessDate(m_clock.now()));
@@ -456,7 +460,8 @@ Result<std::size_t> Till::addProduct(std::int64_t productId, EntryMethod entry, 
                                      std::optional<Grams> grams, WeightSource source) {
     const auto item = m_store.productById(productId);
     if (!item)
-        return makeError(ErrorCode::NotFound, "no product with id " + std::to_string(productId));
+        return keyedError(ErrorCode::NotFound, "no product with id %1",
+                          {std::to_string(productId)});
     BasketLine line;
     line.productId = item->id;
     line.sku = item->product.sku;
@@ -466,7 +471,7 @@ Result<std::size_t> Till::addProduct(std::int64_t productId, EntryMethod entry, 
     line.entry = entry;
     if (line.unit == SaleUnit::ByWeight) {
         if (!grams)
-            return invalid(line.name + " is sold by weight: weigh it or key its weight");
+            return invalid("%1 is sold by weight: weigh it or key its weight", {line.name});
         if (auto ok = checkWeight(*grams); !ok)
             return ok.error();
         line.grams = *grams;
@@ -510,7 +515,7 @@ Result<std::size_t> Till::addByPlu(const std::string& plu, std::int64_t units,
                                    std::optional<Grams> grams, WeightSource source) {
     const auto item = m_store.productByPlu(plu);
     if (!item)
-        return makeError(ErrorCode::NotFound, "no product has the PLU " + plu);
+        return keyedError(ErrorCode::NotFound, "no product has the PLU %1", {plu});
     return addProduct(item->id, EntryMethod::Plu, units, grams, source);
 }
 
@@ -522,8 +527,8 @@ Result<std::size_t> Till::scan(std::string_view code, std::optional<Grams> grams
     if (const auto* gtin = std::get_if<domain::Gtin>(&scanned.value())) {
         const auto item = m_store.productByBarcode(gtin->key());
         if (!item)
-            return makeError(ErrorCode::NotFound,
-                             "barcode " + gtin->digits + " is not in the catalog");
+            return keyedError(ErrorCode::NotFound, "barcode %1 is not in the catalog",
+                              {gtin->digits});
         auto added = addProduct(item->id, EntryMethod::Scan, units, grams, source);
         if (added && m_lines[*added].barcode.empty())
             m_lines[*added].barcode = gtin->digits;
@@ -531,12 +536,13 @@ Result<std::size_t> Till::scan(std::string_view code, std::optional<Grams> grams
     }
     const auto& label = std::get<domain::VariableMeasureLabel>(scanned.value());
     if (units != 1)
-        return invalid("label " + label.barcode +
-                       " is one weighed or priced item: scan each label, without a quantity");
+        return invalid(
+            "label %1 is one weighed or priced item: scan each label, without a quantity",
+            {label.barcode});
     const auto item = m_store.productByPlu(label.itemCode);
     if (!item)
-        return makeError(ErrorCode::NotFound,
-                         "label " + label.barcode + ": no product has the PLU " + label.itemCode);
+        return keyedError(ErrorCode::NotFound, "label %1: no product has the PLU %2",
+                          {label.barcode, label.itemCode});
     BasketLine line;
     line.productId = item->id;
     line.sku = item->product.sku;
@@ -547,16 +553,16 @@ Result<std::size_t> Till::scan(std::string_view code, std::optional<Grams> grams
     line.barcode = label.barcode;
     if (label.measure == domain::LabelMeasure::Weight) {
         if (line.unit != SaleUnit::ByWeight)
-            return invalid("label " + label.barcode + " carries a weight but " + line.name +
-                           " is sold by the unit");
+            return invalid("label %1 carries a weight but %2 is sold by the unit",
+                           {label.barcode, line.name});
         if (auto ok = checkWeight(label.weight()); !ok)
             return ok.error();
         line.grams = label.weight();
         line.weightSource = WeightSource::Label;
     } else {
         if (label.price() > m_limits.maxUnitPrice)
-            return invalid("label " + label.barcode + " carries an implausible price " +
-                           label.price().format());
+            return invalid("label %1 carries an implausible price %2",
+                           {label.barcode, label.price().format()});
         line.labelAmount = label.price();
         if (line.unit == SaleUnit::ByWeight) {
             // The scale printed the amount; the weight behind it is amount ÷ price, for the ledger.
@@ -582,7 +588,7 @@ Status Till::setQuantity(std::size_t index, std::int64_t units) {
         return ok;
     auto& line = m_lines[index];
     if (line.unit != SaleUnit::Each || line.labelAmount)
-        return invalid(line.name + " is not counted in units");
+        return invalid("%1 is not counted in units", {line.name});
     if (auto ok = checkUnits(units); !ok)
         return ok;
     return change([&] { line.units = units; });
@@ -593,7 +599,7 @@ Status Till::setWeight(std::size_t index, Grams grams, WeightSource source) {
         return ok;
     auto& line = m_lines[index];
     if (line.unit != SaleUnit::ByWeight)
-        return invalid(line.name + " is sold by the unit, not by weight");
+        return invalid("%1 is sold by the unit, not by weight", {line.name});
     if (line.entry == EntryMethod::Label)
         return invalid(
             "the weight on a scale label cannot be changed: remove the line and reweigh");
@@ -607,12 +613,12 @@ Status Till::setWeight(std::size_t index, Grams grams, WeightSource source) {
 
 Status Till::removeLine(std::size_t index, const std::optional<Approval>& approval) {
     if (!m_open || index >= m_lines.size())
-        return invalid("there is no line " + std::to_string(index + 1));
+        return invalid("there is no line %1", {std::to_string(index + 1)});
     const BasketLine line = m_lines[index];
     const Fen worth = line.net.value() < 0 ? -line.net : line.net;
     std::optional<std::int64_t> approver;
     if (!m_tenders.empty() || worth > m_limits.removeLineApprovalAbove) {
-        auto id = approve(approval, "removing " + lineText(line) + " (" + worth.format() + ")");
+        auto id = approve(approval, "removing %1 (%2)", {lineText(line), worth.format()});
         if (!id)
             return id.error();
         approver = *id;
@@ -640,20 +646,22 @@ Status Till::removeLine(std::size_t index, const std::optional<Approval>& approv
     return {};
 }
 
-Result<std::int64_t> Till::approve(const std::optional<Approval>& approval,
-                                   const std::string& what) {
+Result<std::int64_t> Till::approve(const std::optional<Approval>& approval, const std::string& what,
+                                   std::vector<std::string> args) {
     if (!approval)
-        return makeError(ErrorCode::ApprovalRequired, what + " needs a supervisor's approval");
+        return keyedError(ErrorCode::ApprovalRequired, what + " needs a supervisor's approval",
+                          std::move(args));
     if (approval->pin.size() < kMinApproverPinDigits)
-        return makeError(ErrorCode::Unauthorized, "a supervisor's PIN has at least " +
-                                                      std::to_string(kMinApproverPinDigits) +
-                                                      " digits: ask head office for a new one");
+        return keyedError(
+            ErrorCode::Unauthorized,
+            "a supervisor's PIN has at least %1 digits: ask head office for a new one",
+            {std::to_string(kMinApproverPinDigits)});
     auto supervisor = checkPin(approval->supervisorCode, approval->pin);
     if (!supervisor)
         return supervisor.error();
     if (!supervisor->canApprove())
-        return makeError(ErrorCode::Unauthorized,
-                         supervisor->name + " is not a supervisor and cannot approve " + what);
+        return keyedError(ErrorCode::Unauthorized, "%1 is not a supervisor and cannot approve this",
+                          {supervisor->name});
     return supervisor->id;
 }
 
@@ -666,13 +674,14 @@ Status Till::overridePrice(std::size_t index, Fen price, const std::optional<App
     if (line.labelAmount)
         return invalid("a price label's amount cannot be overridden: remove the line");
     if (price.value() <= 0 || price > m_limits.maxUnitPrice)
-        return invalid("the price must be above ¥0 and at most " + m_limits.maxUnitPrice.format());
+        return invalid("the price must be above ¥0 and at most %1",
+                       {m_limits.maxUnitPrice.format()});
     std::optional<std::int64_t> approver;
     // A raise is always approved (¥99,999 for a ¥5.90 pear is a keying error or a fraud); a cut
     // beyond the approval limit too.
     if (price > line.listPrice.amount ||
         price < line.listPrice.amount - limitOf(line.listPrice.amount, m_limits.approvalLimitBp)) {
-        auto id = approve(approval, "a price of " + price.format() + " for " + line.name);
+        auto id = approve(approval, "a price of %1 for %2", {price.format(), line.name});
         if (!id)
             return id.error();
         approver = *id;
@@ -693,10 +702,10 @@ Status Till::discountLine(std::size_t index, Fen amount, const std::optional<App
     auto& line = m_lines[index];
     const Fen base = line.gross - line.promotionDiscount;
     if (amount.value() < 0 || amount > base)
-        return invalid("the discount must be between ¥0.00 and the line's " + base.format());
+        return invalid("the discount must be between ¥0.00 and the line's %1", {base.format()});
     std::optional<std::int64_t> approver;
     if (amount > limitOf(base, m_limits.approvalLimitBp)) {
-        auto id = approve(approval, "a discount of " + amount.format() + " on " + line.name);
+        auto id = approve(approval, "a discount of %1 on %2", {amount.format(), line.name});
         if (!id)
             return id.error();
         approver = *id;
@@ -714,11 +723,11 @@ Status Till::discountOrder(Fen amount, const std::optional<Approval>& approval) 
     if (m_isReturn)
         return invalid("discounts cannot be given on a return");
     if (amount.value() < 0 || amount > m_totals.subtotal)
-        return invalid("the discount must be between ¥0.00 and the sale's " +
-                       m_totals.subtotal.format());
+        return invalid("the discount must be between ¥0.00 and the sale's %1",
+                       {m_totals.subtotal.format()});
     std::optional<std::int64_t> approver;
     if (amount > limitOf(m_totals.subtotal, m_limits.approvalLimitBp)) {
-        auto id = approve(approval, "an order discount of " + amount.format());
+        auto id = approve(approval, "an order discount of %1", {amount.format()});
         if (!id)
             return id.error();
         approver = *id;
@@ -794,7 +803,7 @@ Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference
     if (amount.value() <= 0)
         return invalid("a payment must be above ¥0.00");
     if (amount > m_limits.maxUnitPrice)
-        return invalid(amount.format() + " is more than one payment may be");
+        return invalid("%1 is more than one payment may be", {amount.format()});
     if (due().value() <= 0)
         return invalid("the sale is paid: complete it, or remove a payment first");
     // Cash that settles the sale settles it rounded by the outlet's 抹零 (the cash part only).
@@ -813,16 +822,17 @@ Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference
 Status Till::takeTender(TenderKind kind, Fen amount, const std::string& reference, bool confirmed) {
     const Fen remaining = due();
     if (kind == TenderKind::Cash && !m_isReturn && !confirmed && amount > cashConfirmAbove())
-        return invalid("confirm " + amount.format() + " in cash for " + remaining.format() +
-                       " due: the change would be " + (amount - remaining).format());
+        return invalid("confirm %1 in cash for %2 due: the change would be %3",
+                       {amount.format(), remaining.format(), (amount - remaining).format()});
     if (kind != TenderKind::Cash) {
         if (!validReference(reference))
             return invalid("enter the payment terminal's reference (letters and digits, up to 64)");
         if (amount > remaining)
-            return invalid(std::string(toString(kind)) + " can pay at most the " +
-                           remaining.format() + " still due: change is given in cash only");
+            return invalid("a card or mobile payment can pay at most the %1 still due: change is "
+                           "given in cash only",
+                           {remaining.format()});
     } else if (m_isReturn && amount > remaining) {
-        return invalid("pay out at most the " + remaining.format() + " still due on this return");
+        return invalid("pay out at most the %1 still due on this return", {remaining.format()});
     }
     m_tenders.push_back({kind, amount, kind == TenderKind::Cash ? std::string() : reference});
     return {};
@@ -830,7 +840,7 @@ Status Till::takeTender(TenderKind kind, Fen amount, const std::string& referenc
 
 Status Till::removeTender(std::size_t index) {
     if (index >= m_tenders.size())
-        return invalid("there is no payment " + std::to_string(index + 1));
+        return invalid("there is no payment %1", {std::to_string(index + 1)});
     m_tenders.erase(m_tenders.begin() + static_cast<std::ptrdiff_t>(index));
     dropCashSettlement(); // what settles the sale now is decided again
     return {};
@@ -849,14 +859,14 @@ Result<CompletedSale> Till::complete() {
         if (t.kind != TenderKind::Cash)
             nonCash += t.amount;
     if (paid < m_totals.total)
-        return makeError(ErrorCode::Conflict,
-                         "tender short by " + (m_totals.total - paid).format());
+        return keyedError(ErrorCode::Conflict, "tender short by %1",
+                          {(m_totals.total - paid).format()});
     if (nonCash > m_totals.total)
-        return makeError(ErrorCode::Conflict,
-                         "card and mobile payments exceed the total: remove one");
+        return keyedError(ErrorCode::Conflict,
+                          "card and mobile payments exceed the total: remove one");
     if (m_isReturn && paid != m_totals.total)
-        return makeError(ErrorCode::Conflict,
-                         "pay out exactly " + m_totals.total.format() + " for this return");
+        return keyedError(ErrorCode::Conflict, "pay out exactly %1 for this return",
+                          {m_totals.total.format()});
     const auto terminal = m_store.terminal();
     if (!terminal)
         return terminal.error();
@@ -885,9 +895,9 @@ Status Till::voidSale(const std::optional<Approval>& approval) {
         return invalid("there is no open sale to void");
     if (!m_lines.empty() || !m_tenders.empty()) {
         const Fen total = m_totals.total.value() < 0 ? -m_totals.total : m_totals.total;
-        auto approver = approve(
-            approval, std::string(m_isReturn ? "voiding the return of " : "voiding the sale of ") +
-                          total.format());
+        auto approver =
+            approve(approval, m_isReturn ? "voiding the return of %1" : "voiding the sale of %1",
+                    {total.format()});
         if (!approver)
             return approver.error();
         TillEvent e;

@@ -12,15 +12,15 @@ using domain::SaleUnit;
 
 Result<std::int64_t> Till::suspend(const std::string& note) {
     if (!m_open || m_lines.empty())
-        return makeError(ErrorCode::InvalidArgument, "there is no sale to suspend");
+        return keyedError(ErrorCode::InvalidArgument, "there is no sale to suspend");
     if (m_isReturn)
-        return makeError(ErrorCode::Conflict, "a return cannot be suspended: complete or void it");
+        return keyedError(ErrorCode::Conflict, "a return cannot be suspended: complete or void it");
     if (!m_tenders.empty())
-        return makeError(ErrorCode::Conflict,
-                         "payments were taken: remove them or complete the sale");
+        return keyedError(ErrorCode::Conflict,
+                          "payments were taken: remove them or complete the sale");
     if (m_orderDiscount.value() != 0 || m_rounding)
-        return makeError(ErrorCode::Conflict,
-                         "remove the order discount and 抹零 before suspending");
+        return keyedError(ErrorCode::Conflict,
+                          "remove the order discount and 抹零 before suspending");
     auto& db = m_store.database();
     try {
         SQLite::Transaction tx(db);
@@ -64,8 +64,7 @@ Result<std::int64_t> Till::suspend(const std::string& note) {
         reset();
         return id;
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage,
-                         std::string("the sale could not be suspended: ") + e.what());
+        return keyedError(ErrorCode::Storage, "the sale could not be suspended: %1", {e.what()});
     }
 }
 
@@ -86,7 +85,7 @@ Status Till::resume(std::int64_t suspendedId) {
     if (auto ok = requireShift(); !ok)
         return ok;
     if (m_open)
-        return makeError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
+        return keyedError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
     auto& db = m_store.database();
     std::vector<BasketLine> lines;
     std::vector<std::vector<Promotion>> promotions;
@@ -101,8 +100,8 @@ Status Till::resume(std::int64_t suspendedId) {
         while (q.executeStep()) {
             const auto item = m_store.productById(q.getColumn(0).getInt64());
             if (!item)
-                return makeError(ErrorCode::NotFound,
-                                 "a suspended item is no longer in the catalog");
+                return keyedError(ErrorCode::NotFound,
+                                  "a suspended item is no longer in the catalog");
             BasketLine l;
             l.productId = item->id;
             l.sku = item->product.sku;
@@ -127,8 +126,8 @@ Status Till::resume(std::int64_t suspendedId) {
             lines.push_back(std::move(l));
         }
         if (lines.empty())
-            return makeError(ErrorCode::NotFound,
-                             "no suspended sale " + std::to_string(suspendedId));
+            return keyedError(ErrorCode::NotFound, "no suspended sale %1",
+                              {std::to_string(suspendedId)});
         auto totals = priceBasket(lines, promotions, Fen(0), std::nullopt);
         if (!totals)
             return totals.error();
@@ -142,8 +141,7 @@ Status Till::resume(std::int64_t suspendedId) {
         m_open = true;
         return {};
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage,
-                         std::string("the sale could not be resumed: ") + e.what());
+        return keyedError(ErrorCode::Storage, "the sale could not be resumed: %1", {e.what()});
     }
 }
 
@@ -151,13 +149,13 @@ Status Till::startReturn(const std::string& receiptNo) {
     if (auto ok = requireShift(); !ok)
         return ok;
     if (m_open)
-        return makeError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
+        return keyedError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
     auto& db = m_store.database();
     SQLite::Statement sale(db, "SELECT id FROM sale WHERE receipt_no = ? AND kind = 'sale'");
     sale.bind(1, receiptNo);
     if (!sale.executeStep())
-        return makeError(ErrorCode::NotFound,
-                         "no sale with receipt number " + receiptNo + " on this till");
+        return keyedError(ErrorCode::NotFound, "no sale with receipt number %1 on this till",
+                          {receiptNo});
     const auto saleId = sale.getColumn(0).getInt64();
     SQLite::Statement lines(
         db, "SELECT l.line_no, l.name, l.units, l.grams, l.paid_fen, "
@@ -203,14 +201,14 @@ Status Till::startReturn(const std::string& receiptNo) {
 Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
                                      std::optional<Grams> grams) {
     if (!m_open || !m_isReturn || !m_originalSaleId)
-        return makeError(ErrorCode::Conflict, "start a return against a receipt first");
+        return keyedError(ErrorCode::Conflict, "start a return against a receipt first");
     const ReturnableLine* original = nullptr;
     for (const auto& r : m_returnable)
         if (r.lineNo == originalLineNo)
             original = &r;
     if (!original)
-        return makeError(ErrorCode::NotFound,
-                         "the original sale has no line " + std::to_string(originalLineNo));
+        return keyedError(ErrorCode::NotFound, "the original sale has no line %1",
+                          {std::to_string(originalLineNo)});
     // What this basket already returns of that line.
     std::int64_t unitsInBasket = 0, gramsInBasket = 0;
     Fen refundInBasket;
@@ -227,14 +225,13 @@ Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
         (weighed ? gramsInBasket : unitsInBasket);
     const std::int64_t quantity = weighed ? (grams ? grams->value() : 0) : units;
     if (quantity <= 0)
-        return makeError(ErrorCode::InvalidArgument,
-                         "return at least 1 " + std::string(weighed ? "gram" : "unit"));
+        return keyedError(ErrorCode::InvalidArgument,
+                          weighed ? "return at least 1 gram" : "return at least 1 unit");
     if (quantity > sold - already)
-        return makeError(
-            ErrorCode::InvalidArgument,
-            "only " +
-                (weighed ? Grams(sold - already).formatKg() : std::to_string(sold - already)) +
-                " of " + original->name + " is left to return");
+        return keyedError(
+            ErrorCode::InvalidArgument, "only %1 of %2 is left to return",
+            {weighed ? Grams(sold - already).formatKg() : std::to_string(sold - already),
+             original->name});
     const Fen left = original->paid - original->refunded - refundInBasket;
     Fen refund = left;
     if (quantity < sold - already) {
@@ -278,7 +275,7 @@ Status Till::startNoReceiptReturn(const Approval& approval) {
     if (auto ok = requireShift(); !ok)
         return ok;
     if (m_open)
-        return makeError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
+        return keyedError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
     auto approver = approve(approval, "a return without a receipt");
     if (!approver)
         return approver.error();

@@ -36,10 +36,10 @@ std::int64_t digitsValue(std::string_view digits) {
 }
 
 Error checkDigitError(std::string_view code) {
-    return makeError(ErrorCode::BadCheckDigit,
-                     "barcode " + std::string(code) + " has a wrong check digit (expected " +
-                         std::to_string(gtinCheckDigit(code.substr(0, code.size() - 1))) +
-                         "): rescan it or key the item");
+    return keyedError(
+        ErrorCode::BadCheckDigit,
+        "barcode %1 has a wrong check digit (expected %2): rescan it or key the item",
+        {std::string(code), std::to_string(gtinCheckDigit(code.substr(0, code.size() - 1)))});
 }
 
 } // namespace
@@ -62,8 +62,8 @@ int gtinCheckDigit(std::string_view body) {
 Result<Gtin> parseGtin(std::string_view text) {
     const std::string_view code = trim(text);
     if (!allDigits(code))
-        return makeError(ErrorCode::BadBarcode,
-                         "\"" + std::string(code) + "\" is not a barcode: only digits are allowed");
+        return keyedError(ErrorCode::BadBarcode, "\"%1\" is not a barcode: only digits are allowed",
+                          {std::string(code)});
     GtinKind kind;
     switch (code.size()) {
     case 13:
@@ -76,9 +76,9 @@ Result<Gtin> parseGtin(std::string_view text) {
         kind = GtinKind::Ean8;
         break;
     default:
-        return makeError(ErrorCode::BadBarcode,
-                         "barcode " + std::string(code) + " has " + std::to_string(code.size()) +
-                             " digits; EAN-13, UPC-A and EAN-8 have 13, 12 or 8");
+        return keyedError(ErrorCode::BadBarcode,
+                          "barcode %1 has %2 digits; EAN-13, UPC-A and EAN-8 have 13, 12 or 8",
+                          {std::string(code), std::to_string(code.size())});
     }
     if (gtinCheckDigit(code.substr(0, code.size() - 1)) != code.back() - '0')
         return checkDigitError(code);
@@ -195,7 +195,7 @@ const VariableMeasureLayout* VariableMeasureLayouts::find(std::string_view code)
 Result<ScannedCode> parseScan(std::string_view text, const VariableMeasureLayouts& layouts) {
     const std::string_view code = trim(text);
     if (code.empty())
-        return makeError(ErrorCode::BadBarcode, "empty scan: nothing was read");
+        return keyedError(ErrorCode::BadBarcode, "empty scan: nothing was read");
     const VariableMeasureLayout* layout = allDigits(code) ? layouts.find(code) : nullptr;
     if (!layout) {
         auto gtin = parseGtin(code);
@@ -214,10 +214,11 @@ Result<ScannedCode> parseScan(std::string_view text, const VariableMeasureLayout
     label.value = digitsValue(code.substr(static_cast<std::size_t>(layout->valueOffset),
                                           static_cast<std::size_t>(layout->valueLength)));
     if (label.value <= 0)
-        return makeError(ErrorCode::InvalidArgument,
-                         "label " + label.barcode + " carries a zero " +
-                             (label.measure == LabelMeasure::Weight ? "weight" : "price") +
-                             ": reprint the label");
+        return keyedError(ErrorCode::InvalidArgument,
+                          label.measure == LabelMeasure::Weight
+                              ? "label %1 carries a zero weight: reprint the label"
+                              : "label %1 carries a zero price: reprint the label",
+                          {label.barcode});
     return ScannedCode{std::move(label)};
 }
 

@@ -10,9 +10,9 @@ constexpr std::string_view kYuanSign = "\xC2\xA5";          // ¥ U+00A5
 constexpr std::string_view kFullWidthYuan = "\xEF\xBF\xA5"; // ￥ U+FFE5
 
 Error parseError(std::string_view text, std::string_view why) {
-    return makeError(ErrorCode::ParseError,
-                     "\"" + std::string(text) +
-                         "\" is not an amount of money: " + std::string(why));
+    // `why` is one of a few fixed reasons: each makes its own key.
+    return keyedError(ErrorCode::ParseError,
+                      "\"%1\" is not an amount of money: " + std::string(why), {std::string(text)});
 }
 
 std::string plain(std::int64_t fen) {

@@ -11,8 +11,9 @@ namespace {
 Result<std::int64_t> parseThousandths(std::string_view text, std::string_view unit) {
     const std::string original(text);
     auto fail = [&](std::string_view why) {
-        return makeError(ErrorCode::ParseError, "\"" + original + "\" is not a weight in " +
-                                                    std::string(unit) + ": " + std::string(why));
+        return keyedError(
+            ErrorCode::ParseError,
+            "\"%1\" is not a weight in " + std::string(unit) + ": " + std::string(why), {original});
     };
     while (!text.empty() && text.front() == ' ')
         text.remove_prefix(1);

@@ -3,6 +3,7 @@
 #include "baidian/pos/basket.h"
 #include "baidian/pos/inventory.h"
 #include "baidian/pos/journal.h"
+#include "engine_messages.h"
 #include "entry_dialog.h"
 #include "login_screen.h"
 #include "payment_dialog.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTest>
 #include <QTranslator>
@@ -656,6 +658,92 @@ TEST_F(TillGuiTest, ARefundIsCalledOneAndGoesBackTheWayTheMoneyCame) {
         m_window->saleScreen()->findChild<QLabel*>(QStringLiteral("lastItem"))->text();
     EXPECT_TRUE(last.contains(QStringLiteral("Refunded ¥35.00"))) << last.toStdString();
     EXPECT_FALSE(last.contains(QStringLiteral("Change"))) << last.toStdString();
+}
+
+namespace {
+
+/// The English words in `text`, beyond the names the till shows as they are (key names, PLU,
+/// barcode standards, ¥ amounts and codes are not words).
+QStringList englishWords(const QString& text) {
+    static const QStringList allowed = {
+        QStringLiteral("PLU"), QStringLiteral("EAN"),  QStringLiteral("UPC"),
+        QStringLiteral("F1"),  QStringLiteral("F12"),  QStringLiteral("Esc"),
+        QStringLiteral("Del"), QStringLiteral("Ctrl"), QStringLiteral("PDF"),
+        QStringLiteral("ESC"), QStringLiteral("POS"),  QStringLiteral("Enter"),
+        QStringLiteral("X"),   QStringLiteral("Z"),    QStringLiteral("YYYY"),
+        QStringLiteral("MM"),  QStringLiteral("DD"),   QStringLiteral("HZ")};
+    QStringList found;
+    static const QRegularExpression word(QStringLiteral("(?<![-\\w])[A-Za-z]{2,}(?![\\w])"));
+    QString cleaned = text;
+    cleaned.remove(QRegularExpression(QStringLiteral("--[a-z-]+"))); // command-line options
+    for (auto it = word.globalMatch(cleaned); it.hasNext();) {
+        const QString w = it.next().captured(0);
+        if (!allowed.contains(w))
+            found << w;
+    }
+    return found;
+}
+
+} // namespace
+
+// Bug: errors read "无权操作: wrong cashier code or PIN" and "当前无法操作: open a shift first":
+// the engine's detail stayed English. Every keyed message of the engine has a Chinese
+// translation with no English word in it.
+TEST(EngineMessages, EveryEngineMessageHasAChineseTranslationWithNoEnglishWord) {
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/baidian_zh_CN.qm")));
+    ASSERT_GT(engineMessageKeys().size(), 100u);
+    for (const char* key : engineMessageKeys()) {
+        const QString zh = translator.translate("TillEngine", key);
+        EXPECT_FALSE(zh.isEmpty()) << "not translated: " << key;
+        EXPECT_TRUE(englishWords(zh).isEmpty())
+            << key << " -> " << zh.toStdString() << ": "
+            << englishWords(zh).join(QLatin1Char(' ')).toStdString();
+    }
+}
+
+// The cashier's refusals as the window shows them, with the Chinese translator installed: a
+// wrong PIN, no shift, an unknown PLU, a bad weight, a keying error, a wrong check digit, a
+// void without a supervisor. None may hold an English word.
+TEST_F(TillGuiTest, RefusalsAreShownInChineseWithNoEnglishWord) {
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/baidian_zh_CN.qm")));
+    QCoreApplication::installTranslator(&translator);
+    auto& till = m_session->till();
+    std::vector<Error> errors;
+    auto keep = [&errors](const auto& result) {
+        if (!result)
+            errors.push_back(result.error());
+    };
+    keep(till.login("1001", "0000"));
+    keep(till.login("9999", "1234"));
+    ASSERT_TRUE(till.login("1001", "1234").ok());
+    keep(till.scan(kWalnutEan));
+    ASSERT_TRUE(till.openShift(domain::Fen(50000)).ok());
+    keep(till.addByPlu("99999", 1, std::nullopt, pos::WeightSource::Keyed));
+    keep(till.scan(kWalnutEan, std::nullopt, pos::WeightSource::Keyed, 1000));
+    keep(till.scan("6901234567891"));
+    keep(till.scan("69012345"));
+    keep(Grams::parseKg("1,5"));
+    keep(domain::Fen::parse("12.345"));
+    keep(till.addByPlu("12346", 0, Grams(0), pos::WeightSource::Keyed));
+    ASSERT_TRUE(till.scan(kGiftBoxEan).ok());
+    keep(till.voidSale());
+    keep(till.voidSale(pos::Approval{"9001", "9999"}));
+    keep(till.removeLine(0));
+    keep(till.overridePrice(0, domain::Fen(99999)));
+    keep(till.addTender(pos::TenderKind::WeChat, domain::Fen(100)));
+    keep(till.cashOut(domain::Fen(100), ""));
+    keep(till.startReturn("HZ-F01-01-000999"));
+    keep(till.complete());
+    ASSERT_GE(errors.size(), 18u);
+    for (const auto& e : errors) {
+        const QString shown = TillSession::describe(e);
+        EXPECT_TRUE(englishWords(shown).isEmpty())
+            << e.message << " -> " << shown.toStdString() << ": "
+            << englishWords(shown).join(QLatin1Char(' ')).toStdString();
+    }
+    QCoreApplication::removeTranslator(&translator);
 }
 
 int main(int argc, char** argv) {

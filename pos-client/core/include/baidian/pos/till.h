@@ -181,7 +181,9 @@ private:
     Status requireCashier() const;
     Status requireShift();
     Status editable(std::size_t line) const;
-    Result<std::int64_t> approve(const std::optional<Approval>& approval, const std::string& what);
+    /// The approver's id; `what` (with %1 ... for `args`) names what is approved, keyed.
+    Result<std::int64_t> approve(const std::optional<Approval>& approval, const std::string& what,
+                                 std::vector<std::string> args = {});
     /// Checks a code and PIN, counting wrong PINs per person and locking at pinAttempts.
     Result<Cashier> checkPin(const std::string& code, const std::string& pin);
     /// Appends to the event log (shift and cashier filled in). Errors: Storage.

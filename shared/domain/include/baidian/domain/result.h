@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace baidian {
 
@@ -25,7 +26,11 @@ enum class ErrorCode {
 /// An expected failure as a value.
 struct Error {
     ErrorCode code;
-    std::string message;
+    std::string message; ///< in English, for logs, tools and tests
+    /// The message's wording with %1, %2 ... where `args` go, for a UI to translate (the till
+    /// shows every keyed error in its own language); empty when the message is not keyed.
+    std::string key = {};
+    std::vector<std::string> args = {};
 };
 
 /// Thrown by Result::value() on an error: reading a failed result is a programming bug.
@@ -94,6 +99,23 @@ using Status = Result<void>;
 
 inline Error makeError(ErrorCode code, std::string message) {
     return Error{code, std::move(message)};
+}
+
+/// An error a UI can translate: `key` is its English wording with %1, %2 ... for `args` (up to
+/// 9), and its message that wording filled in.
+inline Error keyedError(ErrorCode code, std::string key, std::vector<std::string> args = {}) {
+    std::string message;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char next = i + 1 < key.size() ? key[i + 1] : '\0';
+        if (key[i] == '%' && next >= '1' && next <= '9' &&
+            static_cast<std::size_t>(next - '1') < args.size()) {
+            message += args[static_cast<std::size_t>(next - '1')];
+            ++i;
+        } else {
+            message += key[i];
+        }
+    }
+    return Error{code, std::move(message), std::move(key), std::move(args)};
 }
 
 } // namespace baidian
