@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QLocale>
 #include <QMessageBox>
+#include <QScreen>
 #include <QTranslator>
 
 int main(int argc, char** argv) {
@@ -32,7 +33,14 @@ int main(int argc, char** argv) {
                                      QStringLiteral("path"));
     const QCommandLineOption wide(QStringLiteral("80mm"),
                                   QStringLiteral("80 mm receipt paper (48 columns)"));
-    parser.addOptions({db, lang, server, ca, cert, key, printer, wide});
+    const QCommandLineOption windowed(
+        QStringLiteral("windowed"),
+        QStringLiteral("a window (1280×800 at most) instead of the whole screen"));
+    const QCommandLineOption kiosk(
+        QStringLiteral("kiosk"),
+        QStringLiteral(
+            "the whole screen, no frame, kept on top: the till is all the cashier sees"));
+    parser.addOptions({db, lang, server, ca, cert, key, printer, wide, windowed, kiosk});
     parser.process(app);
 
     QTranslator translator;
@@ -61,6 +69,18 @@ int main(int argc, char** argv) {
         return 1;
     }
     baidian::app::TillWindow window(*session);
-    window.show();
+    // A till is the whole screen (its key bar must never fall off a 1366×768 display).
+    // Without a window manager (a kiosk X session) full screen is only a wish: take the
+    // screen's size too.
+    if (!parser.isSet(windowed) && window.screen())
+        window.setGeometry(window.screen()->geometry());
+    if (parser.isSet(kiosk)) {
+        window.setWindowFlags(Qt::Window | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint);
+        window.showFullScreen();
+    } else if (parser.isSet(windowed)) {
+        window.show();
+    } else {
+        window.showFullScreen();
+    }
     return app.exec();
 }

@@ -78,6 +78,9 @@ QString TillSession::describe(const Error& error) {
         headline = QCoreApplication::translate("TillSession", "Server unreachable");
         break;
     }
+    // A keyed approval request says all itself ("删除 … 需要主管授权").
+    if (error.code == ErrorCode::ApprovalRequired && !error.key.empty())
+        return detail(error);
     return headline + QStringLiteral(": ") + detail(error);
 }
 

@@ -8,6 +8,8 @@
 #include "search_service.h"
 
 #include <QAction>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QTimer>
 
@@ -65,7 +67,12 @@ TillWindow::TillWindow(TillSession& session, QWidget* parent)
     m_syncTimer = new QTimer(this);
     connect(m_syncTimer, &QTimer::timeout, m_sale, &SaleScreen::updateSyncStatus);
     m_syncTimer->start(1000);
-    resize(1280, 800);
+    // Windowed (--windowed): 1280×800, or less on a smaller screen; main() shows the till full
+    // screen by default.
+    const QRect screen = QGuiApplication::primaryScreen()
+                             ? QGuiApplication::primaryScreen()->availableGeometry()
+                             : QRect(0, 0, 1280, 800);
+    resize(std::min(1280, screen.width()), std::min(800, screen.height()));
     showLogin();
 }
 
