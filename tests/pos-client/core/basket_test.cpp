@@ -50,10 +50,11 @@ TEST(Basket, PaidAmountsAlwaysAddUpToTheTotal) {
 
 TEST(Basket, RoundingToNearestCanAddAFewFenAndStillBalances) {
     std::vector<BasketLine> lines = {unitLine(1247, 1), unitLine(2000, 1)};
-    auto totals = priceBasket(lines, {}, Fen(0),
-                              CashRoundingRule{domain::CashRoundingUnit::Jiao,
-                                               domain::CashRoundingDirection::Nearest, {}})
-                      .value();
+    auto totals =
+        priceBasket(lines, {}, Fen(0),
+                    CashRoundingRule{
+                        domain::CashRoundingUnit::Jiao, domain::CashRoundingDirection::Nearest, {}})
+            .value();
     EXPECT_EQ(totals.total, Fen(3250));
     EXPECT_EQ(totals.rounding, Fen(-3));
     EXPECT_EQ(lines[0].paid + lines[1].paid, Fen(3250));

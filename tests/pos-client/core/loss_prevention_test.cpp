@@ -185,8 +185,9 @@ TEST_F(TillTest, CashSettlesToTheJiaoCardToTheFenAndAPerfectCountClosesAtZero) {
     const auto x = m_till->xReport().value();
     const Fen drawer = x.expected.at(TenderKind::Cash);
     EXPECT_EQ(drawer.value() % 10, 0) << "the drawer should hold " << drawer.format();
-    const auto z = m_till->closeShift({{TenderKind::Cash, drawer},
-                                       {TenderKind::WeChat, x.expected.at(TenderKind::WeChat)}})
+    const auto z = m_till
+                       ->closeShift({{TenderKind::Cash, drawer},
+                                     {TenderKind::WeChat, x.expected.at(TenderKind::WeChat)}})
                        .value();
     EXPECT_EQ(z.overShort.at(TenderKind::Cash), Fen(0));
 }

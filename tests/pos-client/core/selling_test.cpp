@@ -27,7 +27,8 @@ CompletedSale ringUpRealisticBasket(Till& till, LocalStore& store, const Catalog
     EXPECT_EQ(till.totals().subtotal, Fen(21906));
 
     EXPECT_TRUE(till.setCashRounding(CashRoundingRule{domain::CashRoundingUnit::Jiao,
-                                                      domain::CashRoundingDirection::Down, {}})
+                                                      domain::CashRoundingDirection::Down,
+                                                      {}})
                     .ok());
     EXPECT_EQ(till.totals().rounding, Fen(6));
     EXPECT_EQ(till.totals().total, Fen(21900));
