@@ -216,6 +216,37 @@ struct Server::Impl {
         }
     }
 
+    /// A till's batch of stock-ledger rows or log events (POST /v1/movements, /v1/events):
+    /// decoded record by record, refused whole unless it is `peer`'s outlet and terminal, then
+    /// applied once by the writer with `ingest` and answered with its result per record.
+    template <typename Decode, typename Ingest>
+    asio::awaitable<Response> tillBatch(const Request& req, const CertificateIdentity& peer,
+                                        std::int64_t outletId, Decode decode, Ingest ingest) {
+        if (req.method() != http::verb::post)
+            co_return error(req, http::status::method_not_allowed, "use POST");
+        auto batch = decode(req.body());
+        if (!batch)
+            co_return error(req, http::status::bad_request, batch.error().message);
+        if (batch->outlet != peer.outlet)
+            co_return error(req, http::status::forbidden,
+                            "this certificate belongs to outlet " + peer.outlet + ", not " +
+                                batch->outlet + ": nothing was stored");
+        if (batch->terminal != peer.terminal)
+            co_return wrongTerminal(req, peer, batch->terminal);
+        using Batch = std::decay_t<decltype(batch.value())>;
+        auto result = std::make_shared<protocol::SaleBatchResult>();
+        auto shared = std::make_shared<Batch>(std::move(batch).value());
+        GroupCommitWriter::Apply apply = [result, shared, outletId, ingest,
+                                          at = nowUtc()](SQLite::Database& wdb) {
+            *result = ingest(wdb, outletId, *shared, at);
+        };
+        auto [committed, why] = co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
+        if (!committed)
+            co_return error(req, http::status::service_unavailable,
+                            "not stored, try again later: " + why);
+        co_return reply(req, http::status::ok, protocol::encode(*result));
+    }
+
     /// `peer`: the till the connection's client certificate names, checked for this request
     /// (nullopt: no certificate); `clientAddress`: where the connection comes from.
     asio::awaitable<Response> handle(Request req, std::optional<CertificateIdentity> peer,
@@ -434,58 +465,12 @@ struct Server::Impl {
             co_return reply(req, http::status::ok,
                             protocol::encode(protocol::ShiftReportAnswer{true, false, ""}));
         }
-        if (path == "/v1/movements") {
-            if (req.method() != http::verb::post)
-                co_return error(req, http::status::method_not_allowed, "use POST");
-            auto batch = protocol::decodeMovementBatch(req.body());
-            if (!batch)
-                co_return error(req, http::status::bad_request, batch.error().message);
-            if (batch->outlet != *outletCode)
-                co_return error(req, http::status::forbidden,
-                                "this certificate belongs to outlet " + *outletCode + ", not " +
-                                    batch->outlet + ": nothing was stored");
-            if (batch->terminal != peer->terminal)
-                co_return wrongTerminal(req, *peer, batch->terminal);
-            auto result = std::make_shared<protocol::MovementBatchResult>();
-            auto shared = std::make_shared<protocol::MovementBatch>(std::move(batch).value());
-            const std::int64_t outletId = outlet->id;
-            GroupCommitWriter::Apply apply = [result, shared, outletId,
-                                              at = nowUtc()](SQLite::Database& wdb) {
-                *result = ingestMovements(wdb, outletId, *shared, at);
-            };
-            auto [committed, why] =
-                co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
-            if (!committed)
-                co_return error(req, http::status::service_unavailable,
-                                "not stored, try again later: " + why);
-            co_return reply(req, http::status::ok, protocol::encode(*result));
-        }
-        if (path == "/v1/events") {
-            if (req.method() != http::verb::post)
-                co_return error(req, http::status::method_not_allowed, "use POST");
-            auto batch = protocol::decodeTillEventBatch(req.body());
-            if (!batch)
-                co_return error(req, http::status::bad_request, batch.error().message);
-            if (batch->outlet != *outletCode)
-                co_return error(req, http::status::forbidden,
-                                "this certificate belongs to outlet " + *outletCode + ", not " +
-                                    batch->outlet + ": nothing was stored");
-            if (batch->terminal != peer->terminal)
-                co_return wrongTerminal(req, *peer, batch->terminal);
-            auto result = std::make_shared<protocol::TillEventBatchResult>();
-            auto shared = std::make_shared<protocol::TillEventBatch>(std::move(batch).value());
-            const std::int64_t outletId = outlet->id;
-            GroupCommitWriter::Apply apply = [result, shared, outletId,
-                                              at = nowUtc()](SQLite::Database& wdb) {
-                *result = ingestTillEvents(wdb, outletId, *shared, at);
-            };
-            auto [committed, why] =
-                co_await asyncWrite(*writer, std::move(apply), asio::use_awaitable);
-            if (!committed)
-                co_return error(req, http::status::service_unavailable,
-                                "not stored, try again later: " + why);
-            co_return reply(req, http::status::ok, protocol::encode(*result));
-        }
+        if (path == "/v1/movements")
+            co_return co_await tillBatch(req, *peer, outlet->id, protocol::decodeMovementBatch,
+                                         ingestMovements);
+        if (path == "/v1/events")
+            co_return co_await tillBatch(req, *peer, outlet->id, protocol::decodeTillEventBatch,
+                                         ingestTillEvents);
         if (path == "/v1/transfers/incoming") {
             if (req.method() != http::verb::get)
                 co_return error(req, http::status::method_not_allowed, "use GET");
