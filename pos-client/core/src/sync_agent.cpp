@@ -47,6 +47,20 @@ std::int64_t SyncAgent::pending() {
         .getInt64();
 }
 
+Result<SaleBatchResult> SyncAgent::postBatch(const std::string& path, const std::string& body,
+                                             const std::string& what) {
+    auto response = m_client.post(path, body);
+    if (!response)
+        return response.error();
+    if (response->status != 200)
+        return fromHttp(*response, what);
+    auto result = decodeSaleBatchResult(response->body);
+    if (!result)
+        return makeError(ErrorCode::Unavailable,
+                         "the server's answer was not understood: " + result.error().message);
+    return result;
+}
+
 Error SyncAgent::fromHttp(const HttpResult& result, const std::string& what) {
     m_retryAfter = result.retryAfter;
     std::string reason = "HTTP " + std::to_string(result.status);
@@ -79,15 +93,9 @@ Result<PushSummary> SyncAgent::push(std::size_t batchSize) {
         if (batch.sales.empty())
             break;
         after = batch.sales.back().seq;
-        auto response = m_client.post("/v1/sales", encode(batch));
-        if (!response)
-            return response.error();
-        if (response->status != 200)
-            return fromHttp(*response, "the sales batch");
-        auto result = decodeSaleBatchResult(response->body);
+        auto result = postBatch("/v1/sales", encode(batch), "the sales batch");
         if (!result)
-            return makeError(ErrorCode::Unavailable,
-                             "the server's answer was not understood: " + result.error().message);
+            return result.error();
         // Mark exactly what the server answered for, in one local transaction.
         SQLite::Transaction tx(db);
         SQLite::Statement mark(db,
@@ -159,15 +167,9 @@ Result<int> SyncAgent::pushMovements(std::size_t batchSize) {
         }
         if (batch.movements.empty())
             break;
-        auto response = m_client.post("/v1/movements", encode(batch));
-        if (!response)
-            return response.error();
-        if (response->status != 200)
-            return fromHttp(*response, "the stock movements");
-        auto result = decodeSaleBatchResult(response->body);
+        auto result = postBatch("/v1/movements", encode(batch), "the stock movements");
         if (!result)
-            return makeError(ErrorCode::Unavailable,
-                             "the server's answer was not understood: " + result.error().message);
+            return result.error();
         SQLite::Transaction tx(db);
         SQLite::Statement mark(
             db, "UPDATE stock_movement SET acked_at = ? WHERE id = ? AND acked_at IS NULL");
@@ -208,15 +210,9 @@ Result<EventPushSummary> SyncAgent::pushEvents(std::size_t batchSize) {
         }
         if (batch.events.empty())
             break;
-        auto response = m_client.post("/v1/events", encode(batch));
-        if (!response)
-            return response.error();
-        if (response->status != 200)
-            return fromHttp(*response, "the till's event log");
-        auto result = decodeSaleBatchResult(response->body);
+        auto result = postBatch("/v1/events", encode(batch), "the till's event log");
         if (!result)
-            return makeError(ErrorCode::Unavailable,
-                             "the server's answer was not understood: " + result.error().message);
+            return result.error();
         SQLite::Transaction tx(db);
         SQLite::Statement mark(
             db, "UPDATE till_event SET acked_at = ? WHERE id = ? AND acked_at IS NULL");

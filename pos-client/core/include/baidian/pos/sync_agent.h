@@ -124,6 +124,10 @@ private:
             m_progress(line);
     }
     Error fromHttp(const HttpResult& result, const std::string& what);
+    /// POSTs a batch (sales, stock rows, events) and reads the per-record answer every upload
+    /// gets; a refusal is fromHttp's error, an answer not understood is Unavailable.
+    Result<protocol::SaleBatchResult> postBatch(const std::string& path, const std::string& body,
+                                                const std::string& what);
 
     LocalStore& m_store;
     HttpsClient m_client;
