@@ -40,6 +40,16 @@ std::string HashChain::link(std::string_view previousHash, std::string_view payl
     return sha256Hex(input);
 }
 
+std::string HashChain::keyedLink(const JournalKey& key, std::string_view previousHash,
+                                 std::string_view payload) {
+    std::string input;
+    input.reserve(previousHash.size() + 1 + payload.size());
+    input.append(previousHash);
+    input.push_back('\n');
+    input.append(payload);
+    return hmacSha256Hex(key, input);
+}
+
 std::optional<std::size_t> HashChain::firstBreak(std::span<const Entry> entries,
                                                  std::string_view startHash) {
     std::string previous(startHash);

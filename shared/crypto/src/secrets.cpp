@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <stdexcept>
 #include <vector>
@@ -49,6 +51,90 @@ bool verifySecret(std::string_view encodedHash, std::string_view secret) {
     const std::string encoded(encodedHash); // argon2 wants a NUL-terminated string
     runs.fetch_add(1, std::memory_order_relaxed);
     return argon2id_verify(encoded.c_str(), secret.data(), secret.size()) == ARGON2_OK;
+}
+
+namespace {
+
+constexpr std::string_view kKeyedPrefix = "keyed-v1";
+
+/// "$argon2id$v=19$m=M,t=T,p=P$SALT": the parameters and the salt, decoded. False if malformed.
+bool parseArgon2Head(std::string_view head, std::uint32_t& m, std::uint32_t& t, std::uint32_t& p,
+                     std::vector<unsigned char>& salt) {
+    constexpr std::string_view kStart = "$argon2id$v=19$";
+    if (!head.starts_with(kStart))
+        return false;
+    head.remove_prefix(kStart.size());
+    const auto dollar = head.find('$');
+    if (dollar == std::string_view::npos)
+        return false;
+    const std::string params(head.substr(0, dollar));
+    char rest = 0;
+    if (std::sscanf(params.c_str(), "m=%u,t=%u,p=%u%c", &m, &t, &p, &rest) != 3)
+        return false;
+    // Never more than the server's own hashes ask for a few times over: a verifier is data.
+    if (m == 0 || m > 256 * 1024 || t == 0 || t > 16 || p == 0 || p > 8)
+        return false;
+    std::string b64(head.substr(dollar + 1)); // unpadded standard base64, as argon2 writes it
+    if (b64.empty() || b64.size() > 64 || b64.find_first_of("$=") != std::string::npos)
+        return false;
+    const std::size_t pad = (4 - b64.size() % 4) % 4;
+    if (pad == 3)
+        return false;
+    b64.append(pad, '=');
+    salt.assign(b64.size() / 4 * 3, 0);
+    const int n = EVP_DecodeBlock(salt.data(), reinterpret_cast<const unsigned char*>(b64.data()),
+                                  static_cast<int>(b64.size()));
+    if (n < 0)
+        return false;
+    salt.resize(static_cast<std::size_t>(n) - pad);
+    return salt.size() >= 8;
+}
+
+} // namespace
+
+std::string keyedPinVerifier(std::string_view encodedHash, const JournalKey& key) {
+    const auto last = encodedHash.rfind('$');
+    if (last == std::string_view::npos || last + 1 >= encodedHash.size())
+        return {};
+    const auto head = encodedHash.substr(0, last);
+    std::uint32_t m = 0, t = 0, p = 0;
+    std::vector<unsigned char> salt;
+    if (!parseArgon2Head(head, m, t, p, salt))
+        return {};
+    return std::string(kKeyedPrefix) + std::string(head) + "$" +
+           hmacSha256Hex(pinKeyOf(key), encodedHash.substr(last + 1));
+}
+
+bool isKeyedPinVerifier(std::string_view text) {
+    return text.starts_with(kKeyedPrefix);
+}
+
+bool verifyKeyedPin(std::string_view verifier, const JournalKey& key, std::string_view pin) {
+    if (!isKeyedPinVerifier(verifier))
+        return false;
+    verifier.remove_prefix(kKeyedPrefix.size());
+    const auto last = verifier.rfind('$');
+    if (last == std::string_view::npos)
+        return false;
+    const auto head = verifier.substr(0, last);
+    const auto mac = verifier.substr(last + 1);
+    std::uint32_t m = 0, t = 0, p = 0;
+    std::vector<unsigned char> salt;
+    if (mac.size() != 64 || !parseArgon2Head(head, m, t, p, salt))
+        return false;
+    const std::size_t encodedSize =
+        argon2_encodedlen(t, m, p, static_cast<std::uint32_t>(salt.size()), kHashBytes, Argon2_id);
+    std::vector<char> encoded(encodedSize);
+    runs.fetch_add(1, std::memory_order_relaxed);
+    if (argon2id_hash_encoded(t, m, p, pin.data(), pin.size(), salt.data(), salt.size(), kHashBytes,
+                              encoded.data(), encoded.size()) != ARGON2_OK)
+        return false;
+    const std::string_view made(encoded.data());
+    const auto madeLast = made.rfind('$');
+    if (madeLast == std::string_view::npos)
+        return false;
+    const auto expected = hmacSha256Hex(pinKeyOf(key), made.substr(madeLast + 1));
+    return CRYPTO_memcmp(expected.data(), mac.data(), expected.size()) == 0;
 }
 
 std::uint64_t argon2Runs() {

@@ -1,5 +1,6 @@
 #include "baidian/protocol/codec.h"
 
+#include "baidian/crypto/secrets.h"
 #include "baidian/domain/time.h"
 #include "baidian/protocol/journal_hash.h"
 #include "baidian/protocol/master_limits.h"
@@ -409,7 +410,7 @@ SaleDoc readSale(Reader& r, const std::string& path, std::string& error) {
     if (error.empty() && (!isHex64(s.prevHash) || !isHex64(s.hash)))
         r.fail("hash", "hashes must be 64 lower-case hex digits");
     s.journalScheme = static_cast<int>(
-        r.optionalInteger("journal_scheme", kJournalSchemeTillRows, kJournalSchemeAsSent)
+        r.optionalInteger("journal_scheme", kJournalSchemeTillRows, kJournalSchemeKeyed)
             .value_or(kJournalSchemeTillRows));
     (void)path;
     return s;
@@ -515,11 +516,12 @@ std::string encode(const MasterData& data) {
                                           {"starts_on", p.startsOn},
                                           {"ends_on", p.endsOn}});
     for (const auto& c : data.cashiers)
-        cashiers.push_back(json::object{{"code", c.code},
-                                        {"name", c.name},
-                                        {"role", c.role},
-                                        {"pin_hash", c.pinHash},
-                                        {"active", c.active}});
+        cashiers.push_back(json::object{
+            {"code", c.code},
+            {"name", c.name},
+            {"role", c.role},
+            {crypto::isKeyedPinVerifier(c.pinHash) ? "pin_verifier" : "pin_hash", c.pinHash},
+            {"active", c.active}});
     json::object out{{"version", data.version},
                      {"products", std::move(products)},
                      {"promotions", std::move(promotions)},
@@ -594,7 +596,8 @@ Result<MasterData> decodeMasterData(std::string_view text) {
                    c.code = cr.text("code", kRead);
                    c.name = cr.text("name", kRead);
                    c.role = cr.text("role", kRead);
-                   c.pinHash = cr.text("pin_hash", kRead);
+                   // A terminal with a journal key gets a keyed verifier, never the hash.
+                   c.pinHash = cr.text(cr.has("pin_verifier") ? "pin_verifier" : "pin_hash", kRead);
                    c.active = cr.boolean("active");
                    if (why.empty())
                        why = limits::checkCashier(c);
@@ -765,7 +768,8 @@ json::object toJson(const TillEventDoc& e) {
                         {"reason", nullable(e.reason)},
                         {"at", e.at},
                         {"prev_hash", e.prevHash},
-                        {"hash", e.hash}};
+                        {"hash", e.hash},
+                        {"journal_scheme", e.journalScheme}};
 }
 } // namespace
 
@@ -781,6 +785,37 @@ std::string encode(const TillEventBatch& batch) {
                                         {"outlet", batch.outlet},
                                         {"terminal", batch.terminal},
                                         {"events", std::move(events)}});
+}
+
+std::string encode(const JournalHeadDoc& head) {
+    return json::serialize(json::object{{"v", kVersion},
+                                        {"outlet", head.outlet},
+                                        {"terminal", head.terminal},
+                                        {"seq", head.seq},
+                                        {"hash", head.hash},
+                                        {"journal_scheme", head.journalScheme}});
+}
+
+Result<JournalHeadDoc> decodeJournalHead(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    JournalHeadDoc head;
+    r.integer("v", kVersion, kVersion);
+    head.outlet = r.text("outlet", 16);
+    head.terminal = static_cast<int>(r.integer("terminal", 1, 99));
+    head.seq = r.integer("seq", 0, std::numeric_limits<std::int64_t>::max() / 2);
+    head.hash = r.text("hash", 64);
+    head.journalScheme =
+        static_cast<int>(r.integer("journal_scheme", kJournalSchemeTillRows, kJournalSchemeKeyed));
+    if (!error.empty())
+        return makeError(ErrorCode::ParseError, error);
+    if (head.hash.size() != 64 ||
+        head.hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return makeError(ErrorCode::ParseError, "hash: must be 64 lower-case hex digits");
+    return head;
 }
 
 Result<TillEventBatch> decodeTillEventBatch(std::string_view text) {
@@ -811,6 +846,9 @@ Result<TillEventBatch> decodeTillEventBatch(std::string_view text) {
         e.at = m.text("at", 25);
         e.prevHash = m.text("prev_hash", 64);
         e.hash = m.text("hash", 64);
+        e.journalScheme = static_cast<int>(
+            m.optionalInteger("journal_scheme", kJournalSchemeAsSent, kJournalSchemeKeyed)
+                .value_or(kJournalSchemeAsSent));
         return e;
     });
     return batch;

@@ -98,6 +98,18 @@ std::string journalHash(const SaleDoc& sale) {
     return crypto::HashChain::link(sale.prevHash, canonicalSale(sale));
 }
 
+std::string keyedJournalHash(const SaleDoc& sale, const crypto::JournalKey& key) {
+    return crypto::HashChain::keyedLink(key, sale.prevHash, canonicalSale(sale));
+}
+
+std::optional<std::string> expectedJournalHash(const SaleDoc& sale, const crypto::JournalKey* key) {
+    if (sale.journalScheme == kJournalSchemeAsSent)
+        return journalHash(sale);
+    if (sale.journalScheme == kJournalSchemeKeyed && key)
+        return keyedJournalHash(sale, *key);
+    return std::nullopt;
+}
+
 std::string canonicalTillEvent(const TillEventDoc& e) {
     std::string out = "baidian-event-v1\n";
     Canonical c(out);
@@ -118,6 +130,17 @@ std::string canonicalTillEvent(const TillEventDoc& e) {
 
 std::string tillEventHash(const TillEventDoc& event) {
     return crypto::HashChain::link(event.prevHash, canonicalTillEvent(event));
+}
+
+std::string keyedTillEventHash(const TillEventDoc& event, const crypto::JournalKey& key) {
+    return crypto::HashChain::keyedLink(key, event.prevHash, canonicalTillEvent(event));
+}
+
+std::optional<std::string> expectedTillEventHash(const TillEventDoc& event,
+                                                 const crypto::JournalKey* key) {
+    if (event.journalScheme == kJournalSchemeKeyed)
+        return key ? std::optional(keyedTillEventHash(event, *key)) : std::nullopt;
+    return tillEventHash(event);
 }
 
 } // namespace baidian::protocol

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "baidian/crypto/journal_key.h"
+
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -21,6 +23,12 @@ public:
 
     /// The hash of an entry that follows `previousHash`.
     static std::string link(std::string_view previousHash, std::string_view payload);
+
+    /// The keyed link (journal scheme 3): HMAC-SHA256(key, previousHash || "\n" || payload),
+    /// the same input as link(). Nobody without `key` can make one, so a till's journal cannot be
+    /// re-chained by whoever edits till.db without the key file.
+    static std::string keyedLink(const JournalKey& key, std::string_view previousHash,
+                                 std::string_view payload);
 
     struct Entry {
         std::string_view payload;

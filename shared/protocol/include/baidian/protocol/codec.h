@@ -24,6 +24,7 @@ std::string encode(const TillEventDoc& event);
 /// One movement alone (what a quarantine keeps of a movement that breaks a rule).
 std::string encode(const MovementDoc& movement);
 std::string encode(const IncomingTransfers& transfers);
+std::string encode(const JournalHeadDoc& head);
 
 Result<SaleBatch> decodeSaleBatch(std::string_view json);
 Result<SaleBatchResult> decodeSaleBatchResult(std::string_view json);
@@ -39,6 +40,8 @@ Result<ErrorDoc> decodeError(std::string_view json);
 Result<MovementBatch> decodeMovementBatch(std::string_view json);
 /// Event by event, as decodeMovementBatch.
 Result<TillEventBatch> decodeTillEventBatch(std::string_view json);
+/// The hash must be 64 lower-case hex digits, the scheme 1 to 3, the terminal 1 to 99.
+Result<JournalHeadDoc> decodeJournalHead(std::string_view json);
 /// Transfer by transfer: an entry that is mistyped or has a negative quantity lands in
 /// `skipped`.
 Result<IncomingTransfers> decodeIncomingTransfers(std::string_view json);

@@ -135,7 +135,10 @@ struct CashierDoc {
     std::string code;
     std::string name;
     std::string role;
-    std::string pinHash; ///< argon2id encoded; PINs never travel
+    /// How the till checks the PIN (PINs never travel): the argon2id encoded hash (old data, or a
+    /// terminal without a journal key) or, for a terminal with a key, the keyed verifier
+    /// (crypto::keyedPinVerifier), which without the key file cannot test a PIN.
+    std::string pinHash;
     bool active = true;
     bool operator==(const CashierDoc&) const = default;
 };
@@ -233,7 +236,20 @@ struct TillEventDoc {
     std::string at; ///< UTC ISO-8601
     std::string prevHash;
     std::string hash;
+    int journalScheme = 2; ///< 2: SHA-256 chain; 3: keyed with the terminal's journal key
     bool operator==(const TillEventDoc&) const = default;
+};
+
+/// POST /v1/journal-head: where the till's sale journal stands now (at every sync and at least
+/// every 5 minutes while online). The server keeps the latest; sales it receives later for that
+/// seq must carry that hash. seq 0 (hash: genesis) is an empty journal.
+struct JournalHeadDoc {
+    std::string outlet;
+    int terminal = 0;
+    std::int64_t seq = 0;
+    std::string hash;
+    int journalScheme = 2; ///< the scheme of the entry at seq
+    bool operator==(const JournalHeadDoc&) const = default;
 };
 
 struct TillEventBatch {
