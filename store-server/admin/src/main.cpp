@@ -1,4 +1,5 @@
 // store-admin: runs the network's CA and the central registry from the command line.
+#include "baidian/crypto/journal_key.h"
 #include "baidian/db/backup.h"
 #include "baidian/db/database.h"
 #include "baidian/domain/money.h"
@@ -11,6 +12,7 @@
 #include "baidian/server/pki.h"
 #include "baidian/server/ranking.h"
 #include "baidian/server/registry.h"
+#include "baidian/server/terminal_keys.h"
 #include "baidian/simulate/network.h"
 #include "baidian/simulate/season.h"
 #include "secret_input.h"
@@ -18,12 +20,14 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <sys/stat.h>
 #include <tuple>
 #include <unistd.h>
 
@@ -138,6 +142,30 @@ constexpr const char* kDemoFlagship = "HZ-F01";
 
 /// The demo network (store-admin demo-network): see its help text. Idempotent: a second run
 /// only issues missing certificates and sells the days since the last run.
+/// The till's journal key (made and stored in server.db on its first certificate, kept on
+/// renewal) written beside its private key `keyPath` (crypto::journalKeyFileBeside), mode 0600
+/// whatever the umask, replacing an older file. Returns the file's path.
+Result<std::string> provisionJournalKey(SQLite::Database& db, std::int64_t outletId, int terminal,
+                                        const std::string& keyPath) {
+    auto key =
+        ensureTerminalKey(db, outletId, terminal, domain::isoUtc(std::chrono::system_clock::now()));
+    if (!key)
+        return key.error();
+    const auto path = crypto::journalKeyFileBeside(keyPath);
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    const mode_t old = ::umask(077);
+    FILE* f = std::fopen(path.c_str(), "wx");
+    ::umask(old);
+    if (!f)
+        return makeError(ErrorCode::Storage, "cannot create " + path);
+    const std::string text = crypto::toHex(*key) + "\n";
+    const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    if (std::fclose(f) != 0 || !written)
+        return makeError(ErrorCode::Storage, "cannot write " + path);
+    return path;
+}
+
 Status buildDemoNetwork(SQLite::Database& db, const pki::CaKey& ca, const std::string& certs,
                         int outlets, int months) {
     const auto started = std::chrono::steady_clock::now();
@@ -190,6 +218,8 @@ Status buildDemoNetwork(SQLite::Database& db, const pki::CaKey& ca, const std::s
                                             cert->notBefore, cert->notAfter, terminal);
                 !ok)
                 return ok.error();
+            if (auto key = provisionJournalKey(db, row->id, terminal, cert->keyPath); !key)
+                return key.error();
             if (++issued % 100 == 0)
                 std::cout << "  certificates: " << issued << " issued\n";
         }
@@ -313,7 +343,9 @@ int main(int argc, char** argv) {
     std::string outDir;
     int days = 90;
     issueCert->add_option("--outlet", code, "outlet code")->required();
-    issueCert->add_option("--out", outDir, "directory for <code>.key, <code>.crt and ca.crt")
+    issueCert
+        ->add_option("--out", outDir,
+                     "directory for <code>.key, <code>.crt, <code>.journal-key and ca.crt")
         ->required();
     issueCert->add_option("--days", days, "lifetime in days (1-397)");
     int terminal = 1;
@@ -570,8 +602,12 @@ int main(int argc, char** argv) {
                                         cert->notBefore, cert->notAfter, terminal);
             !ok)
             return fail(ok.error());
+        auto journalKey = provisionJournalKey(db, outlet->id, terminal, cert->keyPath);
+        if (!journalKey)
+            return fail(journalKey.error());
         std::cout << "issued " << cert->certPath << " for " << code << " terminal " << terminal
-                  << " serial " << cert->serialHex << " valid until " << cert->notAfter << "\n";
+                  << " serial " << cert->serialHex << " valid until " << cert->notAfter
+                  << "; journal key " << *journalKey << "\n";
     } else if (revoke->parsed()) {
         if (!revokeOutlet.empty()) {
             auto n = revokeOutletCertificates(db, revokeOutlet);

@@ -12,6 +12,7 @@
 #include "baidian/schema/migrations.h"
 #include "baidian/server/catalog.h"
 #include "baidian/server/people.h"
+#include "baidian/server/terminal_keys.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -277,7 +278,8 @@ Status upsertCashier(SQLite::Database& db, const std::string& outletCode, const 
     }
 }
 
-MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int64_t since) {
+MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int64_t since,
+                           int terminal) {
     MasterData out;
     out.version = db.execAndGet("SELECT version FROM master_version WHERE id = 1").getInt64();
     {
@@ -325,11 +327,19 @@ MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int
                                    "ORDER BY version");
     cashiers.bind(1, outletId);
     cashiers.bind(2, since);
-    while (cashiers.executeStep())
-        out.cashiers.push_back(
-            {cashiers.getColumn(0).getString(), cashiers.getColumn(1).getString(),
-             cashiers.getColumn(2).getString(), cashiers.getColumn(3).getString(),
-             cashiers.getColumn(4).getInt() != 0});
+    // A till with a journal key gets keyed PIN verifiers, never the argon2id hashes, which a
+    // search over every 6-digit PIN breaks offline. (A hash that is not argon2id's goes as an
+    // empty verifier, which the till skips and reports.)
+    const auto key = terminal > 0 ? terminalKey(db, outletId, terminal) : std::nullopt;
+    while (cashiers.executeStep()) {
+        std::string pin = cashiers.getColumn(3).getString();
+        if (key)
+            pin = crypto::keyedPinVerifier(pin, *key);
+        out.cashiers.push_back({cashiers.getColumn(0).getString(),
+                                cashiers.getColumn(1).getString(),
+                                cashiers.getColumn(2).getString(), std::move(pin),
+                                cashiers.getColumn(4).getInt() != 0});
+    }
     return out;
 }
 

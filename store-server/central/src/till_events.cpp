@@ -4,6 +4,7 @@
 #include "baidian/domain/time.h"
 #include "baidian/protocol/codec.h"
 #include "baidian/protocol/journal_hash.h"
+#include "baidian/server/terminal_keys.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <chrono>
@@ -58,10 +59,15 @@ std::optional<std::string> roleAt(SQLite::Database& db, std::int64_t outletId,
 }
 
 std::optional<Broken> check(SQLite::Database& db, std::int64_t outletId, const TillEventDoc& e,
-                            const std::string& receivedAt) {
-    if (tillEventHash(e) != e.hash)
+                            const std::string& receivedAt, const crypto::JournalKey* key,
+                            bool keyedBefore) {
+    if (const auto expected = expectedTillEventHash(e, key); !expected || *expected != e.hash)
         return Broken{"event.hash", "its hash does not match its fields: changed after the till "
                                     "logged it"};
+    // After a keyed event an unkeyed one is what somebody without the key can make.
+    if (keyedBefore && e.journalScheme != kJournalSchemeKeyed)
+        return Broken{"event.scheme", "not keyed, after keyed events of this till: made without "
+                                      "the till's journal key"};
     try {
         if (domain::parseIsoUtc(e.at) > domain::parseIsoUtc(receivedAt) + std::chrono::minutes(10))
             return Broken{"event.time", "logged at " + e.at + ", after the server's clock"};
@@ -89,6 +95,17 @@ TillEventBatchResult ingestTillEvents(SQLite::Database& db, std::int64_t outletI
                        receivedAt);
         result.results.push_back({r.key, 0, "quarantined", r.reason});
     }
+    const auto key = terminalKey(db, outletId, batch.terminal);
+    bool keyedBefore = false;
+    {
+        SQLite::Statement q(db, "SELECT EXISTS(SELECT 1 FROM till_event WHERE outlet_id = ? AND "
+                                "terminal_no = ? AND journal_scheme = ?)");
+        q.bind(1, outletId);
+        q.bind(2, batch.terminal);
+        q.bind(3, kJournalSchemeKeyed);
+        q.executeStep();
+        keyedBefore = q.getColumn(0).getInt() != 0;
+    }
     for (const auto& e : batch.events) {
         SQLite::Statement known(db, "SELECT 1 FROM till_event WHERE outlet_id = ? AND uuid = ?");
         known.bind(1, outletId);
@@ -101,7 +118,7 @@ TillEventBatchResult ingestTillEvents(SQLite::Database& db, std::int64_t outletI
             result.results.push_back({e.uuid, 0, "quarantined", *before});
             continue;
         }
-        if (auto broken = check(db, outletId, e, receivedAt)) {
+        if (auto broken = check(db, outletId, e, receivedAt, key ? &*key : nullptr, keyedBefore)) {
             quarantine(db, outletId, batch.terminal, e.uuid, *broken, encode(e), receivedAt);
             result.results.push_back({e.uuid, 0, "quarantined", broken->reason});
             continue;
@@ -113,10 +130,11 @@ TillEventBatchResult ingestTillEvents(SQLite::Database& db, std::int64_t outletI
         const std::string previous =
             last.executeStep() ? last.getColumn(0).getString() : crypto::HashChain::genesis();
         SQLite::Statement insert(
-            db, "INSERT INTO till_event(outlet_id, terminal_no, uuid, kind, shift_no, "
-                "cashier_code, subject_code, approver_code, amount_fen, detail, reason, at, "
-                "prev_hash, hash, link_ok, received_at) VALUES (?,?,?,?,?,NULLIF(?,''),"
-                "NULLIF(?,''),NULLIF(?,''),?,NULLIF(?,''),NULLIF(?,''),?,?,?,?,?)");
+            db,
+            "INSERT INTO till_event(outlet_id, terminal_no, uuid, kind, shift_no, "
+            "cashier_code, subject_code, approver_code, amount_fen, detail, reason, at, "
+            "prev_hash, hash, link_ok, received_at, journal_scheme) VALUES (?,?,?,?,?,NULLIF(?,''),"
+            "NULLIF(?,''),NULLIF(?,''),?,NULLIF(?,''),NULLIF(?,''),?,?,?,?,?,?)");
         insert.bind(1, outletId);
         insert.bind(2, batch.terminal);
         insert.bind(3, e.uuid);
@@ -133,7 +151,9 @@ TillEventBatchResult ingestTillEvents(SQLite::Database& db, std::int64_t outletI
         insert.bind(14, e.hash);
         insert.bind(15, e.prevHash == previous ? 1 : 0);
         insert.bind(16, receivedAt);
+        insert.bind(17, e.journalScheme);
         insert.exec();
+        keyedBefore = keyedBefore || e.journalScheme == kJournalSchemeKeyed;
         result.results.push_back({e.uuid, 0, "stored", ""});
     }
     return result;

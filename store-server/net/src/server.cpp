@@ -216,7 +216,8 @@ struct Server::Impl {
         }
     }
 
-    /// A till's batch of stock-ledger rows or log events (POST /v1/movements, /v1/events):
+    /// A till's batch of stock-ledger rows or log events, or its journal head (POST
+    /// /v1/movements, /v1/events, /v1/journal-head):
     /// decoded record by record, refused whole unless it is `peer`'s outlet and terminal, then
     /// applied once by the writer with `ingest` and answered with its result per record.
     template <typename Decode, typename Ingest>
@@ -244,6 +245,7 @@ struct Server::Impl {
         if (!committed)
             co_return error(req, http::status::service_unavailable,
                             "not stored, try again later: " + why);
+        metrics.journalBreaks += result->journalBreaks.size(); // a journal head's
         co_return reply(req, http::status::ok, protocol::encode(*result));
     }
 
@@ -389,8 +391,9 @@ struct Server::Impl {
             if (!since)
                 co_return error(req, http::status::bad_request,
                                 "since must be a version number (0 for everything)");
-            co_return reply(req, http::status::ok,
-                            protocol::encode(masterDataSince(db, outlet->id, *since)));
+            co_return reply(
+                req, http::status::ok,
+                protocol::encode(masterDataSince(db, outlet->id, *since, peer->terminal)));
         }
         if (path == "/v1/reconcile") {
             if (req.method() != http::verb::get)
@@ -471,6 +474,9 @@ struct Server::Impl {
         if (path == "/v1/events")
             co_return co_await tillBatch(req, *peer, outlet->id, protocol::decodeTillEventBatch,
                                          ingestTillEvents);
+        if (path == "/v1/journal-head")
+            co_return co_await tillBatch(req, *peer, outlet->id, protocol::decodeJournalHead,
+                                         recordJournalHead);
         if (path == "/v1/transfers/incoming") {
             if (req.method() != http::verb::get)
                 co_return error(req, http::status::method_not_allowed, "use GET");

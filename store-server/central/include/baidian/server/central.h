@@ -56,8 +56,12 @@ Status setCashRounding(SQLite::Database& db, const std::string& outletType,
 
 // --- queries (store-server) -----------------------------------------------------------------
 // Whether a client certificate may connect: certificates.h.
+/// Master data for outlet `outletId` changed after version `since`, for its till `terminal`:
+/// when that till has a journal key (terminal_key), each cashier's pinHash is the keyed verifier
+/// (crypto::keyedPinVerifier), never the argon2id hash; terminal 0 or a till without a key gets
+/// the hashes (an old till's provisioning).
 protocol::MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId,
-                                     std::int64_t since);
+                                     std::int64_t since, int terminal = 0);
 protocol::ReconcileDoc reconcile(SQLite::Database& db, std::int64_t outletId, int terminal,
                                  const std::string& date);
 /// Stores a Z report once. Returns true when it is stored or the same report is stored
