@@ -129,6 +129,16 @@ int main(int argc, char** argv) {
         problems.push_back("event quarantined by the server: " + q);
     if (!events->quarantined.empty())
         status = 3;
+    auto head = agent.pushJournalHead();
+    if (!head) {
+        std::cerr << "pos-sync: journal head failed: " << head.error().message << "\n";
+        return exitFor(head.error());
+    }
+    for (const auto seq : *head)
+        problems.push_back("journal break reported by the server at sequence " +
+                           std::to_string(seq) + " (against the journal head)");
+    if (!head->empty())
+        status = 3;
     auto shifts = agent.uploadShifts();
     if (!shifts) {
         std::cerr << "pos-sync: shift upload failed: " << shifts.error().message << "\n";

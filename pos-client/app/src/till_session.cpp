@@ -1,5 +1,7 @@
 #include "till_session.h"
 
+#include "baidian/crypto/journal_key.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <SQLiteCpp/Database.h>
@@ -15,6 +17,16 @@ std::unique_ptr<TillSession> TillSession::open(const TillOptions& options, QStri
     std::unique_ptr<TillSession> session(new TillSession);
     session->m_options = options;
     session->m_store = std::make_unique<pos::LocalStore>(std::move(store).value());
+    // The journal key lies beside the till's private key (store-admin issue-cert puts it
+    // there); a till provisioned before keys has none and journals unkeyed.
+    if (options.server && !options.server->keyFile.empty()) {
+        auto key = pos::loadJournalKey(crypto::journalKeyFileBeside(options.server->keyFile));
+        if (!key) {
+            *error = QString::fromStdString(key.error().message);
+            return nullptr;
+        }
+        session->m_store->setJournalKey(*key);
+    }
     session->m_till = std::make_unique<pos::Till>(*session->m_store, session->m_clock);
     if (options.server) {
         session->m_sync = std::make_unique<pos::BackgroundSync>(options.databasePath.toStdString(),

@@ -137,16 +137,21 @@ std::string journalPayloadV1(SQLite::Database& db, std::int64_t saleId, db::Stat
 }
 
 std::string journalEntryHash(SQLite::Database& db, std::int64_t saleId,
-                             const std::string& previousHash, int scheme,
-                             db::StatementCache* cache) {
+                             const std::string& previousHash, int scheme, db::StatementCache* cache,
+                             const crypto::JournalKey* key) {
     if (scheme == protocol::kJournalSchemeTillRows)
         return crypto::HashChain::link(previousHash, journalPayloadV1(db, saleId, cache));
     auto doc = saleDocOf(db, saleId, cache);
     doc.prevHash = previousHash;
+    if (scheme == protocol::kJournalSchemeKeyed) {
+        if (!key)
+            throw std::logic_error("a scheme-3 journal entry needs the till's journal key");
+        return protocol::keyedJournalHash(doc, *key);
+    }
     return protocol::journalHash(doc);
 }
 
-JournalCheck verifyJournal(SQLite::Database& db) {
+JournalCheck verifyJournal(SQLite::Database& db, const crypto::JournalKey* key) {
     JournalCheck check;
     db::StatementCache cache;
     auto fail = [&](std::int64_t seq, std::string problem) {
@@ -161,6 +166,7 @@ JournalCheck verifyJournal(SQLite::Database& db) {
     std::string previous = crypto::HashChain::genesis();
     std::int64_t expectedSeq = 1;
     bool seenServerVerifiable = false;
+    bool seenKeyed = false;
     while (entries.executeStep()) {
         const auto seq = entries.getColumn(0).getInt64();
         const auto saleId = entries.getColumn(1).getInt64();
@@ -174,14 +180,21 @@ JournalCheck verifyJournal(SQLite::Database& db) {
             return fail(seq, "journal entry " + std::to_string(seq) +
                                  " does not follow the one before it");
         const int scheme = entries.getColumn(5).getInt();
-        if (scheme != protocol::kJournalSchemeTillRows && scheme != protocol::kJournalSchemeAsSent)
+        if (scheme < protocol::kJournalSchemeTillRows || scheme > protocol::kJournalSchemeKeyed)
             return fail(seq, "journal entry " + std::to_string(seq) + " has unknown scheme " +
                                  std::to_string(scheme));
         if (scheme == protocol::kJournalSchemeTillRows && seenServerVerifiable)
             return fail(seq, "journal entry " + std::to_string(seq) +
                                  " went back to scheme 1, which the server cannot check");
-        seenServerVerifiable = seenServerVerifiable || scheme == protocol::kJournalSchemeAsSent;
-        const std::string hash = journalEntryHash(db, saleId, previous, scheme, &cache);
+        if (scheme != protocol::kJournalSchemeKeyed && seenKeyed)
+            return fail(seq, "journal entry " + std::to_string(seq) + " went back to scheme " +
+                                 std::to_string(scheme) + ", which is not keyed");
+        if (scheme == protocol::kJournalSchemeKeyed && !key)
+            return fail(seq, "journal entry " + std::to_string(seq) +
+                                 " is keyed and this till has no journal key to check it");
+        seenServerVerifiable = seenServerVerifiable || scheme != protocol::kJournalSchemeTillRows;
+        seenKeyed = seenKeyed || scheme == protocol::kJournalSchemeKeyed;
+        const std::string hash = journalEntryHash(db, saleId, previous, scheme, &cache, key);
         if (hash != entries.getColumn(3).getString())
             return fail(seq, "sale " + std::to_string(seq) + " was changed after it was recorded");
         previous = hash;

@@ -11,7 +11,12 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace baidian::pos {
 
@@ -349,7 +354,12 @@ Result<Cashier> LocalStore::authenticate(const std::string& code, const std::str
     SQLite::Statement q(
         m_db, "SELECT id, name, role, pin_hash FROM cashier WHERE code = ? AND active = 1");
     q.bind(1, code);
-    if (q.executeStep() && crypto::verifySecret(q.getColumn(3).getString(), pin))
+    const auto verifies = [&](const std::string& stored) {
+        if (crypto::isKeyedPinVerifier(stored))
+            return m_journalKey && crypto::verifyKeyedPin(stored, *m_journalKey, pin);
+        return crypto::verifySecret(stored, pin);
+    };
+    if (q.executeStep() && verifies(q.getColumn(3).getString()))
         return Cashier{q.getColumn(0).getInt64(), code, q.getColumn(1).getString(),
                        parseRole(q.getColumn(2).getString()).value()};
     return keyedError(ErrorCode::Unauthorized, "wrong cashier code or PIN");
@@ -436,6 +446,32 @@ std::vector<Promotion> LocalStore::promotionsFor(std::int64_t productId, const s
     while (q.executeStep())
         out.push_back(readPromotion(q));
     return out;
+}
+
+Result<std::optional<crypto::JournalKey>> loadJournalKey(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        if (errno == ENOENT)
+            return std::optional<crypto::JournalKey>();
+        return makeError(ErrorCode::Storage,
+                         "the journal key " + path + " cannot be read: " + std::strerror(errno));
+    }
+    if ((info.st_mode & 077) != 0)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the journal key " + path +
+                             " may be read or written by others: make it the till user's own "
+                             "(chmod 600)");
+    std::ifstream in(path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof())
+        return makeError(ErrorCode::Storage, "the journal key " + path + " cannot be read");
+    auto key = crypto::journalKeyFromHex(text);
+    if (!key)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the journal key " + path +
+                             " does not hold 64 hex digits: copy it again from store-admin "
+                             "issue-cert's output");
+    return std::optional<crypto::JournalKey>(*key);
 }
 
 } // namespace baidian::pos

@@ -62,7 +62,8 @@ void writeStockMovements(SQLite::Database& db, db::StatementCache& cache, const 
 } // namespace
 
 Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
-                                const TerminalConfig& terminal, const SaleRecord& sale) {
+                                const TerminalConfig& terminal, const SaleRecord& sale,
+                                const crypto::JournalKey* journalKey) {
     const int sign = sale.isReturn ? -1 : 1;
     const std::string at = isoUtc(sale.completedAt);
     CompletedSale done;
@@ -198,7 +199,10 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
                 previous = last->getColumn(0).getString();
         }
         // Scheme 2: the hash covers the sale exactly as the sync agent will upload it, so the
-        // server can recompute it from what it receives.
+        // server can recompute it from what it receives; scheme 3 keys it with the till's
+        // journal key, which the server holds too and whoever edits till.db does not.
+        const int scheme =
+            journalKey ? protocol::kJournalSchemeKeyed : protocol::kJournalSchemeAsSent;
         db::Prepared journalQuery(
             db, &cache,
             "INSERT INTO journal(seq, sale_id, prev_hash, hash, scheme) VALUES (?,?,?,?,?)");
@@ -206,9 +210,8 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
         journal.bind(1, done.seq);
         journal.bind(2, done.saleId);
         journal.bind(3, previous);
-        journal.bind(
-            4, journalEntryHash(db, done.saleId, previous, protocol::kJournalSchemeAsSent, &cache));
-        journal.bind(5, protocol::kJournalSchemeAsSent);
+        journal.bind(4, journalEntryHash(db, done.saleId, previous, scheme, &cache, journalKey));
+        journal.bind(5, scheme);
         journal.exec();
 
         db::Prepared outboxQuery(

@@ -1,9 +1,11 @@
 #include "baidian/pos/sync_agent.h"
 
+#include "baidian/crypto/hash_chain.h"
 #include "baidian/pos/clock.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/till_events.h"
 #include "baidian/protocol/codec.h"
+#include "baidian/protocol/journal_hash.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -59,6 +61,38 @@ Result<SaleBatchResult> SyncAgent::postBatch(const std::string& path, const std:
         return makeError(ErrorCode::Unavailable,
                          "the server's answer was not understood: " + result.error().message);
     return result;
+}
+
+Result<std::vector<std::int64_t>> SyncAgent::pushJournalHead() {
+    auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
+    JournalHeadDoc head{terminal->outletCode, terminal->terminalNo, 0, crypto::HashChain::genesis(),
+                        kJournalSchemeAsSent};
+    {
+        SQLite::Statement q(m_store.database(),
+                            "SELECT seq, hash, scheme FROM journal ORDER BY seq DESC LIMIT 1");
+        if (q.executeStep()) {
+            head.seq = q.getColumn(0).getInt64();
+            head.hash = q.getColumn(1).getString();
+            head.journalScheme = q.getColumn(2).getInt();
+        }
+    }
+    auto response = m_client.post("/v1/journal-head", encode(head));
+    if (!response)
+        return response.error();
+    if (response->status == 404) {
+        say("journal head: this server does not take journal heads yet");
+        return std::vector<std::int64_t>{};
+    }
+    if (response->status != 200)
+        return fromHttp(*response, "the journal head");
+    auto result = decodeSaleBatchResult(response->body);
+    if (!result)
+        return makeError(ErrorCode::Unavailable,
+                         "the server's answer was not understood: " + result.error().message);
+    say("journal head: seq " + std::to_string(head.seq) + " reported");
+    return result->journalBreaks;
 }
 
 Error SyncAgent::fromHttp(const HttpResult& result, const std::string& what) {
@@ -457,7 +491,9 @@ void BackgroundSync::run() {
     SyncAgent agent(store.value(), m_endpoint);
     std::chrono::milliseconds backoff{1000};
     while (true) {
-        std::chrono::milliseconds wait = m_interval;
+        // The journal head goes with every pass, and at least every 5 minutes.
+        std::chrono::milliseconds wait =
+            std::min<std::chrono::milliseconds>(m_interval, std::chrono::minutes(5));
         try {
             auto pushed = agent.push();
             if (pushed) { // stock ledger rows and the event log follow the sales
@@ -465,6 +501,8 @@ void BackgroundSync::run() {
                     pushed = moved.error();
                 else if (auto events = agent.pushEvents(); !events)
                     pushed = events.error();
+                else if (auto head = agent.pushJournalHead(); !head)
+                    pushed = head.error();
             }
             m_pending = agent.pending();
             if (pushed) {

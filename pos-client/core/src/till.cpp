@@ -127,7 +127,7 @@ Result<Cashier> Till::checkPin(const std::string& code, const std::string& pin) 
             locked.cashierId = m_cashier->id;
         locked.subjectId = id;
         locked.detail = code;
-        recordTillEvent(db, locked, m_clock.now());
+        recordTillEvent(db, locked, m_clock.now(), m_store.journalKey());
         tx.commit();
         return keyedError(ErrorCode::Unauthorized,
                           "%1 is now locked after %2 wrong PINs: a supervisor must unlock it",
@@ -143,7 +143,7 @@ Status Till::logEvent(TillEvent event) {
     if (!event.cashierId && m_cashier)
         event.cashierId = m_cashier->id;
     try {
-        recordTillEvent(m_store.database(), std::move(event), m_clock.now());
+        recordTillEvent(m_store.database(), std::move(event), m_clock.now(), m_store.journalKey());
         return {};
     } catch (const SQLite::Exception& e) {
         return keyedError(ErrorCode::Storage, "could not log it: %1", {e.what()});
@@ -171,7 +171,7 @@ Status Till::unlockCashier(const std::string& code, const Approval& approval) {
         unlocked.approverId = *approver;
         unlocked.detail = code;
         unlock.reset();
-        recordTillEvent(db, unlocked, m_clock.now());
+        recordTillEvent(db, unlocked, m_clock.now(), m_store.journalKey());
         tx.commit();
         return {};
     } catch (const SQLite::Exception& e) {
@@ -261,7 +261,7 @@ Status Till::moveCash(TillEventKind kind, Fen amount, const std::string& reason,
         e.approverId = approver;
         e.amount = amount;
         e.reason = reason;
-        recordTillEvent(db, e, m_clock.now());
+        recordTillEvent(db, e, m_clock.now(), m_store.journalKey());
         tx.commit();
         return {};
     } catch (const SQLite::Exception& e) {
@@ -883,7 +883,8 @@ Result<CompletedSale> Till::complete() {
     record.tenders = m_tenders;
     record.change = paid - m_totals.total;
     record.completedAt = m_clock.now();
-    auto done = writeSale(m_store.database(), m_store.statements(), *terminal, record);
+    auto done = writeSale(m_store.database(), m_store.statements(), *terminal, record,
+                          m_store.journalKey());
     if (!done)
         return done.error();
     reset();

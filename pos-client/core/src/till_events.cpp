@@ -44,7 +44,7 @@ void bindOptional(SQLite::Statement& q, int index, const std::optional<std::int6
 
 constexpr const char* kColumns =
     "e.id, e.uuid, e.shift_id, e.kind, e.cashier_id, e.subject_id, e.approver_id, e.amount_fen, "
-    "e.detail, e.reason, e.at, e.hash, e.prev_hash";
+    "e.detail, e.reason, e.at, e.hash, e.prev_hash, e.scheme";
 
 TillEvent eventOf(SQLite::Statement& q) {
     TillEvent e;
@@ -60,6 +60,7 @@ TillEvent eventOf(SQLite::Statement& q) {
     e.reason = q.getColumn(9).getString();
     e.at = q.getColumn(10).getString();
     e.hash = q.getColumn(11).getString();
+    e.scheme = q.getColumn(13).getInt();
     return e;
 }
 
@@ -80,6 +81,7 @@ protocol::TillEventDoc tillEventDoc(SQLite::Database& db, const TillEvent& e,
     d.at = e.at;
     d.prevHash = prevHash;
     d.hash = e.hash;
+    d.journalScheme = e.scheme;
     return d;
 }
 
@@ -112,7 +114,8 @@ Result<TillEventKind> parseTillEventKind(std::string_view text) {
     return makeError(ErrorCode::ParseError, "\"" + std::string(text) + "\" is not a till event");
 }
 
-TillEvent recordTillEvent(SQLite::Database& db, TillEvent event, domain::TimePoint at) {
+TillEvent recordTillEvent(SQLite::Database& db, TillEvent event, domain::TimePoint at,
+                          const crypto::JournalKey* key) {
     event.uuid = crypto::timeOrderedUuid();
     event.at = domain::isoUtc(at);
     std::string prev = crypto::HashChain::genesis();
@@ -121,10 +124,11 @@ TillEvent recordTillEvent(SQLite::Database& db, TillEvent event, domain::TimePoi
         if (last.executeStep())
             prev = last.getColumn(0).getString();
     }
-    event.hash = protocol::tillEventHash(tillEventDoc(db, event, prev));
+    event.scheme = key ? protocol::kJournalSchemeKeyed : protocol::kJournalSchemeAsSent;
+    event.hash = *protocol::expectedTillEventHash(tillEventDoc(db, event, prev), key);
     SQLite::Statement q(db, "INSERT INTO till_event(uuid, shift_id, kind, cashier_id, subject_id, "
-                            "approver_id, amount_fen, detail, reason, at, prev_hash, hash) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+                            "approver_id, amount_fen, detail, reason, at, prev_hash, hash, "
+                            "scheme) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
     q.bind(1, event.uuid);
     bindOptional(q, 2, event.shiftId);
     q.bind(3, std::string(toString(event.kind)));
@@ -137,6 +141,7 @@ TillEvent recordTillEvent(SQLite::Database& db, TillEvent event, domain::TimePoi
     q.bind(10, event.at);
     q.bind(11, prev);
     q.bind(12, event.hash);
+    q.bind(13, event.scheme);
     q.executeStep();
     event.id = q.getColumn(0).getInt64();
     return event;
@@ -153,19 +158,22 @@ std::vector<TillEventRow> shiftEvents(SQLite::Database& db, std::int64_t shiftId
     q.bind(1, shiftId);
     std::vector<TillEventRow> rows;
     while (q.executeStep())
-        rows.push_back({eventOf(q), q.getColumn(13).getString(), q.getColumn(14).getString(),
-                        q.getColumn(15).getString()});
+        rows.push_back({eventOf(q), q.getColumn(14).getString(), q.getColumn(15).getString(),
+                        q.getColumn(16).getString()});
     return rows;
 }
 
-std::optional<std::int64_t> verifyTillEvents(SQLite::Database& db) {
+std::optional<std::int64_t> verifyTillEvents(SQLite::Database& db, const crypto::JournalKey* key) {
     SQLite::Statement q(db, std::string("SELECT ") + kColumns + " FROM till_event e ORDER BY e.id");
     std::string prev = crypto::HashChain::genesis();
+    bool keyedBefore = false;
     while (q.executeStep()) {
         const auto e = eventOf(q);
-        if (q.getColumn(12).getString() != prev ||
-            protocol::tillEventHash(tillEventDoc(db, e, prev)) != e.hash)
+        const auto expected = protocol::expectedTillEventHash(tillEventDoc(db, e, prev), key);
+        if (q.getColumn(12).getString() != prev || !expected || *expected != e.hash ||
+            (keyedBefore && e.scheme != protocol::kJournalSchemeKeyed))
             return e.id;
+        keyedBefore = keyedBefore || e.scheme == protocol::kJournalSchemeKeyed;
         prev = e.hash;
     }
     return std::nullopt;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baidian/crypto/journal_key.h"
 #include "baidian/db/database.h"
 #include "baidian/protocol/messages.h"
 
@@ -25,11 +26,13 @@ std::string journalPayloadV1(SQLite::Database& db, std::int64_t saleId,
                              db::StatementCache* cache = nullptr);
 
 /// The hash of the journal entry for `saleId` after `previousHash`, by `scheme` (1: over
-/// journalPayloadV1; 2, what new entries use: protocol::journalHash of saleDocOf, which the
-/// server recomputes from what it receives).
+/// journalPayloadV1; 2: protocol::journalHash of saleDocOf, which the server recomputes from
+/// what it receives; 3, what new entries of a till with a journal key use: the same text keyed
+/// with `key`, protocol::keyedJournalHash). Precondition: `key` is given for scheme 3.
 std::string journalEntryHash(SQLite::Database& db, std::int64_t saleId,
                              const std::string& previousHash, int scheme,
-                             db::StatementCache* cache = nullptr);
+                             db::StatementCache* cache = nullptr,
+                             const crypto::JournalKey* key = nullptr);
 
 struct JournalCheck {
     bool ok = true;
@@ -40,8 +43,10 @@ struct JournalCheck {
 
 /// Re-reads every sale, rebuilds its hash by the entry's own scheme and walks the hash chain
 /// from genesis: detects a changed amount, line or tender, reordered or deleted rows, a gap in
-/// the sequence, a sale without a journal entry, an unknown scheme, and a scheme-1 entry after a
-/// scheme-2 one (a till never goes back to the scheme the server cannot check).
-JournalCheck verifyJournal(SQLite::Database& db);
+/// the sequence, a sale without a journal entry, an unknown scheme, a scheme-1 entry after a
+/// scheme-2 or 3 one (a till never goes back to the scheme the server cannot check), a
+/// scheme-1 or 2 entry after a scheme-3 one (nor back from its key), and a scheme-3 entry when
+/// `key` is null (it cannot be checked without the till's journal key).
+JournalCheck verifyJournal(SQLite::Database& db, const crypto::JournalKey* key = nullptr);
 
 } // namespace baidian::pos

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baidian/crypto/journal_key.h"
 #include "baidian/db/checkpointer.h"
 #include "baidian/db/database.h"
 #include "baidian/domain/barcode.h"
@@ -36,6 +37,13 @@ public:
     static db::OpenOptions databaseOptions();
 
     SQLite::Database& database() { return m_db; }
+
+    /// The till's journal key (loadJournalKey), or null: new sales and till events are journaled
+    /// keyed (scheme 3) with it, and the keyed PIN verifiers head office sends are checked with
+    /// it. Without one the till journals as before (scheme 2), which the server counts as
+    /// unkeyed, and knows only PINs whose argon2id hash it holds.
+    const crypto::JournalKey* journalKey() const { return m_journalKey ? &*m_journalKey : nullptr; }
+    void setJournalKey(std::optional<crypto::JournalKey> key) { m_journalKey = std::move(key); }
     /// Statements the selling path reuses on this store's connection (GUI thread only).
     db::StatementCache& statements() { return *m_statements; }
 
@@ -76,7 +84,8 @@ public:
     Result<Cashier> addCashier(const std::string& code, const std::string& name, Role role,
                                const std::string& pin);
     /// Errors: Unauthorized for an unknown code, an inactive cashier or a wrong PIN (the
-    /// message does not say which, so PINs cannot be probed per cashier).
+    /// message does not say which, so PINs cannot be probed per cashier). A keyed verifier is
+    /// checked with journalKey(); without the key it matches no PIN.
     Result<Cashier> authenticate(const std::string& code, const std::string& pin);
     std::optional<Cashier> cashierByCode(const std::string& code);
 
@@ -95,6 +104,14 @@ private:
     /// WAL checkpoints run beside the till, not inside the commit of a sale.
     std::unique_ptr<db::BackgroundCheckpointer> m_checkpointer;
     domain::VariableMeasureLayouts m_layouts;
+    std::optional<crypto::JournalKey> m_journalKey;
 };
+
+/// Reads the till's journal key file (crypto::journalKeyFileBeside its private key): nullopt
+/// when there is no such file (a till provisioned before keys); the key when it holds 64 hex
+/// digits and only its owner may read it. Errors: InvalidArgument (the file is readable or
+/// writable by others, or holds something else), Storage (it cannot be read), naming the file
+/// and what to do.
+Result<std::optional<crypto::JournalKey>> loadJournalKey(const std::string& path);
 
 } // namespace baidian::pos

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baidian/crypto/journal_key.h"
 #include "baidian/db/database.h"
 #include "baidian/pos/basket.h"
 #include "baidian/pos/clock.h"
@@ -48,8 +49,10 @@ std::string receiptNumber(const TerminalConfig& terminal, std::int64_t seq);
 /// Writes a sale in ONE transaction: the sale, its lines and tenders, approvals, stock
 /// movements, the next hash-chained journal entry and an outbox row with a fresh UUID and the
 /// next gapless sequence number. Either all of it commits or none of it does.
+/// The journal entry is scheme 3 (keyed with `journalKey`) when the till has a key, else 2.
 /// Errors: Storage (disk full, database locked ...), with nothing written.
 Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& statements,
-                                const TerminalConfig& terminal, const SaleRecord& sale);
+                                const TerminalConfig& terminal, const SaleRecord& sale,
+                                const crypto::JournalKey* journalKey = nullptr);
 
 } // namespace baidian::pos

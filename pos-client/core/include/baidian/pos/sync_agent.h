@@ -104,6 +104,13 @@ public:
     /// Pushes the loss-prevention log (voids, removed lines, drawer openings, cash in/out, PIN
     /// locks, reprints) not yet acknowledged, in the order logged; each is applied once.
     Result<EventPushSummary> pushEvents(std::size_t batchSize = 500);
+    /// Reports where this till's journal stands (its last entry's seq, hash and scheme; seq 0
+    /// for an empty journal) to POST /v1/journal-head, after the sales were pushed. Sales the
+    /// server later receives for that seq must end at that hash, so a history rewritten after
+    /// this report is found there. Returns the journal breaks the server found against it
+    /// (sales it holds that disagree). A server without the route (404, older than it) is
+    /// said and answered with no breaks.
+    Result<std::vector<std::int64_t>> pushJournalHead();
     /// Transfers other outlets sent here that are still in transit (to be booked on arrival).
     /// An entry the till cannot read is left out and listed in `skipped` (and said).
     Result<protocol::IncomingTransfers> incomingTransfers();
@@ -140,6 +147,8 @@ private:
 /// jitter (1 s doubling to 60 s) while the server is unreachable. The till never waits for it.
 class BackgroundSync {
 public:
+    /// Every pass pushes the sales, stock rows and events, then reports the journal head; a
+    /// pass runs at least every 5 minutes whatever `interval` says.
     BackgroundSync(std::string databasePath, ServerEndpoint endpoint,
                    std::chrono::seconds interval = std::chrono::seconds(30));
     ~BackgroundSync();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "baidian/crypto/journal_key.h"
 #include "baidian/domain/money.h"
 #include "baidian/domain/result.h"
 #include "baidian/domain/time.h"
@@ -45,12 +46,15 @@ struct TillEvent {
     std::string uuid;
     std::string at; ///< UTC ISO-8601
     std::string hash;
+    int scheme = 2; ///< 2: SHA-256 chain; 3: keyed with the till's journal key
 };
 
 /// Appends `event` to the log, chained to the event before it (hash over the previous hash and
-/// every field, with people by their codes). Throws SQLite::Exception when the database
-/// refuses; the caller turns that into an error and changes nothing.
-TillEvent recordTillEvent(SQLite::Database& db, TillEvent event, domain::TimePoint at);
+/// every field, with people by their codes): keyed with `key` (scheme 3) when the till has one,
+/// else SHA-256 (scheme 2). Throws SQLite::Exception when the database refuses; the caller
+/// turns that into an error and changes nothing.
+TillEvent recordTillEvent(SQLite::Database& db, TillEvent event, domain::TimePoint at,
+                          const crypto::JournalKey* key = nullptr);
 
 /// An event as the X and Z reports list it: with the names of the people involved.
 struct TillEventRow {
@@ -71,8 +75,10 @@ protocol::TillEventDoc tillEventDoc(SQLite::Database& db, const TillEvent& event
 std::vector<std::pair<std::int64_t, protocol::TillEventDoc>>
 unsentTillEvents(SQLite::Database& db, std::int64_t afterId, std::size_t limit);
 
-/// Recomputes the chain from the first event: the id of the first event whose hash or link
-/// does not match (an edited, inserted or deleted row), or nullopt when it holds.
-std::optional<std::int64_t> verifyTillEvents(SQLite::Database& db);
+/// Recomputes the chain from the first event, each by its scheme (3 with `key`): the id of the
+/// first event whose hash or link does not match (an edited, inserted or deleted row, a keyed
+/// event without the key, an unkeyed one after a keyed one), or nullopt when it holds.
+std::optional<std::int64_t> verifyTillEvents(SQLite::Database& db,
+                                             const crypto::JournalKey* key = nullptr);
 
 } // namespace baidian::pos
