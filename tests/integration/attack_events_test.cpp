@@ -38,6 +38,7 @@ struct EventTill {
                       .exitCode,
                   0);
         EXPECT_TRUE(store.setTerminal({"HZ-F01", "杭州湖滨旗舰店", 1}).ok());
+        store.setJournalKey(net.journalKey("HZ-F01"));
         EXPECT_TRUE(agent.pull().ok());
         till = std::make_unique<Till>(store, clock);
         EXPECT_TRUE(till->login("1002", "2468").ok());

@@ -6,6 +6,8 @@
 
 // --- The journal (docs/security.md, "Exactly once, per outlet; the journal", "The journal") ---
 
+#include "baidian/crypto/hash_chain.h"
+#include "baidian/crypto/secrets.h"
 #include "baidian/pos/journal.h"
 #include "baidian/protocol/codec.h"
 #include "baidian/protocol/journal_hash.h"
@@ -19,10 +21,13 @@ using namespace baidian::pos;
 
 /// A real till of HZ-F01 (terminal 1) that took head office's master data and sells 库尔勒香梨
 /// (PLU 12347, ¥5.90 a jin), paid by WeChat.
+/// With `keyed`, provisioned as issue-cert provisions a till today: with its journal key.
 struct JournalTill {
-    explicit JournalTill(baidian::testing::Network& net)
+    explicit JournalTill(baidian::testing::Network& net, bool keyed = false)
         : store(LocalStore::open(net.file("journal-till.db")).value())
         , agent(store, net.endpoint("HZ-F01")) {
+        if (keyed)
+            store.setJournalKey(net.journalKey("HZ-F01"));
         EXPECT_TRUE(store.setTerminal({"HZ-F01", "杭州湖滨旗舰店", 1}).ok());
         EXPECT_TRUE(agent.pull().ok());
         EXPECT_TRUE(store.addCashier("1001", "李娜", Role::Cashier, "1234").ok());
@@ -52,6 +57,46 @@ struct JournalTill {
         doc.hash = q.getColumn(2).getString();
         doc.journalScheme = q.getColumn(3).getInt();
         return doc;
+    }
+    /// What somebody who can write till.db but not read the key file does to sale `seq` (one
+    /// 1000 g line at ¥11.80): makes it 500 g at ¥5.90, every figure still adding up.
+    void halve(std::int64_t seq) {
+        const auto id = "(SELECT id FROM sale WHERE seq = " + std::to_string(seq) + ")";
+        store.database().exec("UPDATE sale_line SET grams = 500, gross_fen = 590, paid_fen = 590 "
+                              "WHERE sale_id = " +
+                              id +
+                              "; UPDATE sale SET subtotal_fen = 590, "
+                              "total_fen = 590 WHERE id = " +
+                              id +
+                              "; UPDATE tender SET "
+                              "amount_fen = 590 WHERE sale_id = " +
+                              id);
+    }
+    /// ... and then re-chains the journal from `from` with SHA-256 (the only chain one can
+    /// make without the key), labelled `scheme`.
+    void rechainWithoutTheKey(std::int64_t from, int scheme) {
+        auto& db = store.database();
+        std::string previous = crypto::HashChain::genesis();
+        if (from > 1) {
+            SQLite::Statement q(db, "SELECT hash FROM journal WHERE seq = ?");
+            q.bind(1, from - 1);
+            EXPECT_TRUE(q.executeStep());
+            previous = q.getColumn(0).getString();
+        }
+        SQLite::Statement q(db, "SELECT seq, sale_id FROM journal WHERE seq >= ? ORDER BY seq");
+        q.bind(1, from);
+        while (q.executeStep()) {
+            auto doc = saleDocOf(db, q.getColumn(1).getInt64());
+            doc.prevHash = previous;
+            previous = protocol::journalHash(doc);
+            SQLite::Statement fix(
+                db, "UPDATE journal SET prev_hash = ?, hash = ?, scheme = ? WHERE seq = ?");
+            fix.bind(1, doc.prevHash);
+            fix.bind(2, previous);
+            fix.bind(3, scheme);
+            fix.bind(4, q.getColumn(0).getInt64());
+            fix.exec();
+        }
     }
     LocalStore store;
     SyncAgent agent;
@@ -275,4 +320,142 @@ TEST(AttackJournal, AStepBackIsFoundInWhateverOrderTheSalesArrive) {
     EXPECT_EQ(send(sales[0]), (std::vector<std::int64_t>{2}));
     EXPECT_EQ(scalarText(net.serverDb(), "SELECT reason FROM journal_break WHERE seq = 2"),
               "downgrade");
+}
+
+// --- The till's own integrity (docs/security.md): a keyed journal, reported heads ---------
+
+// A till provisioned with its journal key (issue-cert writes it beside the till's key): its
+// honest sales are scheme 3 and verify at the server. Whoever edits a sale in till.db and
+// re-chains the journal has only SHA-256 to chain with, and the server, which recomputes the
+// HMAC with its copy of the key, records a hash break. The old server, which had no keys,
+// neither knew scheme 3 nor could tell.
+TEST(AttackJournal, AKeyedTillsSaleEditedAndRehashedWithoutTheKeyIsAHashBreak) {
+    baidian::testing::Network net;
+    ASSERT_TRUE(net.journalKey("HZ-F01").has_value()) << "issue-cert wrote no journal key";
+    JournalTill till(net, true);
+    ASSERT_EQ(till.sell({1000}, 1180), 1);
+    auto honest = till.agent.push();
+    ASSERT_TRUE(honest.ok()) << honest.error().message;
+    EXPECT_EQ(honest->stored, 1);
+    EXPECT_TRUE(honest->journalBreaks.empty());
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT journal_scheme FROM sale WHERE seq = 1"), "3");
+    EXPECT_TRUE(verifyJournal(till.store.database(), till.store.journalKey()).ok);
+
+    ASSERT_EQ(till.sell({1000}, 1180), 2);
+    ASSERT_EQ(till.sell({1000}, 1180), 3);
+    till.halve(2);
+    till.rechainWithoutTheKey(2, protocol::kJournalSchemeKeyed);
+    EXPECT_FALSE(verifyJournal(till.store.database(), till.store.journalKey()).ok);
+    auto pushed = till.agent.push();
+    ASSERT_TRUE(pushed.ok()) << pushed.error().message;
+    EXPECT_EQ(pushed->stored, 2);
+    EXPECT_EQ(pushed->journalBreaks, (std::vector<std::int64_t>{2, 3}));
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT group_concat(seq || ':' || reason, ',') FROM "
+                                         "(SELECT seq, reason FROM journal_break ORDER BY seq)"),
+              "2:hash,3:hash");
+    EXPECT_EQ(metric(net, "baidian_journal_hash_mismatches{outlet=\"HZ-F01\",terminal=\"1\"}"), 2);
+    EXPECT_EQ(metric(net, "baidian_journal_unkeyed_sales{outlet=\"HZ-F01\",terminal=\"1\"}"), 0);
+}
+
+// The same edit re-chained as the unkeyed scheme 2 (which anybody can compute): the hash holds,
+// but a keyed till never steps back, so the server records a downgrade; the scheme-2 sale is
+// counted as unkeyed.
+TEST(AttackJournal, AStepBackFromTheKeyedSchemeIsADowngrade) {
+    baidian::testing::Network net;
+    JournalTill till(net, true);
+    ASSERT_EQ(till.sell({1000}, 1180), 1);
+    ASSERT_EQ(till.sell({1000}, 1180), 2);
+    till.halve(2);
+    till.rechainWithoutTheKey(2, protocol::kJournalSchemeAsSent);
+    auto pushed = till.agent.push();
+    ASSERT_TRUE(pushed.ok()) << pushed.error().message;
+    EXPECT_EQ(pushed->stored, 2);
+    EXPECT_EQ(pushed->journalBreaks, (std::vector<std::int64_t>{2}));
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT group_concat(seq || ':' || reason, ',') FROM "
+                                         "journal_break"),
+              "2:downgrade");
+    EXPECT_EQ(metric(net, "baidian_journal_unkeyed_sales{outlet=\"HZ-F01\",terminal=\"1\"}"), 1);
+}
+
+// A till without a key (provisioned before keys) re-chains with SHA-256 as well as the till
+// can: no hash breaks. But it had reported its journal head (the background sync and pos-sync
+// do at every sync and every 5 minutes) before the rewrite: the sale at that seq now carries
+// another hash, which the server records as a "head" break.
+TEST(AttackJournal, AHistoryRechainedAfterItsHeadWasReportedIsAHeadBreak) {
+    baidian::testing::Network net;
+    JournalTill till(net);
+    ASSERT_EQ(till.sell({1000}, 1180), 1);
+    ASSERT_EQ(till.sell({1000}, 1180), 2);
+    ASSERT_EQ(till.sell({1000}, 1180), 3);
+    auto head = till.agent.pushJournalHead(); // online for a moment, the sales not yet sent
+    ASSERT_TRUE(head.ok()) << head.error().message;
+    EXPECT_TRUE(head->empty());
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT seq FROM journal_head"), "3");
+    till.halve(2);
+    till.rechainWithoutTheKey(2, protocol::kJournalSchemeAsSent);
+    ASSERT_TRUE(verifyJournal(till.store.database()).ok) << "an unkeyed chain re-made is whole";
+    auto pushed = till.agent.push();
+    ASSERT_TRUE(pushed.ok()) << pushed.error().message;
+    EXPECT_EQ(pushed->stored, 3);
+    EXPECT_EQ(pushed->journalBreaks, (std::vector<std::int64_t>{3}));
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT group_concat(seq || ':' || reason, ',') FROM "
+                                         "journal_break"),
+              "3:head");
+    EXPECT_EQ(metric(net, "baidian_journal_head_mismatches{outlet=\"HZ-F01\",terminal=\"1\"}"), 1);
+    // Its next head report says the same: seq 3 has another hash than it reported before.
+    auto again = till.agent.pushJournalHead();
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*again, (std::vector<std::int64_t>{3}));
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT count(*) FROM journal_break"), "1");
+}
+
+// A till reports only its own journal head: another terminal's, or another outlet's, is
+// refused (403) and nothing is stored; a malformed one is a 400.
+TEST(AttackJournal, AnotherTerminalsJournalHeadIsRefused) {
+    baidian::testing::Network net;
+    const std::string hash(64, 'a');
+    const auto other =
+        net.request("HZ-F01", "POST", "/v1/journal-head",
+                    protocol::encode(protocol::JournalHeadDoc{"HZ-F01", 2, 5, hash, 2}));
+    EXPECT_EQ(other.status, 403) << other.body;
+    const auto outlet =
+        net.request("HZ-F01", "POST", "/v1/journal-head",
+                    protocol::encode(protocol::JournalHeadDoc{"NB-D01", 1, 5, hash, 2}));
+    EXPECT_EQ(outlet.status, 403) << outlet.body;
+    const auto bad =
+        net.request("HZ-F01", "POST", "/v1/journal-head",
+                    protocol::encode(protocol::JournalHeadDoc{"HZ-F01", 1, 5, "xyz", 2}));
+    EXPECT_EQ(bad.status, 400) << bad.body;
+    EXPECT_EQ(scalarText(net.serverDb(), "SELECT count(*) FROM journal_head"), "0");
+    const auto own =
+        net.request("HZ-F01", "POST", "/v1/journal-head",
+                    protocol::encode(protocol::JournalHeadDoc{"HZ-F01", 1, 5, hash, 2}));
+    EXPECT_EQ(own.status, 200) << own.body;
+}
+
+// Head office's master data for a till with a journal key carries, per cashier, a verifier
+// keyed with that key: no argon2id hash (which a search over all 10^6 six-digit PINs breaks in
+// hours on one machine) is in what the real server sends, and the verifier tests no PIN without
+// the key. With the key (the till) the right PIN is found, offline.
+TEST(AttackJournal, MasterDataToAKeyedTillCarriesNoPinHashAnOfflineSearchCanUse) {
+    baidian::testing::Network net;
+    const auto answer = net.request("HZ-F01", "GET", "/v1/master?since=0");
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    const auto stored =
+        scalarText(net.serverDb(), "SELECT pin_hash FROM cashier WHERE code = '1002'");
+    ASSERT_EQ(stored.rfind("$argon2id$", 0), 0u) << stored;
+    const auto hashPart = stored.substr(stored.rfind('$') + 1);
+    EXPECT_EQ(answer.body.find(hashPart), std::string::npos) << "the argon2id hash itself was sent";
+    EXPECT_EQ(answer.body.find("\"pin_hash\""), std::string::npos) << answer.body;
+    auto master = protocol::decodeMasterData(answer.body);
+    ASSERT_TRUE(master.ok());
+    ASSERT_EQ(master->cashiers.size(), 1u);
+    const auto& verifier = master->cashiers[0].pinHash;
+    EXPECT_TRUE(crypto::isKeyedPinVerifier(verifier)) << verifier;
+    EXPECT_FALSE(crypto::verifySecret(verifier, "2468"));
+    EXPECT_FALSE(crypto::verifyKeyedPin(verifier, crypto::newJournalKey(), "2468"));
+    const auto key = net.journalKey("HZ-F01");
+    ASSERT_TRUE(key);
+    EXPECT_TRUE(crypto::verifyKeyedPin(verifier, *key, "2468"));
+    EXPECT_FALSE(crypto::verifyKeyedPin(verifier, *key, "2469"));
 }

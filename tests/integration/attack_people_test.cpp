@@ -160,6 +160,7 @@ TEST(AttackPeople, APinOnTheCommandLineIsRefusedAndADisabledCashierReachesTillsI
     auto opened = pos::LocalStore::open(net.file("till.db"));
     ASSERT_TRUE(opened) << opened.error().message;
     auto till = std::move(opened).value();
+    till.setJournalKey(net.journalKey("HZ-F01")); // its PIN verifiers are keyed with it
     pos::SyncAgent agent(till, net.endpoint("HZ-F01"));
     ASSERT_TRUE(agent.pull()) << "the till's first pull";
     EXPECT_TRUE(till.authenticate("1002", "2468").ok());

@@ -156,6 +156,13 @@ int Network::stopServer(int signal) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+std::optional<crypto::JournalKey> Network::journalKey(const std::string& outlet) const {
+    auto key = pos::loadJournalKey(crypto::journalKeyFileBeside(endpoint(outlet).keyFile));
+    if (!key)
+        throw std::runtime_error(key.error().message);
+    return *key;
+}
+
 pos::ServerEndpoint Network::endpoint(const std::string& outlet) const {
     pos::ServerEndpoint e;
     e.host = "localhost";

@@ -3,9 +3,11 @@
 // certificates, all made by the real store-admin, and a real store-server process on
 // 127.0.0.1 with a free port.
 
+#include "baidian/crypto/journal_key.h"
 #include "baidian/pos/sync_agent.h"
 #include "till_fixture.h"
 
+#include <optional>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -51,6 +53,9 @@ public:
     int stopServer(int signal = 15);
 
     pos::ServerEndpoint endpoint(const std::string& outlet) const;
+    /// The journal key store-admin issue-cert wrote beside `outlet`'s key (terminal 1), or
+    /// nullopt when it wrote none (an older store-admin). Throws on a bad key file.
+    std::optional<crypto::JournalKey> journalKey(const std::string& outlet) const;
     /// One HTTPS request with curl, presenting `outlet`'s client certificate (none when
     /// `outlet` is empty); `body` (if any) is sent as application/json.
     HttpAnswer request(const std::string& outlet, const std::string& method,

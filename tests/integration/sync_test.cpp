@@ -18,6 +18,9 @@ class SyncTest : public ::testing::Test {
 protected:
     void SetUp() override {
         m_store = std::make_unique<LocalStore>(LocalStore::open(m_tillPath).value());
+        // Provisioned as a till is: its journal key beside its certificate (keyed journal,
+        // keyed PIN verifiers from head office).
+        m_store->setJournalKey(m_net.journalKey("HZ-F01"));
         seedTill(*m_store);
         m_till = std::make_unique<Till>(*m_store, m_clock);
         ASSERT_TRUE(m_till->login("1001", "1234").ok());

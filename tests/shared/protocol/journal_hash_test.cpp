@@ -215,7 +215,7 @@ TEST(JournalHash, TheCanonicalTextIsFixed) {
     EXPECT_EQ(journalHash(s), crypto::HashChain::link(s.prevHash, canonicalSale(s)));
 }
 
-// journal_scheme travels with the sale; absent (an old till) means 1.
+// journal_scheme travels with the sale; absent (an old till) means 1; 3 is keyed; 4 is nothing.
 TEST(JournalHash, TheSchemeTravelsAndAbsentMeansOne) {
     const SaleDoc s = sampleSale();
     auto sale = json::parse(encode(SaleBatch{"HZ-F01", 1, {s}})).at("sales").at(0);
@@ -223,5 +223,26 @@ TEST(JournalHash, TheSchemeTravelsAndAbsentMeansOne) {
     sale.get_object().erase("journal_scheme");
     EXPECT_EQ(decodeOne(sale)->journalScheme, kJournalSchemeTillRows);
     sale.get_object()["journal_scheme"] = 3;
+    EXPECT_EQ(decodeOne(sale)->journalScheme, kJournalSchemeKeyed);
+    sale.get_object()["journal_scheme"] = 4;
     EXPECT_FALSE(decodeOne(sale).has_value());
+}
+
+// Scheme 3 is HMAC-SHA256 under the terminal's key over scheme 2's input (prev hash, newline,
+// canonical text): another key, another prev hash or another field gives another hash, and
+// without a key the server has nothing to compare with.
+TEST(JournalHash, TheKeyedSchemeIsAnHmacOfTheSameTextUnderTheTerminalsKey) {
+    SaleDoc s = sampleSale();
+    const auto key = crypto::newJournalKey();
+    const auto other = crypto::newJournalKey();
+    EXPECT_EQ(keyedJournalHash(s, key),
+              crypto::hmacSha256Hex(key, s.prevHash + "\n" + canonicalSale(s)));
+    EXPECT_NE(keyedJournalHash(s, key), journalHash(s));
+    EXPECT_NE(keyedJournalHash(s, key), keyedJournalHash(s, other));
+    s.journalScheme = kJournalSchemeKeyed;
+    EXPECT_EQ(expectedJournalHash(s, &key), keyedJournalHash(s, key));
+    EXPECT_FALSE(expectedJournalHash(s, nullptr));
+    auto changed = s;
+    changed.totalFen -= 1;
+    EXPECT_NE(keyedJournalHash(changed, key), keyedJournalHash(s, key));
 }
