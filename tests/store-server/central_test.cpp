@@ -229,6 +229,53 @@ TEST_F(CentralTest, CashRoundingIsSetPerOutletTypeAndTravelsWithEveryPull) {
     EXPECT_EQ(masterDataSince(db(), online, version).cashRounding, "off");
 }
 
+// Quick keys are head office's, per outlet type, in head office's order; a bad file changes
+// nothing.
+TEST_F(CentralTest, QuickKeysAreSetPerOutletTypeAndTravelWithEveryPull) {
+    ASSERT_TRUE(importOutletsCsv(db(), kRegistry, "2026-11-30"));
+    ASSERT_TRUE(importCatalogCsv(db(), simulate::catalogCsv(simulate::aksuCatalog())));
+    const auto flagship = outletByCode(db(), "HZ-F01")->id;
+    const auto online = outletByCode(db(), "NB-O01")->id;
+    ASSERT_TRUE(masterDataSince(db(), flagship, 0).quickKeys.has_value());
+    EXPECT_TRUE(masterDataSince(db(), flagship, 0).quickKeys->empty());
+    const auto set = importQuickKeysCsv(db(), "type,category,sku,label\n"
+                                              "flagship,梨,AKS-PEAR-01,\n"
+                                              "flagship,苹果,AKS-APL-02,一级\n"
+                                              "flagship,苹果,AKS-APL-01,\n"
+                                              "online,,,\n");
+    ASSERT_TRUE(set) << set.error().message;
+    EXPECT_EQ(set->added, 3);
+    const auto version = masterDataSince(db(), flagship, 0).version;
+    const auto keys = masterDataSince(db(), flagship, version).quickKeys.value();
+    ASSERT_EQ(keys.size(), 3u); // with every pull, even when nothing else changed
+    EXPECT_EQ(keys[0], (protocol::QuickKeyDoc{"梨", "AKS-PEAR-01", ""}));
+    EXPECT_EQ(keys[1], (protocol::QuickKeyDoc{"苹果", "AKS-APL-02", "一级"}));
+    EXPECT_EQ(keys[2].sku, "AKS-APL-01");
+    EXPECT_TRUE(masterDataSince(db(), online, version).quickKeys->empty());
+
+    // A product not in the catalog, an unknown type, a label over 16 characters, a missing
+    // column: named, and nothing changes.
+    for (const auto& [bad, named] :
+         {std::pair{"type,category,sku\nflagship,梨,AKS-NONE\n", "row 2: no product AKS-NONE"},
+          std::pair{"type,category,sku\nkiosk,梨,AKS-PEAR-01\n", "row 2: type must be"},
+          std::pair{"type,category,sku,label\nflagship,梨,AKS-PEAR-01,"
+                    "一二三四五六七八九十一二三四五六七\n",
+                    "row 2: label"},
+          std::pair{"type,sku\nflagship,AKS-PEAR-01\n", "no column \"category\""}}) {
+        const auto refused = importQuickKeysCsv(db(), bad);
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_NE(refused.error().message.find(named), std::string::npos)
+            << refused.error().message;
+    }
+    EXPECT_EQ(masterDataSince(db(), flagship, version).quickKeys->size(), 3u);
+    // A new file for the type replaces its keys; a product taken off sale leaves the grid.
+    ASSERT_TRUE(importQuickKeysCsv(db(), "type,category,sku\nflagship,干果,AKS-WAL-01\n"));
+    EXPECT_EQ(masterDataSince(db(), flagship, version).quickKeys->size(), 1u);
+    ASSERT_TRUE(importCatalogCsv(db(), "sku,name,sale_unit,price,price_basis,active\n"
+                                       "AKS-WAL-01,薄皮核桃,weight,28.00,jin,0\n"));
+    EXPECT_TRUE(masterDataSince(db(), flagship, version).quickKeys->empty());
+}
+
 TEST_F(CentralTest, IngestKeepsTheAggregatesAsARollUpOfTheWholeDayWould) {
     ASSERT_TRUE(importOutletsCsv(db(), kRegistry, "2026-11-30"));
     const auto id = outletByCode(db(), "HZ-F01")->id;

@@ -54,6 +54,12 @@ Status seedDemoTill(LocalStore& store, int terminal) {
                                 box, Fen(0), 0, 0, 0, "2026-01-01", "2030-12-31"});
         !p)
         return p.error();
+    // The touch grid head office would send for a flagship (replaced at the first pull).
+    if (auto k = store.setQuickKeys({{"苹果", "AKS-APL-01", "冰糖心 特级"},
+                                     {"梨", "AKS-PEA-01", ""},
+                                     {"干果", "AKS-DAT-01", ""}});
+        !k)
+        return k.error();
     if (auto c = store.addCashier("1001", "李娜", Role::Cashier, "1234"); !c)
         return c.error();
     if (auto s = store.addCashier("9001", "王主管", Role::Supervisor, "900190"); !s)

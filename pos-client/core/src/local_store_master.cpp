@@ -103,7 +103,57 @@ std::string applyCashier(SQLite::Database& db, const protocol::CashierDoc& c) {
     return {};
 }
 
+void replaceQuickKeys(SQLite::Database& db, const std::vector<protocol::QuickKeyDoc>& keys) {
+    db.exec("DELETE FROM quick_key");
+    SQLite::Statement q(db, "INSERT INTO quick_key(position, category, sku, label) "
+                            "VALUES (?, ?, ?, ?)");
+    int position = 0;
+    for (const auto& k : keys) {
+        q.bind(1, ++position);
+        q.bind(2, k.category);
+        q.bind(3, k.sku);
+        q.bind(4, k.label);
+        q.exec();
+        q.reset();
+    }
+}
+
 } // namespace
+
+Status LocalStore::setQuickKeys(const std::vector<protocol::QuickKeyDoc>& keys) {
+    if (keys.size() > protocol::limits::kMaxQuickKeys)
+        return makeError(ErrorCode::InvalidArgument,
+                         "at most " + std::to_string(protocol::limits::kMaxQuickKeys) +
+                             " quick keys");
+    for (const auto& k : keys)
+        if (auto why = protocol::limits::checkQuickKey(k); !why.empty())
+            return makeError(ErrorCode::InvalidArgument, "quick key " + k.sku + ": " + why);
+    try {
+        SQLite::Transaction tx(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        replaceQuickKeys(m_db, keys);
+        tx.commit();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage, std::string("quick keys not saved: ") + e.what());
+    }
+}
+
+std::vector<QuickKey> LocalStore::quickKeys() {
+    std::vector<QuickKey> out;
+    SQLite::Statement q(m_db, "SELECT k.category, k.label, p.id FROM quick_key k "
+                              "JOIN product p ON p.sku = k.sku WHERE p.active = 1 "
+                              "ORDER BY k.position");
+    while (q.executeStep()) {
+        auto item = productById(q.getColumn(2).getInt64());
+        if (!item)
+            continue;
+        std::string label = q.getColumn(1).getString();
+        if (label.empty())
+            label = item->product.name;
+        out.push_back({q.getColumn(0).getString(), std::move(label), std::move(*item)});
+    }
+    return out;
+}
 
 Result<MasterApplied> LocalStore::applyMasterData(const protocol::MasterData& data) {
     try {
@@ -112,6 +162,8 @@ Result<MasterApplied> LocalStore::applyMasterData(const protocol::MasterData& da
         applied.skipped = data.skipped;
         if (!data.cashRounding.empty()) // head office's 抹零 for this outlet's type
             setSetting("cash_rounding", data.cashRounding);
+        if (data.quickKeys) // the decoder skipped (and reported) keys over the limits
+            replaceQuickKeys(m_db, *data.quickKeys);
         const auto now = domain::isoUtc(std::chrono::system_clock::now());
         SQLite::Statement remember(
             m_db, "INSERT INTO master_skipped(kind, key, reason, version, skipped_at) "

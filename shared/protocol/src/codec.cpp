@@ -528,6 +528,13 @@ std::string encode(const MasterData& data) {
                      {"cashiers", std::move(cashiers)}};
     if (!data.cashRounding.empty())
         out["cash_rounding"] = data.cashRounding;
+    if (data.quickKeys) {
+        json::array keys;
+        for (const auto& k : *data.quickKeys)
+            keys.push_back(
+                json::object{{"category", k.category}, {"sku", k.sku}, {"label", k.label}});
+        out["quick_keys"] = std::move(keys);
+    }
     return json::serialize(out);
 }
 
@@ -544,6 +551,8 @@ Result<MasterData> decodeMasterData(std::string_view text) {
     const auto* cashiers = r.array("cashiers", 100'000);
     if (r.has("cash_rounding"))
         out.cashRounding = r.oneOf("cash_rounding", {"off", "jiao", "yuan"});
+    const auto* quickKeys =
+        r.has("quick_keys") ? r.array("quick_keys", limits::kMaxQuickKeys) : nullptr;
     if (!error.empty())
         return makeError(ErrorCode::ParseError, error);
     // Record by record: one product a till cannot take is skipped and reported, never the
@@ -603,6 +612,19 @@ Result<MasterData> decodeMasterData(std::string_view text) {
                        why = limits::checkCashier(c);
                    return c;
                });
+    if (quickKeys) { // present, even empty: head office's whole grid replaces the till's
+        out.quickKeys.emplace();
+        eachRecord(quickKeys, "quick_key", "sku", *out.quickKeys, out.skipped,
+                   [](Reader& kr, std::string& why) {
+                       QuickKeyDoc k;
+                       k.category = kr.text("category", kRead);
+                       k.sku = kr.text("sku", kRead);
+                       k.label = kr.text("label", kRead, false);
+                       if (why.empty())
+                           why = limits::checkQuickKey(k);
+                       return k;
+                   });
+    }
     return out;
 }
 

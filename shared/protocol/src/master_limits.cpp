@@ -162,4 +162,25 @@ std::string checkCashier(const CashierDoc& c) {
     return {};
 }
 
+namespace {
+/// Characters (code points) of valid UTF-8 text.
+std::size_t characters(std::string_view text) {
+    std::size_t n = 0;
+    for (const char c : text)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+} // namespace
+
+std::string checkQuickKey(const QuickKeyDoc& k) {
+    if (k.category.empty() || !isPrintableText(k.category) ||
+        characters(k.category) > kQuickKeyChars)
+        return "category: must be 1 to " + std::to_string(kQuickKeyChars) + " characters";
+    if (auto why = checkCode("sku", k.sku, kSkuBytes, "-_."); !why.empty())
+        return why;
+    if (!isPrintableText(k.label) || characters(k.label) > kQuickKeyChars)
+        return "label: must be at most " + std::to_string(kQuickKeyChars) + " characters";
+    return {};
+}
+
 } // namespace baidian::protocol::limits

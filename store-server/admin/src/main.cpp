@@ -192,6 +192,9 @@ Status buildDemoNetwork(SQLite::Database& db, const pki::CaKey& ca, const std::s
         std::cout << "the registry holds " << registry.size()
                   << " outlets; bringing the demo up to date ...\n";
     }
+    if (db.execAndGet("SELECT COUNT(*) FROM quick_key").getInt64() == 0)
+        if (auto ok = importQuickKeysCsv(db, simulate::quickKeysCsv()); !ok)
+            return ok.error();
     // The flagship whose real till scripts/run opens (HZ-F01): its cashiers come with the
     // master data.
     if (outletByCode(db, kDemoFlagship))
@@ -321,6 +324,10 @@ int main(int argc, char** argv) {
                      "CSV: code,name,kind,sku,price,percent_off,buy,free,"
                      "starts_on,ends_on")
         ->required();
+    auto* importQuickKeys = app.add_subcommand(
+        "import-quick-keys", "set the quick keys (快捷键) of outlet types' tills from CSV; every "
+                             "type the file names gets exactly its keys, in the file's order");
+    importQuickKeys->add_option("file", file, "CSV: type,category,sku,label")->required();
 
     auto* rollUpCmd = app.add_subcommand(
         "rollup", "bring the daily aggregates up to date (--rebuild: recompute them all)");
@@ -523,15 +530,16 @@ int main(int argc, char** argv) {
         std::cout << "added outlet " << code << " (" << domain::chineseName(*outletType) << ", "
                   << city << ")\n";
     } else if (importOutlets->parsed() || importCatalog->parsed() || importPrices->parsed() ||
-               importPromotions->parsed()) {
+               importPromotions->parsed() || importQuickKeys->parsed()) {
         auto text = readFile(file);
         if (!text)
             return fail(text.error());
         std::cout << "importing " << file << " ...\n";
-        auto summary = importOutlets->parsed()   ? importOutletsCsv(db, *text, today())
-                       : importCatalog->parsed() ? importCatalogCsv(db, *text)
-                       : importPrices->parsed()  ? importPriceOverridesCsv(db, *text)
-                                                 : importPromotionsCsv(db, *text);
+        auto summary = importOutlets->parsed()     ? importOutletsCsv(db, *text, today())
+                       : importCatalog->parsed()   ? importCatalogCsv(db, *text)
+                       : importPrices->parsed()    ? importPriceOverridesCsv(db, *text)
+                       : importQuickKeys->parsed() ? importQuickKeysCsv(db, *text)
+                                                   : importPromotionsCsv(db, *text);
         if (!summary)
             return fail(summary.error());
         std::cout << "imported " << file << ": " << summary->added << " added, " << summary->updated

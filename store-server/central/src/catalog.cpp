@@ -278,6 +278,59 @@ Result<protocol::ImportSummaryDoc> importPromotionsCsv(SQLite::Database& db,
     });
 }
 
+Result<protocol::ImportSummaryDoc> importQuickKeysCsv(SQLite::Database& db, std::string_view text) {
+    auto table = csv::parse(text);
+    if (!table)
+        return table.error();
+    auto at = columnsOf(*table, {"type", "category", "sku"}, {"label"});
+    if (!at)
+        return at.error();
+    return inOneUnit(db, [&]() -> Result<protocol::ImportSummaryDoc> {
+        protocol::ImportSummaryDoc summary;
+        std::map<std::string, int> keysOfType; // the types named, and their keys so far
+        SQLite::Statement clear(db, "DELETE FROM quick_key WHERE type = ?");
+        SQLite::Statement insert(db, "INSERT INTO quick_key(type, position, category, product_id, "
+                                     "label) VALUES (?, ?, ?, ?, ?)");
+        for (const auto& row : table->rows) {
+            const std::string type = csv::field(row, at->at("type"));
+            if (!domain::parseOutletType(type))
+                return rowError(row, "type must be an outlet type (flagship, direct, franchise, "
+                                     "counter, popup, online), not \"" +
+                                         type + "\"");
+            if (!keysOfType.contains(type)) { // the file's keys replace the type's
+                clear.bind(1, type);
+                summary.removed += clear.exec();
+                clear.reset();
+                keysOfType[type] = 0;
+            }
+            protocol::QuickKeyDoc key{csv::field(row, at->at("category")),
+                                      csv::field(row, at->at("sku")),
+                                      csv::field(row, at->at("label"))};
+            if (key.category.empty() && key.sku.empty() && key.label.empty())
+                continue; // "type,,," names a type that has no quick keys
+            if (auto why = protocol::limits::checkQuickKey(key); !why.empty())
+                return rowError(row, why);
+            SQLite::Statement active(db, "SELECT id FROM product WHERE sku = ? AND active = 1");
+            active.bind(1, key.sku);
+            if (!active.executeStep())
+                return rowError(row, "no product " + key.sku + " on sale in the catalog");
+            const int position = ++keysOfType[type];
+            if (static_cast<std::size_t>(position) > protocol::limits::kMaxQuickKeys)
+                return rowError(row, "at most " + std::to_string(protocol::limits::kMaxQuickKeys) +
+                                         " quick keys per outlet type");
+            insert.bind(1, type);
+            insert.bind(2, position);
+            insert.bind(3, key.category);
+            insert.bind(4, active.getColumn(0).getInt64());
+            insert.bind(5, key.label);
+            insert.exec();
+            insert.reset();
+            ++summary.added;
+        }
+        return summary;
+    });
+}
+
 std::int64_t effectivePriceFen(SQLite::Database& db, const std::string& outletCode,
                                const std::string& sku) {
     SQLite::Statement q(db, "SELECT " BAIDIAN_EFFECTIVE_PRICE_SQL

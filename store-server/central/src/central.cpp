@@ -289,6 +289,17 @@ MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int
         policy.bind(1, outletId);
         out.cashRounding = policy.executeStep() ? policy.getColumn(0).getString() : "jiao";
     }
+    {
+        SQLite::Statement keys(db, "SELECT k.category, p.sku, k.label FROM outlet o "
+                                   "JOIN quick_key k ON k.type = o.type "
+                                   "JOIN product p ON p.id = k.product_id "
+                                   "WHERE o.id = ? AND p.active = 1 ORDER BY k.position");
+        keys.bind(1, outletId);
+        auto& list = out.quickKeys.emplace();
+        while (keys.executeStep())
+            list.push_back({keys.getColumn(0).getString(), keys.getColumn(1).getString(),
+                            keys.getColumn(2).getString()});
+    }
     SQLite::Statement products(
         db, "SELECT p.id, p.sku, p.name, p.pinyin, p.sale_unit, " BAIDIAN_EFFECTIVE_PRICE_SQL ", "
             "p.price_basis, COALESCE(p.plu,''), p.active "

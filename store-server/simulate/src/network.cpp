@@ -121,6 +121,22 @@ std::vector<protocol::ProductDoc> aksuCatalog() {
     };
 }
 
+std::string quickKeysCsv() {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> grid = {
+        {"苹果", {"AKS-APL-01", "AKS-APL-02", "AKS-APL-03"}},
+        {"梨", {"AKS-PEAR-01"}},
+        {"红枣", {"AKS-DATE-01", "AKS-DATE-02"}},
+        {"干果", {"AKS-WAL-01", "AKS-RAI-01", "AKS-RAI-02", "AKS-APR-01"}},
+        {"其他", {"AKS-FUN-01", "AKS-NAAN-01"}},
+    };
+    std::vector<std::vector<std::string>> rows = {{"type", "category", "sku", "label"}};
+    for (const char* type : {"flagship", "direct", "franchise", "counter", "popup"})
+        for (const auto& [category, skus] : grid)
+            for (const auto& sku : skus)
+                rows.push_back({type, category, sku, ""});
+    return csv::write(rows);
+}
+
 std::string outletsCsv(const std::vector<protocol::OutletDoc>& outlets) {
     std::vector<std::vector<std::string>> rows = {{"code", "name", "type", "city", "address",
                                                    "area_m2", "opened_on", "status", "franchisee"}};

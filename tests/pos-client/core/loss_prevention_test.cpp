@@ -205,3 +205,29 @@ TEST_F(TillTest, HeadOfficeCanTurnCashRoundingOffForAnOutletType) {
     ASSERT_TRUE(m_till->addTender(TenderKind::Cash, Fen(10000)).ok());
     EXPECT_EQ(m_till->totals().rounding, Fen(0));
 }
+
+// Head office's quick keys replace the till's grid whole, in its order; a key of a product the
+// till does not sell is not shown, and an older server's pull (no keys) keeps the grid.
+TEST_F(TillTest, QuickKeysFromHeadOfficeReplaceTheGridInOrder) {
+    protocol::MasterData data;
+    data.version = 1;
+    data.quickKeys = std::vector<protocol::QuickKeyDoc>{
+        {"红枣", "AKS-DAT-01", ""}, {"苹果", "AKS-APL-01", "冰糖心"}, {"苹果", "AKS-NONE-01", ""}};
+    ASSERT_TRUE(m_store->applyMasterData(data).ok());
+    auto keys = m_store->quickKeys();
+    ASSERT_EQ(keys.size(), 2u);
+    EXPECT_EQ(keys[0].category, "红枣");
+    EXPECT_EQ(keys[0].label, "和田红枣"); // no label: the product's name
+    EXPECT_EQ(keys[0].item.id, m_catalog.dates);
+    EXPECT_EQ(keys[1].label, "冰糖心");
+    EXPECT_EQ(keys[1].item.id, m_catalog.apples);
+    data.version = 2;
+    data.quickKeys.reset();
+    ASSERT_TRUE(m_store->applyMasterData(data).ok());
+    EXPECT_EQ(m_store->quickKeys().size(), 2u);
+    data.version = 3;
+    data.quickKeys.emplace();
+    ASSERT_TRUE(m_store->applyMasterData(data).ok());
+    EXPECT_TRUE(m_store->quickKeys().empty());
+    EXPECT_FALSE(m_store->setQuickKeys({{"", "AKS-APL-01", ""}}).ok());
+}

@@ -53,10 +53,15 @@ TEST(Codec, OtherMessagesRoundTrip) {
         {{"P-1", "半价", "second_half", "AKS-BOX-01", 0, 0, 0, 0, "2026-11-01", "2026-12-31"}},
         {{"1001", "李娜", "cashier", "$argon2id$v=19$m=19456,t=2,p=1$x$y", true}},
         {},
-        "jiao"};
+        "jiao",
+        std::vector<QuickKeyDoc>{{"苹果", "AKS-APL-01", "冰糖心"}, {"梨", "AKS-PEAR-01", ""}}};
     EXPECT_EQ(decodeMasterData(encode(master)).value(), master);
-    // An older server sends no cash_rounding: the till keeps what it has.
+    // An older server sends no cash_rounding and no quick keys: the till keeps what it has.
     master.cashRounding.clear();
+    master.quickKeys.reset();
+    EXPECT_EQ(decodeMasterData(encode(master)).value(), master);
+    // An empty grid is sent as one: head office took every key away.
+    master.quickKeys.emplace();
     EXPECT_EQ(decodeMasterData(encode(master)).value(), master);
     ShiftReportDoc shift{"HZ-F01",
                          1,
@@ -202,7 +207,10 @@ TEST(Codec, MasterDataSkipsWhatATillCannotTakeAndKeepsTheRest) {
         {{"P-1", "半价", "second_half", "AKS-APL-01", 0, 0, 0, 0, "2026-11-01", "2026-12-31"}},
         {{"1001", "李娜", "cashier", "$argon2id$v=19$m=19456,t=2,p=1$x$y", true}},
         {},
-        {}};
+        {},
+        std::vector<QuickKeyDoc>{{"苹果", "AKS-APL-01", ""},
+                                 {std::string(17 * 3, 'x'), "AKS-PEAR-01", ""},
+                                 {"梨", "AKS-PEAR-01", "一二三四五六七八九十一二三四五六七"}}};
     std::string text = encode(master);
     text.replace(text.find("\"李娜\""), 8, "42"); // a number where the name belongs
     const auto decoded = decodeMasterData(text);
@@ -212,7 +220,13 @@ TEST(Codec, MasterDataSkipsWhatATillCannotTakeAndKeepsTheRest) {
     EXPECT_EQ(decoded->products[0].sku, "AKS-APL-01");
     EXPECT_EQ(decoded->promotions.size(), 1u);
     EXPECT_TRUE(decoded->cashiers.empty());
-    ASSERT_EQ(decoded->skipped.size(), 3u);
+    ASSERT_TRUE(decoded->quickKeys.has_value());
+    ASSERT_EQ(decoded->quickKeys->size(), 1u); // a bad key is skipped alone
+    EXPECT_EQ(decoded->quickKeys->at(0).sku, "AKS-APL-01");
+    ASSERT_EQ(decoded->skipped.size(), 5u);
+    EXPECT_EQ(decoded->skipped[3].kind, "quick_key");
+    EXPECT_EQ(decoded->skipped[3].reason, "category: must be 1 to 16 characters");
+    EXPECT_EQ(decoded->skipped[4].reason, "label: must be at most 16 characters");
     EXPECT_EQ(decoded->skipped[0].key, "AKS-LONG-01");
     EXPECT_EQ(decoded->skipped[0].reason,
               "name: is 300 bytes long; a till takes at most 200 bytes (about 66 Chinese "

@@ -16,6 +16,13 @@
 
 namespace baidian::pos {
 
+/// A quick key on the till's touch grid (head office's, per outlet type).
+struct QuickKey {
+    std::string category; ///< the tab it sits under
+    std::string label;    ///< what the key says (the product's name unless head office gave one)
+    CatalogItem item;
+};
+
 /// What one master-data delivery changed on the till, and what it could not take.
 struct MasterApplied {
     int products = 0;
@@ -75,6 +82,12 @@ public:
     /// unknown product, or one the decoder already skipped) is skipped and remembered, the rest
     /// applied, and the version still moves on. Errors (Storage only) leave everything as it was.
     Result<MasterApplied> applyMasterData(const protocol::MasterData& data);
+    /// Replaces the quick keys (what a pull carrying them does). Keys over the master-data
+    /// limits are refused, nothing changed. Errors: InvalidArgument, Storage.
+    Status setQuickKeys(const std::vector<protocol::QuickKeyDoc>& keys);
+    /// The quick keys in head office's order, each with its product; keys of products the till
+    /// does not sell (unknown or inactive) are left out.
+    std::vector<QuickKey> quickKeys();
     /// Master records skipped by an earlier delivery and not yet delivered again in a form the
     /// till takes (reason without the record's JSON).
     std::vector<protocol::SkippedRecord> skippedMasterRecords();

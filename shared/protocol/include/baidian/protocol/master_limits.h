@@ -31,6 +31,10 @@ inline constexpr std::int64_t kMaxPromotionQty = 1000;
 inline constexpr std::size_t kCashierCodeBytes = 16;
 inline constexpr std::size_t kCashierNameBytes = 100;
 inline constexpr std::size_t kPinHashBytes = 200;
+/// A quick key's category tab and label: 1..16 characters (label: 0..16, empty shows the name).
+inline constexpr std::size_t kQuickKeyChars = 16;
+/// Quick keys per outlet type: what one screen of tabs and grids holds.
+inline constexpr std::size_t kMaxQuickKeys = 240;
 
 /// Whether `text` is valid UTF-8 without control characters (what a receipt can print).
 bool isPrintableText(std::string_view text);
@@ -38,5 +42,6 @@ bool isPrintableText(std::string_view text);
 std::string checkProduct(const ProductDoc& product);
 std::string checkPromotion(const PromotionDoc& promotion);
 std::string checkCashier(const CashierDoc& cashier);
+std::string checkQuickKey(const QuickKeyDoc& key);
 
 } // namespace baidian::protocol::limits

@@ -143,6 +143,15 @@ struct CashierDoc {
     bool operator==(const CashierDoc&) const = default;
 };
 
+/// A quick key (快捷键): a product a cashier rings up by touch, on head office's grid for the
+/// outlet's type, under a category tab. The list's order is the grid's.
+struct QuickKeyDoc {
+    std::string category; ///< the tab: "苹果", "梨", "干果" ...
+    std::string sku;
+    std::string label; ///< what the key says; empty: the product's name
+    bool operator==(const QuickKeyDoc&) const = default;
+};
+
 struct MasterData {
     std::int64_t version = 0; ///< the newest change included; ask for since=version next time
     std::vector<ProductDoc> products;
@@ -154,6 +163,9 @@ struct MasterData {
     /// 抹零 for cash payments, set by head office per outlet type: "off", "jiao" or "yuan" (sent
     /// with every pull; absent from an older server: the till keeps what it has).
     std::string cashRounding;
+    /// Head office's quick keys for this outlet's type, whole, in order (sent with every pull;
+    /// absent from an older server: the till keeps what it has).
+    std::optional<std::vector<QuickKeyDoc>> quickKeys;
     bool operator==(const MasterData&) const = default;
 };
 

@@ -27,6 +27,13 @@ Result<protocol::ImportSummaryDoc> importPriceOverridesCsv(SQLite::Database& db,
 /// percent_off(for percent, e.g. 15 or 12.5),buy,free(for buy_x_get_y),starts_on,ends_on.
 Result<protocol::ImportSummaryDoc> importPromotionsCsv(SQLite::Database& db, std::string_view csv);
 
+/// Head office's quick keys (快捷键) per outlet type. Columns: type,category,sku,label (optional;
+/// empty shows the product's name). Every type the file names gets exactly the file's keys, in
+/// the file's order (a row of only a type: that type has none); other types keep theirs. Tills
+/// take them at their next pull. Errors: ParseError, InvalidArgument (an unknown type, a product
+/// not on sale, a category or label over 16 characters, more than 240 keys), Storage.
+Result<protocol::ImportSummaryDoc> importQuickKeysCsv(SQLite::Database& db, std::string_view csv);
+
 /// The price rule in SQL, for queries over product `p` and outlet `o`: the outlet's own override,
 /// else its type's, else the catalog price. A string literal so that queries that need it are
 /// composed at compile time.

@@ -31,6 +31,9 @@ std::vector<protocol::ProductDoc> aksuCatalog();
 /// As the registry and catalog CSV imports read them (UTF-8 with BOM).
 std::string outletsCsv(const std::vector<protocol::OutletDoc>& outlets);
 std::string catalogCsv(const std::vector<protocol::ProductDoc>& products);
+/// The demo's quick keys (store-admin import-quick-keys) over aksuCatalog(): the loose produce
+/// by category for every outlet type that has a till counter (online shops have none).
+std::string quickKeysCsv();
 
 /// Average sales a day for an outlet type, before seasonality.
 int averageDailySales(const std::string& type);
