@@ -1,5 +1,7 @@
 #include "entry_dialog.h"
 
+#include "keypad.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +29,7 @@ EntryDialog::EntryDialog(const QString& title, const QString& prompt, QWidget* p
     layout->addWidget(label);
     layout->addWidget(m_edit);
     layout->addWidget(m_error);
+    layout->addWidget(new Keypad(m_edit, this));
     layout->addWidget(hint);
     connect(m_edit, &QLineEdit::returnPressed, this, [this] { emit submitted(text()); });
 }
@@ -61,6 +64,7 @@ ApprovalDialog::ApprovalDialog(const QString& reason, QWidget* parent)
     layout->addRow(why);
     layout->addRow(tr("Supervisor code"), m_code);
     layout->addRow(tr("PIN"), m_pin);
+    layout->addRow(new Keypad(nullptr, this)); // the code, then the PIN
     layout->addRow(new QLabel(tr("Enter: approve    Esc: cancel"), this));
     connect(m_code, &QLineEdit::returnPressed, m_pin, qOverload<>(&QWidget::setFocus));
     connect(m_pin, &QLineEdit::returnPressed, this, &QDialog::accept);

@@ -1,5 +1,7 @@
 #include "login_screen.h"
 
+#include "keypad.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,6 +42,9 @@ LoginScreen::LoginScreen(const QString& outletName, QWidget* parent)
     unlock->setMinimumHeight(44);
     unlock->setFocusPolicy(Qt::NoFocus);
     outer->addWidget(unlock, 0, Qt::AlignHCenter);
+    auto* keypad = new Keypad(nullptr, this); // types into the code, then the PIN
+    keypad->setMaximumWidth(4 * 80);
+    outer->addWidget(keypad, 0, Qt::AlignHCenter);
     outer->addStretch();
     auto* key = new QShortcut(QKeySequence(Qt::Key_F12), this);
     key->setContext(Qt::WidgetWithChildrenShortcut);

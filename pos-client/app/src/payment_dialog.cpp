@@ -1,11 +1,14 @@
 #include "payment_dialog.h"
 
+#include "keypad.h"
+
 #include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace baidian::app {
 
@@ -90,6 +93,29 @@ PaymentDialog::PaymentDialog(TillSession& session, QWidget* parent)
     grid->addWidget(remove, 5, 1);
     grid->addWidget(m_error, 6, 0, 1, 2);
     grid->addWidget(keys, 7, 0, 1, 2);
+    // Touch: a button per payment kind (the F keys) and the keypad, beside the fields.
+    auto* side = new QVBoxLayout;
+    const std::pair<pos::TenderKind, const char*> kinds[] = {{pos::TenderKind::Cash, "F1"},
+                                                             {pos::TenderKind::Card, "F2"},
+                                                             {pos::TenderKind::WeChat, "F3"},
+                                                             {pos::TenderKind::Alipay, "F4"}};
+    auto* kindRow = new QGridLayout;
+    int n = 0;
+    for (const auto& [kind, key] : kinds) {
+        auto* button =
+            new QPushButton(QString::fromLatin1(key) + QLatin1Char(' ') + tenderName(kind), this);
+        button->setObjectName(QStringLiteral("paymentKind_") +
+                              QString::fromLatin1(pos::toString(kind).data()));
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setMinimumHeight(48);
+        connect(button, &QPushButton::clicked, this, [this, kind] { choose(kind); });
+        kindRow->addWidget(button, n / 2, n % 2);
+        ++n;
+    }
+    side->addLayout(kindRow);
+    side->addWidget(new Keypad(nullptr, this)); // the amount, then the reference
+    side->addStretch();
+    grid->addLayout(side, 0, 2, 8, 1);
     // The fields would eat Del (delete a character); with nothing typed it removes a payment.
     m_amount->installEventFilter(this);
     m_reference->installEventFilter(this);

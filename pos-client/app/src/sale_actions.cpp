@@ -8,6 +8,7 @@
 #include "receipt_dialog.h"
 #include "shift_dialogs.h"
 
+#include <QApplication>
 #include <QLineEdit>
 
 namespace baidian::app {
@@ -130,14 +131,35 @@ std::optional<QString> SaleActions::approveIn(const Operation& operation, const 
     return std::nullopt;
 }
 
+namespace {
+/// A keyed weight in the unit the product's price is in: shelf labels of loose produce say
+/// 斤, so the cashier keys 斤 for those, kg for the rest.
+bool keyedInJin(const domain::UnitPrice& price) {
+    return price.basis == domain::PriceBasis::PerJin;
+}
+Result<Grams> parseKeyedWeight(const domain::UnitPrice& price, const QString& text) {
+    const auto value = text.trimmed().toStdString();
+    return keyedInJin(price) ? Grams::parseJin(value) : Grams::parseKg(value);
+}
+} // namespace
+
+void SaleActions::quickKey(std::int64_t productId) {
+    if (QApplication::activeModalWidget())
+        return; // a dialog is open: its answer first
+    const auto item = m_session.store().productById(productId);
+    if (!item)
+        return m_screen.showMessage(tr("That product is no longer sold here"), true);
+    addProduct(*item, 1, {}, pos::EntryMethod::Search);
+}
+
 void SaleActions::addProduct(const pos::CatalogItem& item, std::int64_t units,
-                             const QString& barcode) {
+                             const QString& barcode, pos::EntryMethod entry) {
     if (item.product.unit == domain::SaleUnit::Each) {
         // The quantity goes to the engine with the item, checked before anything is added (a
         // refused "1000*" adds nothing), and a unit item already on the sale goes onto its line.
         auto added = barcode.isEmpty()
-                         ? m_session.till().addProduct(item.id, pos::EntryMethod::Search, units,
-                                                       std::nullopt, pos::WeightSource::Keyed)
+                         ? m_session.till().addProduct(item.id, entry, units, std::nullopt,
+                                                       pos::WeightSource::Keyed)
                          : m_session.till().scan(barcode.toStdString(), std::nullopt,
                                                  pos::WeightSource::Keyed, units);
         if (added)
@@ -150,16 +172,19 @@ void SaleActions::addProduct(const pos::CatalogItem& item, std::int64_t units,
                 .arg(text(item.product.name)),
             true);
     const std::int64_t id = item.id;
-    ask(tr("Weight"), tr("%1: weight in kg (e.g. 1.25)").arg(text(item.product.name)),
-        [this, id, barcode](const QString& value) -> QString {
-            auto grams = Grams::parseKg(value.toStdString());
+    const auto price = item.product.price;
+    ask(tr("Weight"),
+        (keyedInJin(price) ? tr("%1: weight in jin (斤, e.g. 2.5)")
+                           : tr("%1: weight in kg (e.g. 1.25)"))
+            .arg(text(item.product.name)),
+        [this, id, barcode, price, entry](const QString& value) -> QString {
+            auto grams = parseKeyedWeight(price, value);
             if (!grams)
                 return TillSession::describe(grams.error());
-            auto added = barcode.isEmpty()
-                             ? m_session.till().addProduct(id, pos::EntryMethod::Plu, 0, *grams,
-                                                           pos::WeightSource::Keyed)
-                             : m_session.till().scan(barcode.toStdString(), *grams,
-                                                     pos::WeightSource::Keyed);
+            auto added = barcode.isEmpty() ? m_session.till().addProduct(id, entry, 0, *grams,
+                                                                         pos::WeightSource::Keyed)
+                                           : m_session.till().scan(barcode.toStdString(), *grams,
+                                                                   pos::WeightSource::Keyed);
             if (!added)
                 return TillSession::describe(added.error());
             m_screen.showMessage({}, false);
@@ -212,7 +237,7 @@ void SaleActions::searchFor(const QString& initial) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto item = m_session.store().productById(dialog->chosenProduct()))
-            addProduct(*item, 1, {});
+            addProduct(*item, 1, {}, pos::EntryMethod::Search);
     });
     connect(dialog, &QDialog::finished, this, &SaleActions::restoreFocus);
     dialog->open();
@@ -236,14 +261,16 @@ void SaleActions::weight() {
     const int line = m_screen.currentLine();
     if (line < 0)
         return m_screen.showMessage(tr("Scan an item first"), true);
-    ask(tr("Weight"), tr("Weight in kg"), [this, line](const QString& value) -> QString {
-        auto grams = Grams::parseKg(value.toStdString());
-        if (!grams)
-            return TillSession::describe(grams.error());
-        const auto status = m_session.till().setWeight(static_cast<std::size_t>(line), *grams,
-                                                       pos::WeightSource::Keyed);
-        return status ? QString() : TillSession::describe(status.error());
-    });
+    const auto price = m_session.till().lines()[static_cast<std::size_t>(line)].price;
+    ask(tr("Weight"), keyedInJin(price) ? tr("Weight in jin (斤)") : tr("Weight in kg"),
+        [this, line, price](const QString& value) -> QString {
+            auto grams = parseKeyedWeight(price, value);
+            if (!grams)
+                return TillSession::describe(grams.error());
+            const auto status = m_session.till().setWeight(static_cast<std::size_t>(line), *grams,
+                                                           pos::WeightSource::Keyed);
+            return status ? QString() : TillSession::describe(status.error());
+        });
 }
 
 void SaleActions::lineDiscount() {

@@ -20,6 +20,9 @@ public:
     SaleActions(TillSession& session, SaleScreen& screen, SearchService& search, QWidget* window);
 
     void scan(const QString& text);
+    /// A quick key: the product by touch (weighed ones ask for the weight in their price's
+    /// unit, 斤 or kg).
+    void quickKey(std::int64_t productId);
     void search() { searchFor({}); }
     void searchFor(const QString& initial);
     void quantity();
@@ -54,7 +57,8 @@ private:
     /// needing approval, the approval dialog over the entry dialog, which closes only once the
     /// approved operation is done (a refused approval shows in it; Esc goes back to it).
     std::optional<QString> approveIn(const Operation& operation, const QString& what);
-    void addProduct(const pos::CatalogItem& item, std::int64_t units, const QString& barcode);
+    void addProduct(const pos::CatalogItem& item, std::int64_t units, const QString& barcode,
+                    pos::EntryMethod entry = pos::EntryMethod::Plu);
     void pickReturnLine();
     void done(const Status& status, const QString& success = {});
     void refresh();

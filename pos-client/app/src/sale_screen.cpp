@@ -1,12 +1,18 @@
 #include "sale_screen.h"
 
+#include "keypad.h"
+#include "quick_key_panel.h"
+
+#include <QAction>
 #include <QApplication>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace baidian::app {
@@ -48,18 +54,22 @@ SaleScreen::SaleScreen(TillSession& session, QWidget* parent)
     });
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(BasketModel::Item, QHeaderView::Stretch);
-    m_table->verticalHeader()->setDefaultSectionSize(34);
+    m_table->verticalHeader()->setDefaultSectionSize(44); // a line is a touch target too
     QFont tableFont = m_table->font();
     tableFont.setPointSize(tableFont.pointSize() + 3);
     m_table->setFont(tableFont);
-    middle->addWidget(m_table, 3);
+    middle->addWidget(m_table, 5);
+
+    m_quick = new QuickKeyPanel(this);
+    connect(m_quick, &QuickKeyPanel::picked, this, &SaleScreen::quickKeyPicked);
+    middle->addWidget(m_quick, 4);
 
     auto* side = new QVBoxLayout;
     auto* totalCaption = new QLabel(tr("Total"), this);
     m_total = new QLabel(this);
     m_total->setObjectName(QStringLiteral("totalLabel"));
     QFont huge = m_total->font();
-    huge.setPointSize(huge.pointSize() + 26);
+    huge.setPointSize(huge.pointSize() + 22);
     huge.setBold(true);
     m_total->setFont(huge);
     m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -67,26 +77,29 @@ SaleScreen::SaleScreen(TillSession& session, QWidget* parent)
     m_lastItem->setObjectName(QStringLiteral("lastItem"));
     m_lastItem->setWordWrap(true);
     QFont large = m_lastItem->font();
-    large.setPointSize(large.pointSize() + 6);
+    large.setPointSize(large.pointSize() + 4);
     m_lastItem->setFont(large);
-    m_lastItem->setMinimumWidth(300);
+    m_lastItem->setMinimumWidth(240);
+    m_lastItem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_keypad = new Keypad(m_scan, this);
     side->addWidget(totalCaption);
     side->addWidget(m_total);
-    side->addSpacing(20);
-    side->addWidget(m_lastItem);
-    side->addStretch();
-    middle->addLayout(side, 2);
+    side->addWidget(m_lastItem, 1);
+    side->addWidget(m_keypad);
+    middle->addLayout(side, 3);
     outer->addLayout(middle, 1);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("saleMessage"));
     m_message->setWordWrap(true);
     outer->addWidget(m_message);
-    m_keys = new QLabel(this);
-    m_keys->setObjectName(QStringLiteral("keyHints"));
-    m_keys->setWordWrap(true);
-    m_keys->setStyleSheet(QStringLiteral("background: #20324a; color: white; padding: 6px"));
-    outer->addWidget(m_keys);
+    auto* bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("actionBar"));
+    bar->setStyleSheet(QStringLiteral("#actionBar { background: #20324a }"));
+    m_buttons = new QGridLayout(bar);
+    m_buttons->setContentsMargins(4, 4, 4, 4);
+    m_buttons->setSpacing(4);
+    outer->addWidget(bar);
 
     connect(m_scan, &QLineEdit::returnPressed, this, [this] {
         const QString text = m_scan->text().trimmed();
@@ -160,6 +173,7 @@ void SaleScreen::refresh() {
                       tr("Till %1").arg(t.terminalNo) + QStringLiteral("  ·  ") + m_cashier +
                       (mode.isEmpty() ? QString() : QStringLiteral("  ·  ") + mode));
     updateSyncStatus();
+    emit refreshed();
     if (!QApplication::activeModalWidget()) {
         window()->activateWindow();
         m_scan->setFocus();
@@ -188,8 +202,39 @@ void SaleScreen::setCashier(const QString& name) {
     m_cashier = name;
 }
 
-void SaleScreen::setKeyHints(const QString& hints) {
-    m_keys->setText(hints);
+void SaleScreen::setActions(const QList<QAction*>& actions) {
+    const int perRow = static_cast<int>((actions.size() + 1) / 2);
+    for (int i = 0; i < actions.size(); ++i) {
+        auto* action = actions[i];
+        auto* button = new QToolButton(this);
+        button->setObjectName(QStringLiteral("button_") + action->objectName());
+        button->setFocusPolicy(Qt::NoFocus); // the scan field keeps the focus
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setMinimumHeight(46);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+        // The key on the button too: a cashier who learns the keys learns them here.
+        auto label = [action, shortcut] { return shortcut + QLatin1Char('\n') + action->text(); };
+        button->setText(label());
+        button->setToolTip(action->text());
+        connect(button, &QToolButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::changed, button, [button, action, label] {
+            button->setEnabled(action->isEnabled());
+            button->setText(label());
+        });
+        button->setEnabled(action->isEnabled());
+        m_buttons->addWidget(button, i / perRow, i % perRow);
+    }
+}
+
+void SaleScreen::reloadQuickKeys(bool always) {
+    // Prices shown on the keys move with the master data, the grid with its own version.
+    const auto version = m_session.store().settingText("master_version", "0") + "/" +
+                         m_session.store().settingText("quick_keys_version", "0");
+    if (!always && version == m_quickKeysVersion)
+        return;
+    m_quickKeysVersion = version;
+    m_quick->setKeys(m_session.store().quickKeys());
 }
 
 void SaleScreen::updateSyncStatus() {
@@ -201,6 +246,7 @@ void SaleScreen::updateSyncStatus() {
                     tr("%n sale(s) waiting to sync", nullptr, static_cast<int>(pending)));
     m_sync->setStyleSheet(m_session.online() ? QStringLiteral("color: #0a7d28")
                                              : QStringLiteral("color: #b36b00"));
+    reloadQuickKeys(); // head office's grid, once a pull has brought a new one
 }
 
 } // namespace baidian::app

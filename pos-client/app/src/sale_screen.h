@@ -5,15 +5,21 @@
 
 #include <QWidget>
 
+class QAction;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QTableView;
 
 namespace baidian::app {
 
+class Keypad;
+class QuickKeyPanel;
+
 /// The selling screen: the scan field (always focused; a scanner types digits and Enter), the
-/// basket, a large total, the last item shown prominently, the keys of every action, and the
-/// sync indicator. Up/Down in the scan field move the selected line.
+/// basket, head office's quick keys, a large total, the last item shown prominently, the
+/// on-screen keypad, a button for every action (with its key), and the sync indicator. Up/Down
+/// in the scan field move the selected line. Touch targets are at least 44 px.
 class SaleScreen : public QWidget {
     Q_OBJECT
 public:
@@ -29,11 +35,19 @@ public:
     void showMessage(const QString& text, bool error);
     void showChange(const pos::CompletedSale& sale);
     void setCashier(const QString& name);
-    void setKeyHints(const QString& hints);
+    /// A button for each action, labelled with its key ("F1 查找"), two rows of them.
+    void setActions(const QList<QAction*>& actions);
     void updateSyncStatus();
+    /// Reads the quick keys again when head office's master data moved on since the last read.
+    void reloadQuickKeys(bool always = false);
+    QuickKeyPanel* quickKeys() const { return m_quick; }
 
 signals:
     void scanned(const QString& text);
+    /// A quick key was touched: the product to add.
+    void quickKeyPicked(std::int64_t productId);
+    /// After every refresh (the customer display follows).
+    void refreshed();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -48,7 +62,10 @@ private:
     QLabel* m_message;
     QLabel* m_header;
     QLabel* m_sync;
-    QLabel* m_keys;
+    QGridLayout* m_buttons;
+    QuickKeyPanel* m_quick;
+    Keypad* m_keypad;
+    std::string m_quickKeysVersion = "-";
     QString m_cashier;
     int m_selected = -1;   ///< the line chosen (Up/Down, a click, the last one added to)
     int m_knownLines = 0;  ///< lines at the last refresh: more now means one was added

@@ -57,9 +57,8 @@ TillWindow::TillWindow(TillSession& session, QWidget* parent)
     connect(stock, &QAction::triggered, m_inventory, &InventoryActions::menu);
     addAction(stock);
     m_keys << stock;
-    m_hints << stock->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(' ') +
-                   stock->text();
-    m_sale->setKeyHints(m_hints.join(QStringLiteral("   ")));
+    m_sale->setActions(m_keys);
+    connect(m_sale, &SaleScreen::quickKeyPicked, m_actions, &SaleActions::quickKey);
 
     connect(m_login, &LoginScreen::loginRequested, this, &TillWindow::onLogin);
     connect(m_login, &LoginScreen::unlockRequested, this, &TillWindow::onUnlock);
@@ -87,7 +86,6 @@ void TillWindow::addKey(const char* objectName, const QString& label,
     connect(action, &QAction::triggered, m_actions, slot);
     addAction(action);
     m_keys << action;
-    m_hints << keys.first().toString(QKeySequence::NativeText) + QLatin1Char(' ') + label;
 }
 
 void TillWindow::onLogin(const QString& code, const QString& pin) {
@@ -98,6 +96,7 @@ void TillWindow::onLogin(const QString& code, const QString& pin) {
     for (auto* action : m_keys)
         action->setEnabled(true);
     m_stack->setCurrentWidget(m_sale);
+    m_sale->reloadQuickKeys(true);
     m_sale->refresh();
     if (!m_session.till().currentShift())
         QTimer::singleShot(0, m_actions, &SaleActions::shiftMenu);

@@ -42,7 +42,6 @@ private:
     InventoryActions* m_inventory;
     QTimer* m_syncTimer;
     QList<QAction*> m_keys;
-    QStringList m_hints;
 };
 
 } // namespace baidian::app

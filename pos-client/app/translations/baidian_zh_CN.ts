@@ -831,6 +831,17 @@ Sold with no stock on the books
     </message>
 </context>
 <context>
+    <name>baidian::app::Keypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
     <name>baidian::app::LoginScreen</name>
     <message>
         <source>Cashier code</source>
@@ -906,6 +917,13 @@ Sold with no stock on the books
     <message>
         <source>Refund</source>
         <translation>退款</translation>
+    </message>
+</context>
+<context>
+    <name>baidian::app::QuickKeyPanel</name>
+    <message>
+        <source>Quick keys</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1239,18 @@ Sold with no stock on the books
     <message>
         <source>Cash taken out</source>
         <translation>已取出现金</translation>
+    </message>
+    <message>
+        <source>That product is no longer sold here</source>
+        <translation>该商品已不在本店销售</translation>
+    </message>
+    <message>
+        <source>%1: weight in jin (斤, e.g. 2.5)</source>
+        <translation>%1：重量（斤，如 2.5）</translation>
+    </message>
+    <message>
+        <source>Weight in jin (斤)</source>
+        <translation>重量（斤）</translation>
     </message>
 </context>
 <context>

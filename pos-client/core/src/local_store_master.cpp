@@ -103,7 +103,20 @@ std::string applyCashier(SQLite::Database& db, const protocol::CashierDoc& c) {
     return {};
 }
 
+/// Replaces the grid when it differs, and then moves the setting quick_keys_version on (every
+/// pull carries the whole grid; the screen redraws only when it changed).
 void replaceQuickKeys(SQLite::Database& db, const std::vector<protocol::QuickKeyDoc>& keys) {
+    std::vector<protocol::QuickKeyDoc> now;
+    {
+        SQLite::Statement q(db, "SELECT category, sku, label FROM quick_key ORDER BY position");
+        while (q.executeStep())
+            now.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString()});
+    }
+    if (now == keys)
+        return;
+    db.exec("INSERT INTO setting(key, value) VALUES ('quick_keys_version', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
     db.exec("DELETE FROM quick_key");
     SQLite::Statement q(db, "INSERT INTO quick_key(position, category, sku, label) "
                             "VALUES (?, ?, ?, ?)");

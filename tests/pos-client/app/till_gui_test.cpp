@@ -12,6 +12,7 @@
 #include "till_session.h"
 #include "till_window.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QFile>
@@ -744,6 +745,99 @@ TEST_F(TillGuiTest, RefusalsAreShownInChineseWithNoEnglishWord) {
             << englishWords(shown).join(QLatin1Char(' ')).toStdString();
     }
     QCoreApplication::removeTranslator(&translator);
+}
+
+namespace {
+/// Touches a button by object name inside `parent` (a real mouse click at its centre).
+bool touch(QWidget* parent, const QString& name) {
+    auto* button = waitFor<QAbstractButton>([parent, name] {
+        auto* b = parent->findChild<QAbstractButton*>(name);
+        return b && b->isVisible() && b->isEnabled() ? b : nullptr;
+    });
+    if (!button)
+        return false;
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTest::qWait(30);
+    return true;
+}
+} // namespace
+
+// Issue 16: no product grid or quick keys for unlabelled fruit, no on-screen keypad, no buttons
+// (the F-key bar was a line of text), and weights keyed only in kg though shelf prices are per
+// 斤. A cashier rings up loose fruit by touch alone: head office's quick keys, the keypad in the
+// weight dialog (斤 for a price per 斤, kg for a price per kg), a PLU on the sale screen's keypad,
+// and Pay by its button; every touch target is at least 44 px high.
+TEST_F(TillGuiTest, LooseFruitIsRungUpByTouchWithQuickKeysAndTheKeypadInJin) {
+    ASSERT_TRUE(m_session->store()
+                    .setQuickKeys({{"苹果", "AKS-APL-01", "冰糖心"},
+                                   {"红枣", "AKS-DAT-01", ""},
+                                   {"红枣", "AKS-BOX-01", "礼盒"}})
+                    .ok());
+    loginAndOpenShift();
+    auto* screen = m_window->saleScreen();
+    ASSERT_TRUE(touch(screen, QStringLiteral("quickCategory_1")));
+    ASSERT_TRUE(touch(screen, QStringLiteral("quickKey_AKS-APL-01")));
+    auto* weight = modal<EntryDialog>("entryDialog");
+    ASSERT_NE(weight, nullptr);
+    EXPECT_TRUE(weight->findChild<QLabel*>()->text().contains(QStringLiteral("斤")))
+        << "apples are priced per 斤: the weight is keyed in 斤";
+    for (const char* k : {"keypad_2", "keypad_point", "keypad_5", "keypad_enter"})
+        ASSERT_TRUE(touch(weight, QString::fromLatin1(k)));
+    ASSERT_TRUE(backToSale());
+    auto& till = m_session->till();
+    ASSERT_EQ(till.lines().size(), 1u);
+    EXPECT_EQ(till.lines()[0].grams, Grams(1250)); // 2.5 斤
+    EXPECT_EQ(till.lines()[0].gross, domain::Fen(1700));
+
+    ASSERT_TRUE(touch(screen, QStringLiteral("quickCategory_2")));
+    EXPECT_EQ(screen->findChild<QAbstractButton*>(QStringLiteral("quickKey_AKS-APL-01")), nullptr)
+        << "the 红枣 tab shows its own keys only";
+    ASSERT_TRUE(touch(screen, QStringLiteral("quickKey_AKS-DAT-01")));
+    weight = modal<EntryDialog>("entryDialog");
+    ASSERT_NE(weight, nullptr);
+    EXPECT_TRUE(weight->findChild<QLabel*>()->text().contains(QStringLiteral("kg")))
+        << "dates are priced per kg: the weight is keyed in kg";
+    for (const char* k : {"keypad_0", "keypad_point", "keypad_5", "keypad_enter"})
+        ASSERT_TRUE(touch(weight, QString::fromLatin1(k)));
+    ASSERT_TRUE(backToSale());
+    ASSERT_EQ(till.lines().size(), 2u);
+    EXPECT_EQ(till.lines()[1].grams, Grams(500));
+    ASSERT_TRUE(touch(screen, QStringLiteral("quickKey_AKS-BOX-01")));
+    ASSERT_TRUE(touch(screen, QStringLiteral("quickKey_AKS-BOX-01")));
+    ASSERT_EQ(till.lines().size(), 3u) << "a unit item touched twice goes onto its line";
+    EXPECT_EQ(till.lines()[2].units, 2);
+
+    // The sale screen's keypad types into the scan field, which keeps the focus.
+    for (const char* k : {"keypad_1", "keypad_2", "keypad_3", "keypad_4", "keypad_5"})
+        ASSERT_TRUE(touch(screen, QString::fromLatin1(k)));
+    EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField"));
+    EXPECT_EQ(qobject_cast<QLineEdit*>(focus())->text(), QStringLiteral("12345"));
+    ASSERT_TRUE(touch(screen, QStringLiteral("keypad_back")));
+    ASSERT_TRUE(touch(screen, QStringLiteral("keypad_clear")));
+    EXPECT_TRUE(qobject_cast<QLineEdit*>(focus())->text().isEmpty());
+
+    // Every touch target on the sale screen is at least 44 px high.
+    for (auto* button : screen->findChildren<QAbstractButton*>()) {
+        // (The basket table's corner button is no touch target.)
+        if (button->isVisible() && !qobject_cast<QTableView*>(button->parent())) {
+            EXPECT_GE(button->height(), 44) << button->objectName().toStdString();
+        }
+    }
+
+    // Pay by its button; the payment kind by touch.
+    ASSERT_TRUE(touch(screen, QStringLiteral("button_actionPay")));
+    auto* payment = modal<PaymentDialog>("paymentDialog");
+    ASSERT_NE(payment, nullptr);
+    ASSERT_TRUE(touch(payment, QStringLiteral("paymentKind_wechat")));
+    EXPECT_EQ(payment->findChild<QLabel*>(QStringLiteral("paymentKind"))->text(),
+              tenderName(pos::TenderKind::WeChat));
+    for (auto* button : payment->findChildren<QAbstractButton*>()) {
+        if (button->isVisible()) {
+            EXPECT_GE(button->height(), 44) << button->objectName().toStdString();
+        }
+    }
+    key(Qt::Key_Escape);
+    ASSERT_TRUE(backToSale());
 }
 
 int main(int argc, char** argv) {
