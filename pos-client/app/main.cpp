@@ -1,4 +1,5 @@
 // baidian-till: the cashier's till. Wires the session, the translation and the window.
+#include "src/customer_display.h"
 #include "src/till_session.h"
 #include "src/till_window.h"
 
@@ -8,6 +9,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QTranslator>
+#include <memory>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -40,7 +42,15 @@ int main(int argc, char** argv) {
         QStringLiteral("kiosk"),
         QStringLiteral(
             "the whole screen, no frame, kept on top: the till is all the cashier sees"));
-    parser.addOptions({db, lang, server, ca, cert, key, printer, wide, windowed, kiosk});
+    const QCommandLineOption display(
+        QStringLiteral("customer-display"),
+        QStringLiteral("show the customer display even with one screen (in a window); with a "
+                       "second screen it opens there by itself"));
+    const QCommandLineOption noDisplay(
+        QStringLiteral("no-customer-display"),
+        QStringLiteral("no customer display, even on a second screen"));
+    parser.addOptions(
+        {db, lang, server, ca, cert, key, printer, wide, windowed, kiosk, display, noDisplay});
     parser.process(app);
 
     QTranslator translator;
@@ -81,6 +91,23 @@ int main(int argc, char** argv) {
         window.show();
     } else {
         window.showFullScreen();
+    }
+    // The shopper's screen: the second one when there is one (full screen there), or a window
+    // when asked for.
+    std::unique_ptr<baidian::app::CustomerDisplay> customer;
+    const auto screens = QGuiApplication::screens();
+    if (!parser.isSet(noDisplay) && (screens.size() > 1 || parser.isSet(display))) {
+        customer = std::make_unique<baidian::app::CustomerDisplay>(*session);
+        if (screens.size() > 1) {
+            QScreen* second = screens.at(1) == window.screen() ? screens.at(0) : screens.at(1);
+            customer->setScreen(second);
+            customer->setGeometry(second->geometry());
+            customer->setWindowFlags(Qt::Window | Qt::FramelessWindowHint);
+            customer->showFullScreen();
+        } else {
+            customer->show();
+        }
+        window.activateWindow(); // the keyboard stays with the cashier
     }
     return app.exec();
 }

@@ -270,6 +270,7 @@ void PaymentDialog::refresh() {
                                  : QStringLiteral("  #") + QString::fromStdString(t.reference)));
     if (due.value() <= 0)
         m_error->setText(tr("Fully paid: press Enter to complete"));
+    m_session.notifyBasketChanged(); // the customer display shows what is paid and due
 }
 
 } // namespace baidian::app

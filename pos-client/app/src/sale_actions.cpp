@@ -481,6 +481,7 @@ void SaleActions::pay() {
             m_lastReceipt = sale->receiptNo;
             refresh();
             m_screen.showChange(*sale);
+            m_session.notifySaleCompleted(*sale);
             if (!m_session.options().printerPath.isEmpty())
                 if (auto receipt = m_session.till().receipt(sale->receiptNo)) {
                     const QString error = m_session.print(

@@ -50,9 +50,12 @@ public:
 
 signals:
     void basketChanged();
+    /// A sale or return was completed (the customer display says thank you).
+    void saleCompleted(const baidian::pos::CompletedSale& sale);
 
 public:
     void notifyBasketChanged() { emit basketChanged(); }
+    void notifySaleCompleted(const pos::CompletedSale& sale) { emit saleCompleted(sale); }
 
 private:
     TillSession() = default;

@@ -573,6 +573,65 @@
     </message>
 </context>
 <context>
+    <name>baidian::app::CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty / weight</source>
+        <translation>数量/重量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>欢迎光临 %1</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>(promotion %1)</source>
+        <translation>（优惠 %1）</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>退款 %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>已退 %1</translation>
+    </message>
+    <message>
+        <source>Paid %1   Still due %2</source>
+        <translation>已付 %1   还需 %2</translation>
+    </message>
+    <message>
+        <source>Return done</source>
+        <translation>退货完成</translation>
+    </message>
+    <message>
+        <source>Thank you, see you again</source>
+        <translation>谢谢惠顾，欢迎再来</translation>
+    </message>
+    <message>
+        <source>Paid %1   Change %2</source>
+        <translation>实收 %1   找零 %2</translation>
+    </message>
+</context>
+<context>
     <name>baidian::app::EntryDialog</name>
     <message>
         <source>Enter: OK    Esc: cancel</source>

@@ -3,6 +3,7 @@
 #include "baidian/pos/basket.h"
 #include "baidian/pos/inventory.h"
 #include "baidian/pos/journal.h"
+#include "customer_display.h"
 #include "engine_messages.h"
 #include "entry_dialog.h"
 #include "login_screen.h"
@@ -22,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTranslator>
 #include <functional>
@@ -838,6 +840,67 @@ TEST_F(TillGuiTest, LooseFruitIsRungUpByTouchWithQuickKeysAndTheKeypadInJin) {
     }
     key(Qt::Key_Escape);
     ASSERT_TRUE(backToSale());
+}
+
+// Issue 16: no customer-facing display. The shopper's window follows the cashier's: a welcome,
+// each line as it is rung up (a rescan on its line, the promotion shown), the total, what is
+// paid and still due while paying, then the paid amount, the change and a thank-you, which
+// stays until the next sale begins. The cashier's window keeps the keyboard throughout.
+TEST_F(TillGuiTest, TheCustomerDisplayFollowsTheSaleFromWelcomeToThankYou) {
+    const auto box = m_session->store().productBySku("AKS-BOX-01")->id;
+    ASSERT_TRUE(
+        m_session->store()
+            .addPromotion({0, "P-BOX-2HALF", "礼盒第二件半价", pos::Promotion::Kind::SecondHalf,
+                           box, domain::Fen(0), 0, 0, 0, "2026-01-01", "2099-12-31"})
+            .ok());
+    CustomerDisplay display(*m_session);
+    display.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&display));
+    m_window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
+    auto* title = display.findChild<QLabel*>(QStringLiteral("customerTitle"));
+    auto* lines = display.findChild<QTableWidget*>(QStringLiteral("customerLines"));
+    auto* total = display.findChild<QLabel*>(QStringLiteral("customerTotal"));
+    auto* status = display.findChild<QLabel*>(QStringLiteral("customerStatus"));
+    ASSERT_TRUE(title && lines && total && status);
+    EXPECT_TRUE(title->text().contains(QStringLiteral("杭州湖滨旗舰店")));
+    EXPECT_EQ(lines->rowCount(), 0);
+
+    loginAndOpenShift();
+    type(QString::fromLatin1(kGiftBoxEan));
+    type(QString::fromLatin1(kGiftBoxEan)); // second one half price
+    type(QString::fromLatin1(kApplesLabel1500g));
+    EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField")) << "the display took the keys";
+    ASSERT_EQ(lines->rowCount(), 2);
+    EXPECT_EQ(lines->item(0, 1)->text(), QStringLiteral("×2"));
+    EXPECT_EQ(lines->item(0, 2)->text(), QStringLiteral("¥192.00"));
+    EXPECT_TRUE(lines->item(0, 0)->text().contains(QStringLiteral("-¥64.00")))
+        << lines->item(0, 0)->text().toStdString();
+    EXPECT_EQ(lines->item(1, 2)->text(), QStringLiteral("¥20.40"));
+    EXPECT_TRUE(total->text().contains(QStringLiteral("¥212.40"))) << total->text().toStdString();
+
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+    key(Qt::Key_F2); // card
+    type(QStringLiteral("100"));
+    type(QStringLiteral("6222000011112222"));
+    EXPECT_TRUE(status->text().contains(QStringLiteral("¥100.00"))) << status->text().toStdString();
+    EXPECT_TRUE(status->text().contains(QStringLiteral("¥112.40"))) << status->text().toStdString();
+    key(Qt::Key_F1); // the rest in cash: ¥112.40 is taken as ¥112.40 (抹零 to the jiao)
+    type(QStringLiteral("200"));
+    key(Qt::Key_Return); // complete
+    ASSERT_TRUE(backToSale());
+    EXPECT_EQ(lines->rowCount(), 0);
+    EXPECT_TRUE(total->text().contains(QStringLiteral("¥212.40"))) << total->text().toStdString();
+    EXPECT_TRUE(status->text().contains(QStringLiteral("¥87.60"))) // change from ¥200 cash
+        << status->text().toStdString();
+    const QString thanks = title->text();
+    m_window->saleScreen()->refresh(); // the thank-you stays while the till is idle
+    EXPECT_EQ(title->text(), thanks);
+    type(QString::fromLatin1(kWalnutEan)); // the next shopper
+    EXPECT_NE(title->text(), thanks);
+    ASSERT_EQ(lines->rowCount(), 1);
+    EXPECT_TRUE(status->text().isEmpty());
 }
 
 int main(int argc, char** argv) {
