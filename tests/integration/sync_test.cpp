@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <atomic>
+#include <fstream>
 #include <signal.h>
 #include <thread>
 
@@ -344,6 +345,30 @@ TEST_F(SyncTest, AServerKilledMidPushLosesNothingAndDoublesNothing) {
     EXPECT_EQ(rest.pendingAfter, 0);
     EXPECT_EQ(m_net.serverSales(), 200);
     EXPECT_TRUE(agent.reconcile("2026-11-30").value().matches());
+}
+
+// Issue 16: the till said 在线 while the server was down: with nothing to send, a pass made no
+// request, so "online" was the news of the last sale's push. Now each pass pulls head office's
+// master data (which also brings its changes during the day), and an idle till whose server
+// stops answering turns offline within a few intervals.
+TEST_F(SyncTest, AnIdleTillSeesTheServerGoAndTakesHeadOfficesChangesDuringTheDay) {
+    BackgroundSync background(m_tillPath, m_net.endpoint("HZ-F01"), std::chrono::seconds(1));
+    background.start();
+    for (int i = 0; i < 500 && !background.online(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(background.online());
+    { std::ofstream(m_net.file("keys.csv")) << "type,category,sku\nflagship,梨,AKS-PEA-01\n"; }
+    const auto imported = m_net.admin("import-quick-keys " + m_net.file("keys.csv"));
+    ASSERT_EQ(imported.exitCode, 0) << imported.output;
+    for (int i = 0; i < 500 && m_store->quickKeys().empty(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_EQ(m_store->quickKeys().size(), 1u) << "head office's grid did not reach the till";
+    EXPECT_EQ(m_net.stopServer(), 0); // nothing to send: the till is idle
+    for (int i = 0; i < 800 && background.online(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_FALSE(background.online()) << "still online 8 s after the server went";
+    background.stop();
+    m_net.startServer();
 }
 
 TEST_F(SyncTest, TheTillsBackgroundSyncDrainsOnceTheServerIsBack) {

@@ -148,6 +148,8 @@ void SaleScreen::refresh() {
     m_total->setText(QString::fromStdString(till.totals().total.format()));
     // A line added (by any action) is the one chosen, unless the action chose one itself.
     const int count = static_cast<int>(lines.size());
+    if (count > m_knownLines && m_messageIsError)
+        showMessage({}, false); // an item went on: an earlier refusal is no longer the news
     if ((count > m_knownLines && !m_chosen) || m_selected >= count)
         m_selected = count - 1;
     m_knownLines = count;
@@ -181,12 +183,14 @@ void SaleScreen::refresh() {
 }
 
 void SaleScreen::showMessage(const QString& text, bool error) {
+    m_messageIsError = error && !text.isEmpty();
     m_message->setText(text);
     m_message->setStyleSheet(error ? QStringLiteral("color: #b00020; font-weight: bold")
                                    : QStringLiteral("color: #0a7d28"));
 }
 
 void SaleScreen::showChange(const pos::CompletedSale& sale) {
+    showMessage({}, false);       // the sale is done: nothing from before it still stands
     if (sale.total.value() < 0) { // a return: what went back to the customer, not "change"
         m_lastItem->setText(tr("Return %1\nRefunded %2")
                                 .arg(QString::fromStdString(sale.receiptNo),

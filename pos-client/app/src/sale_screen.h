@@ -70,6 +70,7 @@ private:
     int m_selected = -1;   ///< the line chosen (Up/Down, a click, the last one added to)
     int m_knownLines = 0;  ///< lines at the last refresh: more now means one was added
     bool m_chosen = false; ///< selectLine() since the last refresh
+    bool m_messageIsError = false;
 };
 
 } // namespace baidian::app

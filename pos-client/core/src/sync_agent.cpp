@@ -490,6 +490,7 @@ void BackgroundSync::run() {
     }
     SyncAgent agent(store.value(), m_endpoint);
     std::chrono::milliseconds backoff{1000};
+    std::optional<std::chrono::steady_clock::time_point> lastPull;
     while (true) {
         // The journal head goes with every pass, and at least every 5 minutes.
         std::chrono::milliseconds wait =
@@ -504,9 +505,21 @@ void BackgroundSync::run() {
                 else if (auto head = agent.pushJournalHead(); !head)
                     pushed = head.error();
             }
+            // Head office's changes (prices, quick keys, cashiers) during the day, at most once
+            // an interval; it is also what tells an idle till that the server still answers
+            // (a push with nothing to send makes no request).
+            const auto now = std::chrono::steady_clock::now();
+            if (pushed && (!lastPull || now - *lastPull >= m_interval)) {
+                if (auto pulled = agent.pull(); !pulled) {
+                    pushed = pulled.error();
+                } else {
+                    lastPull = now;
+                }
+            }
             m_pending = agent.pending();
             if (pushed) {
                 m_online = true;
+                m_lastContact = std::chrono::steady_clock::now().time_since_epoch().count();
                 backoff = std::chrono::milliseconds(1000);
                 std::lock_guard lock(m_mutex);
                 m_lastError.clear();

@@ -903,6 +903,34 @@ TEST_F(TillGuiTest, TheCustomerDisplayFollowsTheSaleFromWelcomeToThankYou) {
     EXPECT_TRUE(status->text().isEmpty());
 }
 
+// Issue 16: stale feedback. A red refusal stayed on the sale screen after the next good scan and
+// after the sale was paid, so a cashier could not tell the news from history.
+TEST_F(TillGuiTest, AnOldRefusalIsGoneOnceAnItemGoesOnAndOnceTheSaleIsDone) {
+    loginAndOpenShift();
+    auto* message = m_window->saleScreen()->findChild<QLabel*>(QStringLiteral("saleMessage"));
+    type(QStringLiteral("6900000000014")); // a valid EAN head office does not sell
+    EXPECT_FALSE(message->text().isEmpty());
+    type(QString::fromLatin1(kWalnutEan));
+    EXPECT_TRUE(message->text().isEmpty()) << message->text().toStdString();
+    key(Qt::Key_F2); // quantity
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    key(Qt::Key_Escape);
+    ASSERT_TRUE(backToSale());
+    type(QStringLiteral("6900000000014"));
+    ASSERT_FALSE(message->text().isEmpty());
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+    type(QStringLiteral("50"));
+    key(Qt::Key_Return); // complete
+    ASSERT_TRUE(backToSale());
+    EXPECT_TRUE(message->text().isEmpty())
+        << "after a good sale: " << message->text().toStdString();
+    EXPECT_TRUE(m_window->saleScreen()
+                    ->findChild<QLabel*>(QStringLiteral("lastItem"))
+                    ->text()
+                    .contains(QStringLiteral("15.00"))); // the change is what it shows
+}
+
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -157,7 +157,13 @@ public:
     void stop();
     void nudge();
 
-    bool online() const { return m_online.load(); }
+    /// Whether the server answered the last pass, and did so recently: a till that has not
+    /// heard from it for two intervals and a half (a pass hung on a dead link) is not online.
+    bool online() const {
+        const auto heard = std::chrono::steady_clock::duration(m_lastContact.load());
+        return m_online.load() &&
+               std::chrono::steady_clock::now().time_since_epoch() - heard < m_interval * 5 / 2;
+    }
     std::int64_t pending() const { return m_pending.load(); }
     std::string lastError() const;
 
@@ -168,6 +174,7 @@ private:
     ServerEndpoint m_endpoint;
     std::chrono::seconds m_interval;
     std::atomic<bool> m_online{false};
+    std::atomic<std::chrono::steady_clock::rep> m_lastContact{0}; ///< since the clock's epoch
     std::atomic<std::int64_t> m_pending{0};
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
