@@ -20,7 +20,10 @@ SearchDialog::SearchDialog(SearchService& service, const QString& initial, QWidg
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("searchResults"));
     m_list->setFocusPolicy(Qt::NoFocus);
-    m_list->setMinimumSize(480, 320);
+    m_list->setMinimumSize(640, 320);
+    QFont listFont = m_list->font();
+    listFont.setPointSize(listFont.pointSize() + 3);
+    m_list->setFont(listFont);
     layout->addWidget(m_edit);
     layout->addWidget(m_list);
     layout->addWidget(new QLabel(tr("Up/Down choose    Enter take    Esc back"), this));
@@ -55,9 +58,13 @@ void SearchDialog::showResults(const QString& text, const QList<SearchHit>& hits
         return;
     m_list->clear();
     for (const auto& hit : hits) {
-        auto* item = new QListWidgetItem(hit.name + QStringLiteral("   ") + hit.pinyin +
-                                             QStringLiteral("   ") + hit.sku,
-                                         m_list);
+        // Price, unit and PLU first after the name: two 库尔勒香梨 differ there.
+        auto* item = new QListWidgetItem(
+            hit.name + QStringLiteral("    ") + hit.price +
+                (hit.plu.isEmpty() ? QString()
+                                   : QStringLiteral("    ") + tr("PLU %1").arg(hit.plu)) +
+                QStringLiteral("    ") + hit.pinyin + QStringLiteral("  ") + hit.sku,
+            m_list);
         item->setData(Qt::UserRole, hit.productId);
     }
     if (m_list->count() > 0)

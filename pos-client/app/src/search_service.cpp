@@ -1,6 +1,7 @@
 #include "search_service.h"
 
 #include "baidian/pos/catalog_index.h"
+#include "basket_model.h"
 
 namespace baidian::app {
 
@@ -23,7 +24,8 @@ public slots:
         QList<SearchHit> hits;
         for (const auto& hit : m_index->search(text.toStdString(), 50))
             hits.push_back({hit.productId, QString::fromStdString(hit.sku),
-                            QString::fromStdString(hit.name), QString::fromStdString(hit.pinyin)});
+                            QString::fromStdString(hit.name), QString::fromStdString(hit.pinyin),
+                            BasketModel::priceText(hit.price), QString::fromStdString(hit.plu)});
         emit found(generation, text, hits);
     }
 

@@ -15,6 +15,8 @@ struct SearchHit {
     QString sku;
     QString name;
     QString pinyin;
+    QString price; ///< "¥5.90/斤": two products of one name differ here
+    QString plu;
 };
 
 /// Search-as-you-type off the GUI thread: a worker thread with its own database connection

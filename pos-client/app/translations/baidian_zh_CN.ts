@@ -1379,6 +1379,10 @@ Refunded %2</source>
         <source>Up/Down choose    Enter take    Esc back</source>
         <translation>上/下 选择    回车 选定    Esc 返回</translation>
     </message>
+    <message>
+        <source>PLU %1</source>
+        <translation>PLU %1</translation>
+    </message>
 </context>
 <context>
     <name>baidian::app::ShiftCloseDialog</name>

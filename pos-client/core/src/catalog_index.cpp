@@ -18,10 +18,15 @@ std::string lower(std::string text) {
 CatalogIndex CatalogIndex::build(LocalStore& store) {
     CatalogIndex index;
     SQLite::Statement q(store.database(),
-                        "SELECT id, sku, name, pinyin FROM product WHERE active = 1 ORDER BY sku");
+                        "SELECT id, sku, name, pinyin, price_fen, price_basis, COALESCE(plu, '') "
+                        "FROM product WHERE active = 1 ORDER BY sku");
     while (q.executeStep()) {
+        const auto basis = domain::parsePriceBasis(q.getColumn(5).getString());
         index.m_items.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                                 q.getColumn(2).getString(), lower(q.getColumn(3).getString())});
+                                 q.getColumn(2).getString(), lower(q.getColumn(3).getString()),
+                                 domain::UnitPrice{domain::Fen(q.getColumn(4).getInt64()),
+                                                   basis ? *basis : domain::PriceBasis::PerUnit},
+                                 q.getColumn(6).getString()});
         index.m_lowerSku.push_back(lower(index.m_items.back().sku));
     }
     return index;

@@ -6,9 +6,11 @@
 #include "customer_display.h"
 #include "engine_messages.h"
 #include "entry_dialog.h"
+#include "list_dialogs.h"
 #include "login_screen.h"
 #include "payment_dialog.h"
 #include "sale_screen.h"
+#include "search_service.h"
 #include "till_fixture.h"
 #include "till_session.h"
 #include "till_window.h"
@@ -929,6 +931,42 @@ TEST_F(TillGuiTest, AnOldRefusalIsGoneOnceAnItemGoesOnAndOnceTheSaleIsDone) {
                     ->findChild<QLabel*>(QStringLiteral("lastItem"))
                     ->text()
                     .contains(QStringLiteral("15.00"))); // the change is what it shows
+}
+
+// Issue 16: search results listed name, pinyin code and SKU only: two 库尔勒香梨 at ¥5.90 and
+// ¥8.80 per 斤 looked the same. Each result now shows its price, its unit and its PLU.
+TEST_F(TillGuiTest, SearchResultsShowPriceUnitAndPluSoTwoOfOneNameDiffer) {
+    using domain::PriceBasis;
+    auto& store = m_session->store();
+    ASSERT_TRUE(store.upsertProduct({"AKS-PEA-01",
+                                     "库尔勒香梨",
+                                     "",
+                                     domain::SaleUnit::ByWeight,
+                                     {domain::Fen(590), PriceBasis::PerJin},
+                                     "12347",
+                                     {}}));
+    ASSERT_TRUE(store.upsertProduct({"AKS-PEA-02",
+                                     "库尔勒香梨",
+                                     "",
+                                     domain::SaleUnit::ByWeight,
+                                     {domain::Fen(880), PriceBasis::PerJin},
+                                     "12348",
+                                     {}}));
+    SearchService service(QString::fromStdString(m_path));
+    SearchDialog dialog(service, QStringLiteral("库尔勒"), m_window.get());
+    dialog.show();
+    auto* list = dialog.findChild<QListWidget*>(QStringLiteral("searchResults"));
+    ASSERT_NE(waitFor<QListWidget>([list] { return list->count() == 2 ? list : nullptr; }),
+              nullptr);
+    QStringList shown;
+    for (int i = 0; i < list->count(); ++i)
+        shown << list->item(i)->text();
+    const QString all = shown.join(QLatin1Char('\n'));
+    EXPECT_NE(shown[0], shown[1]);
+    EXPECT_TRUE(all.contains(QStringLiteral("¥5.90/")) && all.contains(QStringLiteral("¥8.80/")))
+        << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("12347")) && all.contains(QStringLiteral("12348")))
+        << all.toStdString();
 }
 
 int main(int argc, char** argv) {

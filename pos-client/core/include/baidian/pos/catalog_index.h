@@ -19,6 +19,8 @@ public:
         std::string sku;
         std::string name;
         std::string pinyin;
+        domain::UnitPrice price; ///< what the till sells it at, per unit, kg or jin
+        std::string plu;         ///< the code a cashier keys (may be empty)
     };
 
     static CatalogIndex build(LocalStore& store);
