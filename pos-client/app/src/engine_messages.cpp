@@ -22,6 +22,7 @@ const std::vector<const char*>& engineMessageKeys() {
         QT_TRANSLATE_NOOP("TillEngine", "could not log it: %1"),
         QT_TRANSLATE_NOOP("TillEngine", "could not unlock: %1"),
         QT_TRANSLATE_NOOP("TillEngine", "log in first"),
+        QT_TRANSLATE_NOOP("TillEngine", "no shift has been closed on this till yet"),
         QT_TRANSLATE_NOOP("TillEngine", "open a shift first (count the float into the drawer)"),
         QT_TRANSLATE_NOOP("TillEngine", "a shift is already open on this till: close it first"),
         QT_TRANSLATE_NOOP("TillEngine", "could not record it: %1"),

@@ -6,6 +6,7 @@
 #include "shift_dialogs.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QLineEdit>
 #include <QPointer>
 #include <QTimer>
@@ -334,8 +335,16 @@ void InventoryActions::showLevels() {
 }
 
 void InventoryActions::report(const QString& title, const QString& body) {
-    auto* dialog = new ReportDialog(title, body, m_window);
+    auto* dialog = new ReportDialog(
+        m_session, title, body,
+        QStringLiteral("stock-%1")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+        m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this] { // the scanner types there again
+        m_window->activateWindow();
+        m_screen.scanField()->setFocus();
+    });
     dialog->open();
 }
 

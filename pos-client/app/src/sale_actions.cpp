@@ -9,6 +9,7 @@
 #include "shift_dialogs.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QLineEdit>
 
 namespace baidian::app {
@@ -547,8 +548,12 @@ void SaleActions::shiftMenu() {
             });
         return;
     }
-    const QStringList items = {tr("X report (mid-shift)"), tr("Close shift and print Z report"),
-                               tr("Cash in"), tr("Cash out"), tr("Log out")};
+    const QStringList items = {tr("X report (mid-shift)"),
+                               tr("Close shift and print Z report"),
+                               tr("Cash in"),
+                               tr("Cash out"),
+                               tr("Log out"),
+                               tr("Reprint the last Z report")};
     auto* dialog = new PickDialog(tr("Shift"), items,
                                   tr("Up/Down choose    Enter take    Esc back"), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -557,8 +562,14 @@ void SaleActions::shiftMenu() {
         switch (dialog->chosenRow()) {
         case 0:
             if (auto x = t.xReport()) {
-                auto* report = new ReportDialog(tr("X report"), text(x->toText()), m_window);
+                auto* report = new ReportDialog(m_session, tr("X report"), text(x->toText()),
+                                                QStringLiteral("X-%1-%2")
+                                                    .arg(x->shiftId)
+                                                    .arg(QDateTime::currentDateTime().toString(
+                                                        QStringLiteral("yyyyMMdd-HHmmss"))),
+                                                m_window);
                 report->setAttribute(Qt::WA_DeleteOnClose);
+                connect(report, &QDialog::finished, this, &SaleActions::restoreFocus);
                 report->open();
             } else {
                 done(x.error());
@@ -574,9 +585,12 @@ void SaleActions::shiftMenu() {
                 auto z = m_session.till().closeShift(count->counted());
                 if (!z)
                     return done(z.error());
-                auto* report = new ReportDialog(tr("Z report"), text(z->toText()), m_window);
+                auto* report = new ReportDialog(m_session, tr("Z report"), text(z->toText()),
+                                                QStringLiteral("Z-%1").arg(z->shiftId), m_window);
                 report->setAttribute(Qt::WA_DeleteOnClose);
+                connect(report, &QDialog::finished, this, &SaleActions::restoreFocus);
                 report->open();
+                report->printOrSave(); // printed, or saved as a PDF, and said so
                 done({}, tr("Shift closed"));
             });
             count->open();
@@ -613,6 +627,21 @@ void SaleActions::shiftMenu() {
             break;
         case 4:
             emit logoutRequested();
+            break;
+        case 5: // the last closed shift's Z report, as stored at its close, marked 重打
+            if (auto z = t.reprintLastZReport()) {
+                auto* report = new ReportDialog(m_session, tr("Z report (reprint)"), text(*z),
+                                                QStringLiteral("Z-reprint-%1")
+                                                    .arg(QDateTime::currentDateTime().toString(
+                                                        QStringLiteral("yyyyMMdd-HHmmss"))),
+                                                m_window);
+                report->setAttribute(Qt::WA_DeleteOnClose);
+                connect(report, &QDialog::finished, this, &SaleActions::restoreFocus);
+                report->open();
+                report->printOrSave();
+            } else {
+                done(z.error());
+            }
             break;
         default:
             break;

@@ -1,13 +1,22 @@
 #include "shift_dialogs.h"
 
+#include "baidian/pos/escpos.h"
 #include "payment_dialog.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPageLayout>
+#include <QPainter>
 #include <QPlainTextEdit>
+#include <QPrinter>
+#include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace baidian::app {
@@ -78,18 +87,112 @@ void ShiftCloseDialog::recount() {
     m_cashTotal->setText(QString::fromStdString(c.at(pos::TenderKind::Cash).format()));
 }
 
-ReportDialog::ReportDialog(const QString& title, const QString& text, QWidget* parent)
-    : QDialog(parent) {
+ReportDialog::ReportDialog(TillSession& session, const QString& title, const QString& text,
+                           const QString& fileStem, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_text(text)
+    , m_fileStem(fileStem) {
     setObjectName(QStringLiteral("reportDialog"));
     setWindowTitle(title);
     auto* layout = new QVBoxLayout(this);
     auto* view = new QPlainTextEdit(text, this);
     view->setObjectName(QStringLiteral("reportText"));
     view->setReadOnly(true);
-    view->setFont(QFont(QStringLiteral("monospace")));
+    QFont mono(QStringLiteral("WenQuanYi Micro Hei Mono"));
+    mono.setStyleHint(QFont::Monospace);
+    view->setFont(mono);
     view->setMinimumSize(420, 360);
     layout->addWidget(view);
-    layout->addWidget(new QLabel(tr("Enter or Esc: close"), this));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("reportStatus"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    auto* buttons = new QHBoxLayout;
+    const auto button = [this, buttons](const char* name, const QString& label) {
+        auto* b = new QPushButton(label, this);
+        b->setObjectName(QString::fromLatin1(name));
+        b->setMinimumHeight(48);
+        b->setFocusPolicy(Qt::NoFocus);
+        buttons->addWidget(b);
+        return b;
+    };
+    connect(button("reportPrint", tr("Print (Ctrl+E)")), &QPushButton::clicked, this,
+            &ReportDialog::print);
+    connect(button("reportPdf", tr("Save PDF (Ctrl+P)")), &QPushButton::clicked, this,
+            &ReportDialog::savePdf);
+    connect(button("reportClose", tr("Close (Esc)")), &QPushButton::clicked, this,
+            &QDialog::accept);
+    layout->addLayout(buttons);
+    connect(new QShortcut(QKeySequence(QStringLiteral("Ctrl+E")), this), &QShortcut::activated,
+            this, &ReportDialog::print);
+    connect(new QShortcut(QKeySequence(QStringLiteral("Ctrl+P")), this), &QShortcut::activated,
+            this, &ReportDialog::savePdf);
+}
+
+bool ReportDialog::print() {
+    if (m_session.options().printerPath.isEmpty()) {
+        m_status->setStyleSheet(QStringLiteral("color: #b00020"));
+        m_status->setText(tr("No printer is set up for this till (--printer): save it as a PDF "
+                             "instead (Ctrl+P)"));
+        return false;
+    }
+    const QString error = m_session.print(pos::renderEscPosReport(m_text.toStdString()));
+    m_status->setStyleSheet(error.isEmpty() ? QStringLiteral("color: #0a7d28")
+                                            : QStringLiteral("color: #b00020"));
+    m_status->setText(error.isEmpty() ? tr("Sent to the printer") : error);
+    return error.isEmpty();
+}
+
+QString ReportDialog::savePdf() {
+    const QString dir =
+        QFileInfo(m_session.options().databasePath).absolutePath() + QStringLiteral("/reports");
+    QDir().mkpath(dir);
+    const QString path = dir + QLatin1Char('/') + m_fileStem + QStringLiteral(".pdf");
+    const QString error = printTextPdf(m_text, path);
+    m_status->setStyleSheet(error.isEmpty() ? QStringLiteral("color: #0a7d28")
+                                            : QStringLiteral("color: #b00020"));
+    m_status->setText(error.isEmpty() ? tr("Saved as %1").arg(path) : error);
+    return error.isEmpty() ? path : QString();
+}
+
+void ReportDialog::printOrSave() {
+    if (!m_session.options().printerPath.isEmpty()) {
+        print();
+        return;
+    }
+    const QString path = savePdf();
+    if (!path.isEmpty())
+        m_status->setText(
+            tr("No printer is set up for this till: the report was saved as %1").arg(path));
+}
+
+QString printTextPdf(const QString& text, const QString& path) {
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    printer.setPageSize(QPageSize(QSizeF(80, 297), QPageSize::Millimeter));
+    printer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter);
+    QPainter painter;
+    if (!painter.begin(&printer))
+        return QObject::tr("Cannot write the PDF %1").arg(path);
+    QFont font(QStringLiteral("WenQuanYi Micro Hei Mono"));
+    font.setStyleHint(QFont::Monospace);
+    font.setPointSizeF(7.5);
+    painter.setFont(font);
+    const QRectF page = printer.pageLayout().paintRectPixels(printer.resolution());
+    const int perPage =
+        std::max(1, static_cast<int>(page.height() / painter.fontMetrics().lineSpacing()) - 1);
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (int first = 0; first < lines.size(); first += perPage) {
+        if (first > 0)
+            printer.newPage();
+        const QString chunk = lines.mid(first, perPage).join(QLatin1Char('\n'));
+        painter.drawText(QRectF(0, 0, page.width(), page.height()),
+                         Qt::AlignLeft | Qt::TextWordWrap, chunk);
+    }
+    painter.end();
+    return {};
 }
 
 } // namespace baidian::app

@@ -466,6 +466,10 @@
         <source>label %1 carries a zero price: reprint the label</source>
         <translation>秤签 %1 的价格为零：请重新打印秤签</translation>
     </message>
+    <message>
+        <source>no shift has been closed on this till yet</source>
+        <translation>本机还没有交过班</translation>
+    </message>
 </context>
 <context>
     <name>TillSession</name>
@@ -1007,8 +1011,32 @@ Sold with no stock on the books
 <context>
     <name>baidian::app::ReportDialog</name>
     <message>
-        <source>Enter or Esc: close</source>
-        <translation>回车或 Esc：关闭</translation>
+        <source>Print (Ctrl+E)</source>
+        <translation>打印 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Save PDF (Ctrl+P)</source>
+        <translation>存为 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>No printer is set up for this till (--printer): save it as a PDF instead (Ctrl+P)</source>
+        <translation>本机未配置打印机（--printer）：请存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>已发送到打印机</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>No printer is set up for this till: the report was saved as %1</source>
+        <translation>本机未配置打印机：报表已存为 %1</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1338,14 @@ Sold with no stock on the books
     <message>
         <source>Weight in jin (斤)</source>
         <translation>重量（斤）</translation>
+    </message>
+    <message>
+        <source>Reprint the last Z report</source>
+        <translation>重打上一张 Z 报表</translation>
+    </message>
+    <message>
+        <source>Z report (reprint)</source>
+        <translation>Z 报表（重打）</translation>
     </message>
 </context>
 <context>

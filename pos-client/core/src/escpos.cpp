@@ -66,4 +66,18 @@ std::string renderEscPos(const Receipt& receipt, int columns) {
     return out;
 }
 
+std::string renderEscPosReport(const std::string& text) {
+    constexpr char ESC = 0x1b, GS = 0x1d;
+    std::string out;
+    out += {ESC, '@'};  // initialise
+    out += {0x1c, '&'}; // FS &: Chinese character mode
+    out += {ESC, 'a', 0};
+    out += toGb18030(text);
+    if (!text.empty() && text.back() != '\n')
+        out += '\n';
+    out += {ESC, 'd', 4};    // feed 4 lines
+    out += {GS, 'V', 66, 0}; // partial cut
+    return out;
+}
+
 } // namespace baidian::pos

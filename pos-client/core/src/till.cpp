@@ -355,6 +355,14 @@ Result<ShiftReport> Till::closeShift(const std::map<TenderKind, Fen>& counted) {
     }
 }
 
+Result<std::string> Till::reprintLastZReport() {
+    SQLite::Statement q(m_store.database(), "SELECT report FROM shift WHERE closed_at IS NOT NULL "
+                                            "AND report IS NOT NULL ORDER BY id DESC LIMIT 1");
+    if (!q.executeStep())
+        return keyedError(ErrorCode::NotFound, "no shift has been closed on this till yet");
+    return "【重打】\n" + q.getColumn(0).getString();
+}
+
 // --- the open sale --------------------------------------------------------------------------
 
 Fen Till::tendered() const {

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -967,6 +968,62 @@ TEST_F(TillGuiTest, SearchResultsShowPriceUnitAndPluSoTwoOfOneNameDiffer) {
         << all.toStdString();
     EXPECT_TRUE(all.contains(QStringLiteral("12347")) && all.contains(QStringLiteral("12348")))
         << all.toStdString();
+}
+
+// Issue 16: "交班并打印 Z 报表" printed nothing without a printer and said nothing. With no printer
+// the Z report is saved as a PDF and the dialog says where; it has a print and a PDF key and
+// button; the next shift can reprint the last Z report, marked 重打.
+TEST_F(TillGuiTest, AZReportWithNoPrinterIsSavedAsAPdfAndSaysSoAndCanBeReprinted) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kWalnutEan));
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+    type(QStringLiteral("35"));
+    key(Qt::Key_Return);
+    ASSERT_TRUE(backToSale());
+    key(Qt::Key_F12, Qt::ControlModifier);
+    ASSERT_NE(modal<QDialog>("pickDialog"), nullptr);
+    key(Qt::Key_Down);
+    key(Qt::Key_Return);
+    ASSERT_NE(modal<QDialog>("shiftCloseDialog"), nullptr);
+    type(QStringLiteral("5")); // 5 × ¥100
+    for (int i = 0; i < 10 && !QApplication::activeModalWidget()->objectName().contains(
+                                  QStringLiteral("report"));
+         ++i)
+        key(Qt::Key_Return);
+    auto* report = modal<QDialog>("reportDialog");
+    ASSERT_NE(report, nullptr);
+    const QString pdf = QFileInfo(QString::fromStdString(m_path)).absolutePath() +
+                        QStringLiteral("/reports/Z-1.pdf");
+    auto* status = report->findChild<QLabel*>(QStringLiteral("reportStatus"));
+    EXPECT_TRUE(status->text().contains(pdf)) << status->text().toStdString();
+    EXPECT_GT(QFileInfo(pdf).size(), 1000) << "no PDF at " << pdf.toStdString();
+    const QString z =
+        report->findChild<QPlainTextEdit*>(QStringLiteral("reportText"))->toPlainText();
+    ASSERT_TRUE(report->findChild<QAbstractButton*>(QStringLiteral("reportPrint")));
+    QTest::mouseClick(report->findChild<QAbstractButton*>(QStringLiteral("reportPrint")),
+                      Qt::LeftButton);
+    EXPECT_FALSE(status->text().isEmpty()) << "print without a printer said nothing";
+    key(Qt::Key_Escape);
+    ASSERT_TRUE(backToSale()) << "the scan field did not get the keys back";
+
+    key(Qt::Key_F12, Qt::ControlModifier); // the next shift: its float first
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("500"));
+    ASSERT_TRUE(backToSale());
+    key(Qt::Key_F12, Qt::ControlModifier);
+    ASSERT_NE(modal<QDialog>("pickDialog"), nullptr);
+    for (int i = 0; i < 5; ++i)
+        key(Qt::Key_Down);
+    key(Qt::Key_Return);
+    auto* again = modal<QDialog>("reportDialog");
+    ASSERT_NE(again, nullptr);
+    const QString copy =
+        again->findChild<QPlainTextEdit*>(QStringLiteral("reportText"))->toPlainText();
+    EXPECT_TRUE(copy.startsWith(QStringLiteral("【重打】"))) << copy.toStdString();
+    EXPECT_TRUE(copy.contains(z.trimmed())) << "not the closed shift's Z report";
+    key(Qt::Key_Escape);
+    ASSERT_TRUE(backToSale());
 }
 
 int main(int argc, char** argv) {

@@ -94,6 +94,9 @@ public:
     /// Closes the shift with the counted amount per tender; stores and returns the Z report.
     /// Errors: Conflict if a sale is open.
     Result<ShiftReport> closeShift(const std::map<TenderKind, domain::Fen>& counted);
+    /// The Z report of this till's last closed shift as it was stored at the close, headed
+    /// 重打 (a copy). Errors: NotFound when no shift was closed yet.
+    Result<std::string> reprintLastZReport();
 
     // --- the open sale ------------------------------------------------------------------------
     bool saleOpen() const { return m_open; }
