@@ -194,6 +194,15 @@ void SaleActions::addProduct(const pos::CatalogItem& item, std::int64_t units,
 }
 
 void SaleActions::scan(const QString& input) {
+    if (input.startsWith(QLatin1String("BD1|"))) { // a receipt's QR code: the customer returns
+        if (m_session.till().saleOpen())
+            return m_screen.showMessage(tr("Finish, suspend or void the open sale first"), true);
+        const auto status = m_session.till().startReturn(input.toStdString());
+        if (!status)
+            return done(status);
+        refresh();
+        return pickReturnLine();
+    }
     QString code = input;
     std::int64_t units = 1;
     if (const auto star = code.indexOf(QLatin1Char('*')); star > 0) { // "3*6901234567892"
@@ -349,6 +358,7 @@ void SaleActions::voidSale() {
         new PickDialog(tr("Void the whole sale?"), {tr("Keep the sale"), tr("Void the sale")},
                        tr("Up/Down choose    Enter confirm    Esc back"), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::rejected, this, &SaleActions::restoreFocus);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (dialog->chosenRow() == 1)
             withApproval([this](const auto& a) { return m_session.till().voidSale(a); },
@@ -373,6 +383,7 @@ void SaleActions::resume() {
     auto* dialog = new PickDialog(tr("Resume a suspended sale"), items,
                                   tr("Up/Down choose    Enter resume    Esc back"), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::rejected, this, &SaleActions::restoreFocus);
     connect(dialog, &QDialog::accepted, this, [this, dialog, waiting] {
         const int row = dialog->chosenRow();
         if (row >= 0)
@@ -388,7 +399,9 @@ void SaleActions::returnGoods() {
         return pickReturnLine();
     if (till.saleOpen())
         return m_screen.showMessage(tr("Finish, suspend or void the open sale first"), true);
-    ask(tr("Return"), tr("Receipt number (leave empty for a return without receipt)"),
+    ask(tr("Return"),
+        tr("Scan the receipt's QR code, or type its number (its last digits will do); leave "
+           "empty for a return without receipt"),
         [this](const QString& value) -> QString {
             if (value.isEmpty()) {
                 withApproval(
@@ -424,6 +437,7 @@ void SaleActions::pickReturnLine() {
     auto* dialog = new PickDialog(tr("Which line comes back?"), items,
                                   tr("Up/Down choose    Enter take    Esc done"), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::rejected, this, &SaleActions::restoreFocus);
     connect(dialog, &QDialog::accepted, this, [this, dialog, lines] {
         const int row = dialog->chosenRow();
         if (row < 0)
@@ -557,6 +571,7 @@ void SaleActions::shiftMenu() {
     auto* dialog = new PickDialog(tr("Shift"), items,
                                   tr("Up/Down choose    Enter take    Esc back"), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::rejected, this, &SaleActions::restoreFocus);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         auto& t = m_session.till();
         switch (dialog->chosenRow()) {

@@ -1188,10 +1188,6 @@ Sold with no stock on the books
         <translation>退货</translation>
     </message>
     <message>
-        <source>Receipt number (leave empty for a return without receipt)</source>
-        <translation>小票号（无小票退货请留空）</translation>
-    </message>
-    <message>
         <source>Return without receipt: scan the goods</source>
         <translation>无小票退货：请扫描商品</translation>
     </message>
@@ -1346,6 +1342,10 @@ Sold with no stock on the books
     <message>
         <source>Z report (reprint)</source>
         <translation>Z 报表（重打）</translation>
+    </message>
+    <message>
+        <source>Scan the receipt&apos;s QR code, or type its number (its last digits will do); leave empty for a return without receipt</source>
+        <translation>扫小票二维码，或输入小票号（末几位即可）；无小票退货请留空</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 // Till: suspended sales (挂单) and returns.
+#include "baidian/pos/sale_record.h"
 #include "baidian/pos/till.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -145,14 +146,31 @@ Status Till::resume(std::int64_t suspendedId) {
     }
 }
 
-Status Till::startReturn(const std::string& receiptNo) {
+Status Till::startReturn(const std::string& receipt) {
     if (auto ok = requireShift(); !ok)
         return ok;
     if (m_open)
         return keyedError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
     auto& db = m_store.database();
-    SQLite::Statement sale(db, "SELECT id FROM sale WHERE receipt_no = ? AND kind = 'sale'");
+    // What the cashier has: the receipt's QR code (BD1|receipt number|sale UUID, what a scanner
+    // types), the number printed on it, or just its last digits (this till's sequence number).
+    std::string receiptNo = receipt;
+    std::string uuid;
+    if (receipt.starts_with("BD1|")) {
+        const auto bar = receipt.find('|', 4);
+        receiptNo = receipt.substr(4, bar == std::string::npos ? std::string::npos : bar - 4);
+        if (bar != std::string::npos)
+            uuid = receipt.substr(bar + 1);
+    } else if (!receipt.empty() && receipt.size() <= 9 &&
+               receipt.find_first_not_of("0123456789") == std::string::npos) {
+        if (auto terminal = m_store.terminal())
+            receiptNo = receiptNumber(*terminal, std::stoll(receipt));
+    }
+    SQLite::Statement sale(db, "SELECT id FROM sale WHERE receipt_no = ? AND kind = 'sale' "
+                               "AND (? = '' OR uuid = ?)");
     sale.bind(1, receiptNo);
+    sale.bind(2, uuid);
+    sale.bind(3, uuid);
     if (!sale.executeStep())
         return keyedError(ErrorCode::NotFound, "no sale with receipt number %1 on this till",
                           {receiptNo});

@@ -1026,6 +1026,41 @@ TEST_F(TillGuiTest, AZReportWithNoPrinterIsSavedAsAPdfAndSaysSoAndCanBeReprinted
     ASSERT_TRUE(backToSale());
 }
 
+// Issue 16: a return wanted the full receipt number typed and did not take the receipt's own QR.
+// Scanning the QR at the sale screen starts the return (a QR whose sale UUID does not match is
+// refused), and F10 takes the receipt's last digits.
+TEST_F(TillGuiTest, AReturnStartsFromTheReceiptsQrOrItsLastDigits) {
+    loginAndOpenShift();
+    type(QString::fromLatin1(kWalnutEan));
+    key(Qt::Key_F12);
+    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+    type(QString());
+    key(Qt::Key_Return);
+    ASSERT_TRUE(backToSale());
+    auto receipt = m_session->till().receipt("HZ-F01-01-000001");
+    ASSERT_TRUE(receipt.ok());
+    auto& till = m_session->till();
+
+    const QString forged = QStringLiteral("BD1|HZ-F01-01-000001|not-the-sale");
+    type(forged);
+    EXPECT_FALSE(till.saleOpen()) << "a QR of no sale of this till started a return";
+    type(QString::fromStdString(receipt->qrPayload)); // the scanner reads the receipt's QR
+    auto* pick = modal<QDialog>("pickDialog");
+    ASSERT_NE(pick, nullptr) << "the QR did not start the return";
+    EXPECT_TRUE(till.isReturn());
+    key(Qt::Key_Escape);
+    ASSERT_TRUE(backToSale());
+    ASSERT_TRUE(till.voidSale().ok());
+
+    key(Qt::Key_F10);
+    ASSERT_NE(modal<EntryDialog>("entryDialog"), nullptr);
+    type(QStringLiteral("1")); // HZ-F01-01-000001 by its last digit
+    ASSERT_NE(modal<QDialog>("pickDialog"), nullptr);
+    EXPECT_TRUE(till.isReturn());
+    key(Qt::Key_Escape);
+    ASSERT_TRUE(backToSale());
+}
+
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -160,8 +160,10 @@ public:
     Status resume(std::int64_t suspendedId);
 
     // --- returns ------------------------------------------------------------------------------
-    /// Starts a return against a receipt of this till.
-    Status startReturn(const std::string& receiptNo);
+    /// Starts a return against a receipt of this till: `receipt` is what the receipt's QR code
+    /// reads (BD1|number|uuid; the UUID must match), its printed number, or only its sequence
+    /// digits ("123" for HZ-F01-01-000123).
+    Status startReturn(const std::string& receipt);
     std::vector<ReturnableLine> returnableLines() const { return m_returnable; }
     /// How the original sale of the open return was paid, largest first: a refund goes back
     /// the way the money came (a WeChat sale is refunded by WeChat, not in cash).
