@@ -1,6 +1,7 @@
 #include "shift_dialogs.h"
 
 #include "baidian/pos/escpos.h"
+#include "keypad.h"
 #include "payment_dialog.h"
 
 #include <QDir>
@@ -64,6 +65,7 @@ ShiftCloseDialog::ShiftCloseDialog(QWidget* parent)
         chain(edit);
     }
     connect(previous, &QLineEdit::returnPressed, this, &QDialog::accept);
+    form->addRow(new Keypad(nullptr, this)); // into the field being counted
     form->addRow(
         new QLabel(tr("Enter: next field, on the last one close the shift    Esc: back"), this));
     recount();

@@ -923,7 +923,7 @@ Status Till::voidSale(const std::optional<Approval>& approval) {
             e.detail += lineText(line);
         }
         if (m_isReturn)
-            e.detail = "return: " + e.detail;
+            e.detail = "退货：" + e.detail;
         if (auto logged = logEvent(e); !logged)
             return logged;
     }
