@@ -231,3 +231,115 @@ TEST_F(TillTest, QuickKeysFromHeadOfficeReplaceTheGridInOrder) {
     EXPECT_TRUE(m_store->quickKeys().empty());
     EXPECT_FALSE(m_store->setQuickKeys({{"", "AKS-APL-01", ""}}).ok());
 }
+
+// Issue 16, must show 2: a scripted shift. Open with ¥500; 30 mixed sales (scale labels, quick
+// keys, a rescan onto its line, the second-half promotion, split tenders, cash with 抹零); a
+// return by the receipt's QR code, a void and a cash-out (both approved); then a blind count of
+// the drawer the test kept itself (what was handed over, less the change given and the cash
+// paid out). It closes at over/short ¥0.00 on every tender, and the Z report lists every
+// approval.
+TEST_F(TillTest, AScriptedShiftOfThirtySalesClosesAtZeroAndItsZListsEveryApproval) {
+    ASSERT_TRUE(m_store->setQuickKeys({{"红枣", "AKS-DAT-01", ""}}).ok());
+    ASSERT_TRUE(m_store
+                    ->addPromotion({0, "P-BOX-2HALF", "礼盒第二件半价", Promotion::Kind::SecondHalf,
+                                    m_catalog.giftBox, Fen(0), 0, 0, 0, "2026-01-01", "2099-12-31"})
+                    .ok());
+    m_till->logout(); // promotions are read at login
+    ASSERT_TRUE(m_till->login("1001", "1234").ok());
+    const auto keys = m_store->quickKeys();
+    ASSERT_EQ(keys.size(), 1u);
+    std::map<TenderKind, Fen> drawer{{TenderKind::Cash, Fen(50000)}};
+    const auto payCash = [&](Fen handed) {
+        ASSERT_TRUE(m_till->addTender(TenderKind::Cash, handed, "", true).ok());
+    };
+    std::vector<std::string> receipts;
+    for (int i = 0; i < 30; ++i) {
+        Fen cashHanded;
+        switch (i % 5) {
+        case 0: // a scale label, cash
+            ASSERT_TRUE(m_till->scan(kApplesLabel1500g).ok());
+            cashHanded = Fen(5000);
+            break;
+        case 1: { // a quick key (weighed), a rescan onto its line, WeChat and cash
+            ASSERT_TRUE(m_till
+                            ->addProduct(keys[0].item.id, EntryMethod::Search, 0, Grams(250 + i),
+                                         WeightSource::Keyed)
+                            .ok());
+            ASSERT_TRUE(m_till->scan(kWalnutEan).ok());
+            ASSERT_TRUE(m_till->scan(kWalnutEan).ok());
+            ASSERT_EQ(m_till->lines().size(), 2u) << "the rescan made a line of its own";
+            EXPECT_EQ(m_till->lines()[1].units, 2);
+            ASSERT_TRUE(
+                m_till->addTender(TenderKind::WeChat, Fen(5000), "42000" + std::to_string(i)).ok());
+            drawer[TenderKind::WeChat] += Fen(5000);
+            cashHanded = Fen(10000);
+            break;
+        }
+        case 2: // the gift box twice: the second at half price; card
+            ASSERT_TRUE(m_till->scan(kGiftBoxEan).ok());
+            ASSERT_TRUE(m_till->scan(kGiftBoxEan).ok());
+            ASSERT_EQ(m_till->lines().size(), 1u);
+            EXPECT_EQ(m_till->totals().total, Fen(19200)) << "second one half price";
+            ASSERT_TRUE(
+                m_till->addTender(TenderKind::Card, m_till->due(), "6222" + std::to_string(i))
+                    .ok());
+            drawer[TenderKind::Card] += Fen(19200);
+            break;
+        case 3: // dates by PLU, a keyed weight: cash settles at the jiao (抹零)
+            ASSERT_TRUE(m_till->addByPlu("12346", 0, Grams(333), WeightSource::Keyed).ok());
+            EXPECT_EQ(m_till->cashDue().value() % 10, 0);
+            cashHanded = Fen(1000);
+            break;
+        case 4: // three walnuts by quantity, Alipay
+            ASSERT_TRUE(m_till->scan(kWalnutEan, std::nullopt, WeightSource::Scale, 3).ok());
+            ASSERT_TRUE(
+                m_till->addTender(TenderKind::Alipay, m_till->due(), "2088" + std::to_string(i))
+                    .ok());
+            drawer[TenderKind::Alipay] += Fen(10500);
+            break;
+        }
+        if (cashHanded.value() > 0)
+            payCash(cashHanded);
+        const auto sale = m_till->complete();
+        ASSERT_TRUE(sale.ok()) << i << ": " << sale.error().message;
+        drawer[TenderKind::Cash] += cashHanded - sale->change;
+        receipts.push_back(sale->receiptNo);
+    }
+
+    // A void of a sale with lines, approved.
+    ASSERT_TRUE(m_till->scan(kGiftBoxEan).ok());
+    EXPECT_EQ(m_till->voidSale().error().code, ErrorCode::ApprovalRequired);
+    ASSERT_TRUE(m_till->voidSale(supervisor()).ok());
+    // A cash-out with a reason, approved.
+    EXPECT_FALSE(m_till->cashOut(Fen(20000), "交存银行").ok());
+    ASSERT_TRUE(m_till->cashOut(Fen(20000), "交存银行", supervisor()).ok());
+    drawer[TenderKind::Cash] -= Fen(20000);
+    // The customer of the first sale brings the apples back with the receipt: its QR code.
+    const auto first = m_till->receipt(receipts[0]).value();
+    ASSERT_TRUE(m_till->startReturn(first.qrPayload).ok());
+    ASSERT_TRUE(m_till->returnLine(1, 0, Grams(1500)).ok());
+    const Fen refund = m_till->due(); // what is still to pay out
+    ASSERT_GT(refund.value(), 0);
+    ASSERT_TRUE(m_till->addTender(TenderKind::Cash, refund).ok());
+    const auto returned = m_till->complete();
+    ASSERT_TRUE(returned.ok()) << returned.error().message;
+    drawer[TenderKind::Cash] -= refund;
+
+    // The blind count: what the test's own drawer and terminal statements hold.
+    const auto z = m_till->closeShift(drawer);
+    ASSERT_TRUE(z.ok()) << z.error().message;
+    EXPECT_EQ(z->sales, 30);
+    EXPECT_EQ(z->returns, 1);
+    for (const auto& [kind, diff] : z->overShort)
+        EXPECT_EQ(diff, Fen(0)) << toString(kind) << " is " << diff.format() << " over/short";
+    // Every approval of the shift is listed, with who gave it.
+    EXPECT_EQ(z->approvedEvents(), 2); // the void and the cash-out
+    const std::string text = z->toText();
+    for (const auto& e : z->events) {
+        if (!e.approverName.empty()) {
+            EXPECT_NE(text.find("授权 " + e.approverName), std::string::npos) << text;
+        }
+    }
+    EXPECT_NE(text.find("整单作废 1 次"), std::string::npos) << text;
+    EXPECT_NE(text.find("王主管"), std::string::npos) << text;
+}
