@@ -33,19 +33,25 @@ QImage qrImage(const std::string& payload, int scale) {
     return image;
 }
 
-QString printReceiptPdf(const pos::Receipt& receipt, const QString& path) {
-    QPrinter printer(QPrinter::HighResolution);
+bool beginPaperPdf(QPrinter& printer, QPainter& painter, const QString& path, double lengthMm) {
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(path);
-    printer.setPageSize(QPageSize(QSizeF(80, 200), QPageSize::Millimeter));
+    printer.setPageSize(QPageSize(QSizeF(80, lengthMm), QPageSize::Millimeter));
     printer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter);
-    QPainter painter;
     if (!painter.begin(&printer))
-        return QObject::tr("Cannot write the PDF %1").arg(path);
+        return false;
     QFont font(QStringLiteral("WenQuanYi Micro Hei Mono"));
     font.setStyleHint(QFont::Monospace);
     font.setPointSizeF(7.5);
     painter.setFont(font);
+    return true;
+}
+
+QString printReceiptPdf(const pos::Receipt& receipt, const QString& path) {
+    QPrinter printer(QPrinter::HighResolution);
+    QPainter painter;
+    if (!beginPaperPdf(printer, painter, path, 200))
+        return QObject::tr("Cannot write the PDF %1").arg(path);
     const QString text = QString::fromStdString(receipt.toText(40));
     const QRectF page = printer.pageLayout().paintRectPixels(printer.resolution());
     QRectF bounds = painter.boundingRect(QRectF(0, 0, page.width(), page.height()),

@@ -7,10 +7,17 @@
 
 class QLabel;
 
+class QPainter;
+class QPrinter;
+
 namespace baidian::app {
 
 /// The receipt's QR code as an image (libqrencode), `scale` pixels per module.
 QImage qrImage(const std::string& payload, int scale = 4);
+
+/// Starts a PDF of 80 mm paper, `lengthMm` long, in the monospaced Chinese font receipts use;
+/// false when the file cannot be written.
+bool beginPaperPdf(QPrinter& printer, QPainter& painter, const QString& path, double lengthMm);
 
 /// Writes the receipt as a PDF page (QPrinter); returns an error text or empty.
 QString printReceiptPdf(const pos::Receipt& receipt, const QString& path);

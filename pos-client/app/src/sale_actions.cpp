@@ -546,6 +546,21 @@ void SaleActions::pickReason(const QString& title, const QStringList& reasons,
     dialog->open();
 }
 
+namespace {
+QString timestamp() {
+    return QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+} // namespace
+
+ReportDialog* SaleActions::showReport(const QString& title, const QString& body,
+                                      const QString& fileStem) {
+    auto* report = new ReportDialog(m_session, title, body, fileStem, m_window);
+    report->setAttribute(Qt::WA_DeleteOnClose);
+    connect(report, &QDialog::finished, this, &SaleActions::restoreFocus);
+    report->open();
+    return report;
+}
+
 void SaleActions::shiftMenu() {
     auto& till = m_session.till();
     if (!till.currentShift()) {
@@ -577,15 +592,8 @@ void SaleActions::shiftMenu() {
         switch (dialog->chosenRow()) {
         case 0:
             if (auto x = t.xReport()) {
-                auto* report = new ReportDialog(m_session, tr("X report"), text(x->toText()),
-                                                QStringLiteral("X-%1-%2")
-                                                    .arg(x->shiftId)
-                                                    .arg(QDateTime::currentDateTime().toString(
-                                                        QStringLiteral("yyyyMMdd-HHmmss"))),
-                                                m_window);
-                report->setAttribute(Qt::WA_DeleteOnClose);
-                connect(report, &QDialog::finished, this, &SaleActions::restoreFocus);
-                report->open();
+                showReport(tr("X report"), text(x->toText()),
+                           QStringLiteral("X-%1-%2").arg(x->shiftId).arg(timestamp()));
             } else {
                 done(x.error());
             }
@@ -600,11 +608,8 @@ void SaleActions::shiftMenu() {
                 auto z = m_session.till().closeShift(count->counted());
                 if (!z)
                     return done(z.error());
-                auto* report = new ReportDialog(m_session, tr("Z report"), text(z->toText()),
-                                                QStringLiteral("Z-%1").arg(z->shiftId), m_window);
-                report->setAttribute(Qt::WA_DeleteOnClose);
-                connect(report, &QDialog::finished, this, &SaleActions::restoreFocus);
-                report->open();
+                auto* report = showReport(tr("Z report"), text(z->toText()),
+                                          QStringLiteral("Z-%1").arg(z->shiftId));
                 report->printOrSave(); // printed, or saved as a PDF, and said so
                 done({}, tr("Shift closed"));
             });
@@ -645,15 +650,9 @@ void SaleActions::shiftMenu() {
             break;
         case 5: // the last closed shift's Z report, as stored at its close, marked 重打
             if (auto z = t.reprintLastZReport()) {
-                auto* report = new ReportDialog(m_session, tr("Z report (reprint)"), text(*z),
-                                                QStringLiteral("Z-reprint-%1")
-                                                    .arg(QDateTime::currentDateTime().toString(
-                                                        QStringLiteral("yyyyMMdd-HHmmss"))),
-                                                m_window);
-                report->setAttribute(Qt::WA_DeleteOnClose);
-                connect(report, &QDialog::finished, this, &SaleActions::restoreFocus);
-                report->open();
-                report->printOrSave();
+                showReport(tr("Z report (reprint)"), text(*z),
+                           QStringLiteral("Z-reprint-%1").arg(timestamp()))
+                    ->printOrSave();
             } else {
                 done(z.error());
             }

@@ -12,6 +12,8 @@
 
 namespace baidian::app {
 
+class ReportDialog;
+
 /// What every till key does. Dialogs open window-modal and asynchronously (never a nested event
 /// loop), so the GUI thread never blocks; every engine error is shown and changes nothing.
 class SaleActions : public QObject {
@@ -62,6 +64,8 @@ private:
     void pickReturnLine();
     void done(const Status& status, const QString& success = {});
     void refresh();
+    /// Opens a report (X, Z) over the till; closing it gives the scan field the keys back.
+    ReportDialog* showReport(const QString& title, const QString& body, const QString& fileStem);
     /// Back to the scan field once a dialog closes: the scanner must always type there.
     void restoreFocus();
     /// A list of reasons to pick from; `then` gets the one taken (Esc: nothing happens).

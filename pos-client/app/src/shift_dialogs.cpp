@@ -3,6 +3,7 @@
 #include "baidian/pos/escpos.h"
 #include "keypad.h"
 #include "payment_dialog.h"
+#include "receipt_dialog.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -171,17 +172,9 @@ void ReportDialog::printOrSave() {
 
 QString printTextPdf(const QString& text, const QString& path) {
     QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(path);
-    printer.setPageSize(QPageSize(QSizeF(80, 297), QPageSize::Millimeter));
-    printer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter);
     QPainter painter;
-    if (!painter.begin(&printer))
+    if (!beginPaperPdf(printer, painter, path, 297))
         return QObject::tr("Cannot write the PDF %1").arg(path);
-    QFont font(QStringLiteral("WenQuanYi Micro Hei Mono"));
-    font.setStyleHint(QFont::Monospace);
-    font.setPointSizeF(7.5);
-    painter.setFont(font);
     const QRectF page = printer.pageLayout().paintRectPixels(printer.resolution());
     const int perPage =
         std::max(1, static_cast<int>(page.height() / painter.fontMetrics().lineSpacing()) - 1);
