@@ -47,14 +47,18 @@ CommandResult run(const std::string& commandLine) {
     while (const auto n = std::fread(buffer.data(), 1, buffer.size(), pipe))
         result.output.append(buffer.data(), n);
     const int status = ::pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    // Killed by a signal: 128 + the signal, as a shell says it (and never 0).
+    result.exitCode = WIFEXITED(status)     ? WEXITSTATUS(status)
+                      : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+                                            : -1;
     return result;
 }
 
 Network::Network() {
     auto must = [](const CommandResult& r, const std::string& what) {
-        if (r.exitCode != 0)
-            throw std::runtime_error(what + " failed: " + r.output);
+        if (r.exitCode != 0) // the status too: a killed store-admin says nothing itself
+            throw std::runtime_error(what + " failed (exit status " + std::to_string(r.exitCode) +
+                                     "): " + r.output);
     };
     ::setenv("BAIDIAN_CA_PASSPHRASE", kCaPassphrase, 1);
     must(admin("init-ca"), "init-ca");
