@@ -5,19 +5,6 @@
 #include <stdexcept>
 
 namespace baidian::crypto {
-namespace {
-
-std::string toHex(const unsigned char* data, std::size_t size) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out(size * 2, '0');
-    for (std::size_t i = 0; i < size; ++i) {
-        out[2 * i] = kDigits[data[i] >> 4];
-        out[2 * i + 1] = kDigits[data[i] & 0x0f];
-    }
-    return out;
-}
-
-} // namespace
 
 std::string sha256Hex(std::string_view data) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};

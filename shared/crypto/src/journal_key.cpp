@@ -9,17 +9,6 @@
 namespace baidian::crypto {
 namespace {
 
-constexpr char kDigits[] = "0123456789abcdef";
-
-std::string hexOf(const unsigned char* data, std::size_t size) {
-    std::string out(size * 2, '0');
-    for (std::size_t i = 0; i < size; ++i) {
-        out[2 * i] = kDigits[data[i] >> 4];
-        out[2 * i + 1] = kDigits[data[i] & 0x0f];
-    }
-    return out;
-}
-
 int nibble(char c) {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -50,8 +39,18 @@ JournalKey newJournalKey() {
     return key;
 }
 
+std::string toHex(const unsigned char* data, std::size_t size) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(size * 2, '0');
+    for (std::size_t i = 0; i < size; ++i) {
+        out[2 * i] = kDigits[data[i] >> 4];
+        out[2 * i + 1] = kDigits[data[i] & 0x0f];
+    }
+    return out;
+}
+
 std::string toHex(const JournalKey& key) {
-    return hexOf(key.bytes.data(), key.bytes.size());
+    return toHex(key.bytes.data(), key.bytes.size());
 }
 
 std::optional<JournalKey> journalKeyFromHex(std::string_view text) {
@@ -73,7 +72,7 @@ std::optional<JournalKey> journalKeyFromHex(std::string_view text) {
 
 std::string hmacSha256Hex(const JournalKey& key, std::string_view data) {
     const auto mac = hmac(key, data);
-    return hexOf(mac.data(), mac.size());
+    return toHex(mac.data(), mac.size());
 }
 
 JournalKey pinKeyOf(const JournalKey& key) {

@@ -9,6 +9,37 @@ namespace baidian::server {
 
 using namespace protocol;
 
+namespace {
+
+/// The one rule behind both step-back checks (scheme 1 after scheme 2, and unkeyed after keyed):
+/// a terminal's sales below a level must all come before its first sale at that level, in
+/// whatever order they arrive. `minAt` is the lowest seq seen at the level, `maxBelow` the
+/// highest below it; both move on here, and `minAtMoved` says whether `minAt` did (the caller
+/// stores it). Returns the seq to report as a downgrade, reported once: an earlier sale at the
+/// level that already showed the step is not reported again.
+std::optional<std::int64_t> stepBack(bool atLevel, std::int64_t seq,
+                                     std::optional<std::int64_t>& minAt,
+                                     std::optional<std::int64_t>& maxBelow, bool& minAtMoved) {
+    minAtMoved = false;
+    std::optional<std::int64_t> downgrade;
+    if (atLevel) {
+        if (minAt && seq >= *minAt)
+            return std::nullopt;
+        if (maxBelow && *maxBelow > seq && (!minAt || *maxBelow <= *minAt))
+            downgrade = *maxBelow;
+        minAt = seq;
+        minAtMoved = true;
+        return downgrade;
+    }
+    if (minAt && *minAt < seq)
+        downgrade = seq;
+    if (!maxBelow || seq > *maxBelow)
+        maxBelow = seq;
+    return downgrade;
+}
+
+} // namespace
+
 JournalVerifier::JournalVerifier(SQLite::Database& db, std::int64_t outletId, int terminal)
     : m_db(db)
     , m_outletId(outletId)
@@ -89,13 +120,10 @@ void JournalVerifier::checkScheme(const SaleDoc& sale, const std::string& at,
             recordBreak(sale.seq, "hash", at, breaks);
             count("hash_mismatches");
         }
-        if (!m_minVerifiedSeq || sale.seq < *m_minVerifiedSeq) {
-            // An unverifiable sale already here after this one: the till went back to scheme 1
-            // (reported once: not when an earlier scheme-2 sale had already shown it).
-            if (m_maxUnverifiedSeq && *m_maxUnverifiedSeq > sale.seq &&
-                (!m_minVerifiedSeq || *m_maxUnverifiedSeq <= *m_minVerifiedSeq))
-                recordBreak(*m_maxUnverifiedSeq, "downgrade", at, breaks);
-            m_minVerifiedSeq = sale.seq;
+        bool moved = false;
+        if (const auto seq = stepBack(true, sale.seq, m_minVerifiedSeq, m_maxUnverifiedSeq, moved))
+            recordBreak(*seq, "downgrade", at, breaks);
+        if (moved) {
             SQLite::Statement q(
                 m_db, "INSERT INTO terminal_journal(outlet_id, terminal_no, min_verified_seq) "
                       "VALUES (?,?,?) ON CONFLICT(outlet_id, terminal_no) DO UPDATE SET "
@@ -108,10 +136,9 @@ void JournalVerifier::checkScheme(const SaleDoc& sale, const std::string& at,
         return;
     }
     // Scheme 1: the hash covers the till's own rows, which never travel. Counted, not checked.
-    if (m_minVerifiedSeq && *m_minVerifiedSeq < sale.seq)
-        recordBreak(sale.seq, "downgrade", at, breaks);
-    if (!m_maxUnverifiedSeq || sale.seq > *m_maxUnverifiedSeq)
-        m_maxUnverifiedSeq = sale.seq;
+    bool moved = false;
+    if (const auto seq = stepBack(false, sale.seq, m_minVerifiedSeq, m_maxUnverifiedSeq, moved))
+        recordBreak(*seq, "downgrade", at, breaks);
     SQLite::Statement q(
         m_db, "INSERT INTO terminal_journal(outlet_id, terminal_no, unverified_sales, "
               "max_unverified_seq, last_unverified_at) VALUES (?,?,1,?,?) "
@@ -127,30 +154,25 @@ void JournalVerifier::checkScheme(const SaleDoc& sale, const std::string& at,
 
 void JournalVerifier::checkKeyed(const SaleDoc& sale, const std::string& at,
                                  std::vector<std::int64_t>& breaks) {
-    if (sale.journalScheme == kJournalSchemeKeyed) {
-        if (m_minKeyedSeq && sale.seq >= *m_minKeyedSeq)
-            return;
-        // An unkeyed sale already here after this keyed one: the till stepped back from its key
-        // (reported once, as above).
-        if (m_maxUnkeyedSeq && *m_maxUnkeyedSeq > sale.seq &&
-            (!m_minKeyedSeq || *m_maxUnkeyedSeq <= *m_minKeyedSeq))
-            recordBreak(*m_maxUnkeyedSeq, "downgrade", at, breaks);
-        m_minKeyedSeq = sale.seq;
-        SQLite::Statement q(m_db,
-                            "INSERT INTO terminal_journal(outlet_id, terminal_no, min_keyed_seq) "
-                            "VALUES (?,?,?) ON CONFLICT(outlet_id, terminal_no) DO UPDATE SET "
-                            "min_keyed_seq = excluded.min_keyed_seq");
-        q.bind(1, m_outletId);
-        q.bind(2, m_terminal);
-        q.bind(3, sale.seq);
-        q.exec();
+    // Scheme 1 or 2 after scheme 3: anybody who can write till.db can make those.
+    const bool keyed = sale.journalScheme == kJournalSchemeKeyed;
+    bool moved = false;
+    if (const auto seq = stepBack(keyed, sale.seq, m_minKeyedSeq, m_maxUnkeyedSeq, moved))
+        recordBreak(*seq, "downgrade", at, breaks);
+    if (keyed) {
+        if (moved) {
+            SQLite::Statement q(
+                m_db, "INSERT INTO terminal_journal(outlet_id, terminal_no, min_keyed_seq) "
+                      "VALUES (?,?,?) ON CONFLICT(outlet_id, terminal_no) DO UPDATE SET "
+                      "min_keyed_seq = excluded.min_keyed_seq");
+            q.bind(1, m_outletId);
+            q.bind(2, m_terminal);
+            q.bind(3, sale.seq);
+            q.exec();
+        }
         return;
     }
-    // Scheme 1 or 2: anybody who can write till.db can make these. Counted per terminal.
-    if (m_minKeyedSeq && *m_minKeyedSeq < sale.seq)
-        recordBreak(sale.seq, "downgrade", at, breaks);
-    if (!m_maxUnkeyedSeq || sale.seq > *m_maxUnkeyedSeq)
-        m_maxUnkeyedSeq = sale.seq;
+    // Unkeyed sales are counted per terminal.
     SQLite::Statement q(
         m_db, "INSERT INTO terminal_journal(outlet_id, terminal_no, unkeyed_sales, "
               "max_unkeyed_seq) VALUES (?,?,1,?) ON CONFLICT(outlet_id, terminal_no) DO UPDATE "

@@ -5,6 +5,7 @@
 // read or write till.db but not the key file can neither re-chain the journal nor test PINs.
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ struct JournalKey {
 
 /// A new random key (OpenSSL's CSPRNG). Throws std::runtime_error if there is no randomness.
 JournalKey newJournalKey();
+
+/// `size` bytes as lower-case hex digits (two per byte): digests, MACs, keys.
+std::string toHex(const unsigned char* data, std::size_t size);
 
 /// 64 lower-case hex digits.
 std::string toHex(const JournalKey& key);
