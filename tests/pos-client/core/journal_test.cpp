@@ -295,8 +295,10 @@ TEST_F(KeyedJournalTest, TheEventLogIsKeyedAndAnUnkeyedRechainIsFound) {
     // as scheme 2: both are found.
     const auto secondId = db().execAndGet("SELECT max(id) FROM till_event").getInt64();
     for (const int scheme : {3, 2}) {
-        db().exec("UPDATE till_event SET reason = 'nothing happened' WHERE id = " +
-                  std::to_string(secondId));
+        SQLite::Statement edit(db(), "UPDATE till_event SET reason = 'nothing happened' "
+                                     "WHERE id = ?");
+        edit.bind(1, secondId);
+        edit.exec();
         SQLite::Statement prev(db(), "SELECT prev_hash FROM till_event WHERE id = ?");
         prev.bind(1, secondId);
         ASSERT_TRUE(prev.executeStep());
