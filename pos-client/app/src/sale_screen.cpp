@@ -250,7 +250,6 @@ void SaleScreen::updateSyncStatus() {
                     tr("%n sale(s) waiting to sync", nullptr, static_cast<int>(pending)));
     m_sync->setStyleSheet(m_session.online() ? QStringLiteral("color: #0a7d28")
                                              : QStringLiteral("color: #b36b00"));
-    reloadQuickKeys(); // head office's grid, once a pull has brought a new one
 }
 
 } // namespace baidian::app

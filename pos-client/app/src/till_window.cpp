@@ -65,6 +65,9 @@ TillWindow::TillWindow(TillSession& session, QWidget* parent)
     connect(m_actions, &SaleActions::logoutRequested, this, &TillWindow::showLogin);
     m_syncTimer = new QTimer(this);
     connect(m_syncTimer, &QTimer::timeout, m_sale, &SaleScreen::updateSyncStatus);
+    // Head office's grid, once a pull has brought a new one: checked by the clock, not after
+    // every scan.
+    connect(m_syncTimer, &QTimer::timeout, m_sale, [this] { m_sale->reloadQuickKeys(); });
     m_syncTimer->start(1000);
     // Windowed (--windowed): 1280×800, or less on a smaller screen; main() shows the till full
     // screen by default.
