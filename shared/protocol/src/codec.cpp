@@ -134,6 +134,9 @@ public:
         return &v->get_array();
     }
 
+    /// A required field of any type (an object to read with a Reader of its own).
+    const json::value* field(std::string_view key) { return find(key, true); }
+
     std::string at(std::string_view key, std::size_t index) const {
         return m_path + (m_path.empty() ? "" : ".") + std::string(key) + "[" +
                std::to_string(index) + "]";
@@ -459,6 +462,42 @@ std::string encode(const SaleBatchResult& result) {
         breaks.push_back(seq);
     return json::serialize(
         json::object{{"results", std::move(results)}, {"journal_breaks", std::move(breaks)}});
+}
+
+std::string encode(const SaleLookup& lookup) {
+    json::array returns;
+    for (const auto& r : lookup.returns)
+        returns.push_back(toJson(r));
+    return json::serialize(json::object{
+        {"v", kVersion}, {"sale", toJson(lookup.sale)}, {"returns", std::move(returns)}});
+}
+
+Result<SaleLookup> decodeSaleLookup(std::string_view text) {
+    auto value = parse(text);
+    if (!value)
+        return value.error();
+    std::string error;
+    Reader r(&value.value(), "", error);
+    SaleLookup out;
+    r.integer("v", kVersion, kVersion);
+    const auto* sale = r.field("sale");
+    const auto* returns = r.array("returns", kMaxBatchSales);
+    if (error.empty()) {
+        Reader sr(sale, "sale", error);
+        out.sale = readSale(sr, "sale", error);
+        if (error.empty() && out.sale.kind != "sale")
+            sr.fail("kind", "must be sale");
+    }
+    for (std::size_t i = 0; returns && i < returns->size() && error.empty(); ++i) {
+        Reader rr(&(*returns)[i], r.at("returns", i), error);
+        auto doc = readSale(rr, r.at("returns", i), error);
+        if (error.empty() && doc.kind != "return")
+            rr.fail("kind", "must be return");
+        if (error.empty() && doc.originalUuid != out.sale.uuid)
+            rr.fail("original_uuid", "must be the sale's uuid");
+        out.returns.push_back(std::move(doc));
+    }
+    return finish(std::move(out), error);
 }
 
 Result<SaleBatchResult> decodeSaleBatchResult(std::string_view text) {

@@ -269,3 +269,31 @@ TEST(Codec, TillEventsRoundTripAndAMistypedOneIsSetAsideAlone) {
     ASSERT_EQ(decoded.rejected.size(), 1u);
     EXPECT_EQ(decoded.rejected[0].key, "e-1");
 }
+
+// GET /v1/sale's answer: the sale and its returns. A sale that is a return, or a return of
+// another sale, is not what the till asked for: refused whole, naming the field.
+TEST(Codec, ASaleLookupRoundTripsAndHoldsOnlyTheSalesOwnReturns) {
+    SaleLookup lookup{sampleSale(1), {sampleSale(2)}};
+    lookup.returns[0].uuid = "0b6f7d3e-3a47-4c1e-9d0e-6a1f5b2c8e02";
+    lookup.returns[0].kind = "return";
+    lookup.returns[0].originalUuid = lookup.sale.uuid;
+    lookup.returns[0].lines[0].originalLineNo = 1;
+    const auto decoded = decodeSaleLookup(encode(lookup));
+    ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+    EXPECT_EQ(*decoded, lookup);
+
+    auto otherSale = lookup;
+    otherSale.returns[0].originalUuid = "0b6f7d3e-3a47-4c1e-9d0e-6a1f5b2c8e09";
+    auto refused = decodeSaleLookup(encode(otherSale));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().message, "returns[0].original_uuid: must be the sale's uuid");
+
+    auto aReturn = lookup;
+    aReturn.sale.kind = "return";
+    refused = decodeSaleLookup(encode(aReturn));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().message, "sale.kind: must be sale");
+
+    EXPECT_FALSE(decodeSaleLookup(R"({"v":1,"returns":[]})").ok());
+    EXPECT_FALSE(decodeSaleLookup(R"({"v":1,"sale":7,"returns":[]})").ok());
+}

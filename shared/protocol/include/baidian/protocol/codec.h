@@ -25,6 +25,7 @@ std::string encode(const TillEventDoc& event);
 std::string encode(const MovementDoc& movement);
 std::string encode(const IncomingTransfers& transfers);
 std::string encode(const JournalHeadDoc& head);
+std::string encode(const SaleLookup& lookup);
 
 Result<SaleBatch> decodeSaleBatch(std::string_view json);
 Result<SaleBatchResult> decodeSaleBatchResult(std::string_view json);
@@ -45,6 +46,10 @@ Result<JournalHeadDoc> decodeJournalHead(std::string_view json);
 /// Transfer by transfer: an entry that is mistyped or has a negative quantity lands in
 /// `skipped`.
 Result<IncomingTransfers> decodeIncomingTransfers(std::string_view json);
+
+/// The sale must be of kind "sale"; each return of kind "return" with the sale's UUID as its
+/// original.
+Result<SaleLookup> decodeSaleLookup(std::string_view json);
 
 /// What a Z report's upload was answered: stored (or a repeat of the one stored), or kept
 /// beside another report under the same shift id (`conflict`, with a reason).

@@ -298,6 +298,15 @@ struct IncomingTransfers {
     bool operator==(const IncomingTransfers&) const = default;
 };
 
+/// GET /v1/sale?receipt=R[&uuid=U]: a sale of the asking outlet as head office stored it (from
+/// any of its tills), with the returns already stored against it, so that another till of the
+/// outlet can take a return of it and knows what is left to return.
+struct SaleLookup {
+    SaleDoc sale;
+    std::vector<SaleDoc> returns;
+    bool operator==(const SaleLookup&) const = default;
+};
+
 /// Body of every 4xx/5xx answer.
 struct ShiftReportAnswer {
     bool stored = false;
