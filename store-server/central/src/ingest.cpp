@@ -10,6 +10,8 @@
 #include "baidian/server/sale_rules.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <array>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <sqlite3.h>
@@ -51,7 +53,15 @@ struct Statements {
         , conflict(db, "INSERT INTO sale_conflict(outlet_id, terminal_no, uuid, seq, sale_id, "
                        "reason, body, received_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
         , original(db, "SELECT id FROM sale WHERE outlet_id = ? AND uuid = ? AND kind = 'sale'")
-        , originalLine(db, "SELECT sku FROM sale_line WHERE sale_id = ? AND line_no = ?") {}
+        // The original line, and what the returns stored before this one took of it.
+        , originalLine(
+              db, "SELECT l.sku, l.units, l.grams, l.paid_fen, "
+                  "COALESCE(SUM(rl.units), 0), COALESCE(SUM(rl.grams), 0), "
+                  "COALESCE(-SUM(rl.paid_fen), 0) FROM sale_line l "
+                  "LEFT JOIN sale r ON r.outlet_id = ? AND r.original_uuid = ? "
+                  "LEFT JOIN sale_line rl ON rl.sale_id = r.id AND rl.original_line_no = "
+                  "l.line_no WHERE l.sale_id = ? AND l.line_no = ? GROUP BY l.sale_id, l.line_no") {
+    }
 
     /// The column of the sale at (outlet, terminal, seq) through `q`, if there is one.
     static std::optional<std::string> at(SQLite::Statement& q, std::int64_t outletId, int terminal,
@@ -397,12 +407,22 @@ SaleBatchResult ingestOnce(SQLite::Database& db, std::int64_t outletId, const Sa
             st.original.bind(2, incoming.originalUuid);
             if (st.original.executeStep()) {
                 const auto originalId = st.original.getColumn(0).getInt64();
+                // Per original line: what this return takes of it, summed over its lines.
+                std::map<int, std::array<std::int64_t, 3>> taken;
                 for (const auto& l : incoming.lines) {
-                    st.originalLine.bind(1, originalId);
-                    st.originalLine.bind(2, *l.originalLineNo);
-                    const bool found = st.originalLine.executeStep();
-                    const bool same = found && st.originalLine.getColumn(0).getString() == l.sku;
-                    st.originalLine.reset();
+                    auto& q = st.originalLine;
+                    q.bind(1, outletId);
+                    q.bind(2, incoming.originalUuid);
+                    q.bind(3, originalId);
+                    q.bind(4, *l.originalLineNo);
+                    const bool found = q.executeStep();
+                    const bool same = found && q.getColumn(0).getString() == l.sku;
+                    std::array<std::int64_t, 3> left{};
+                    if (same)
+                        for (int i = 0; i < 3; ++i)
+                            left[static_cast<std::size_t>(i)] =
+                                q.getColumn(1 + i).getInt64() - q.getColumn(4 + i).getInt64();
+                    q.reset();
                     if (!same) {
                         reason = "kind: line " + std::to_string(l.lineNo) + " returns line " +
                                  std::to_string(*l.originalLineNo) + " of sale " +
@@ -410,6 +430,21 @@ SaleBatchResult ingestOnce(SQLite::Database& db, std::int64_t outletId, const Sa
                                  (found ? "sold another product" : "has no such line");
                         break;
                     }
+                    auto& t = taken[*l.originalLineNo];
+                    t[0] += l.units;
+                    t[1] += l.grams;
+                    t[2] -= l.paidFen;
+                    static constexpr const char* kWhat[] = {"units", "grams", "fen"};
+                    for (std::size_t i = 0; i < 3 && reason.empty(); ++i)
+                        if (t[i] > left[i])
+                            reason = "return: line " + std::to_string(l.lineNo) + " takes " +
+                                     std::to_string(t[i]) + " " + kWhat[i] + " of line " +
+                                     std::to_string(*l.originalLineNo) + " of sale " +
+                                     incoming.originalUuid + ", which has " +
+                                     std::to_string(std::max<std::int64_t>(left[i], 0)) +
+                                     " left to return";
+                    if (!reason.empty())
+                        break;
                 }
             }
             st.original.reset();
@@ -438,7 +473,8 @@ SaleBatchResult ingestOnce(SQLite::Database& db, std::int64_t outletId, const Sa
         } catch (const SQLite::Exception& e) {
             if (e.getErrorCode() != SQLITE_CONSTRAINT || !savepointPerSale)
                 throw;
-            // tryReset: reset() would throw the statement's error again (sqlite3_reset returns it).
+            // tryReset: reset() would throw the statement's error again (sqlite3_reset returns
+            // it).
             for (auto* q : {&st.sale, &st.line, &st.tender}) {
                 (void)q->tryReset();
                 q->clearBindings();
@@ -501,6 +537,51 @@ SaleBatchResult ingestBatch(SQLite::Database& db, std::int64_t outletId, const S
         }
     } // rolled back
     return ingestOnce(db, outletId, batch, at, rules, true);
+}
+
+Result<protocol::SaleLookup> lookupSale(SQLite::Database& db, std::int64_t outletId,
+                                        std::string_view outletCode, std::string_view receiptNo,
+                                        std::string_view uuid) {
+    const auto notFound = [&] {
+        return makeError(ErrorCode::NotFound, "no sale with receipt number " +
+                                                  std::string(receiptNo) + " at outlet " +
+                                                  std::string(outletCode));
+    };
+    // <outlet>-TT-SSSSSS: the terminal and its sequence number, which the sale's key holds.
+    if (receiptNo.size() < outletCode.size() + 5 || !receiptNo.starts_with(outletCode) ||
+        receiptNo[outletCode.size()] != '-')
+        return notFound();
+    const auto rest = receiptNo.substr(outletCode.size() + 1);
+    const auto dash = rest.find('-');
+    int terminal = 0;
+    std::int64_t seq = 0;
+    if (dash == std::string_view::npos ||
+        std::from_chars(rest.data(), rest.data() + dash, terminal).ptr != rest.data() + dash ||
+        std::from_chars(rest.data() + dash + 1, rest.data() + rest.size(), seq).ptr !=
+            rest.data() + rest.size())
+        return notFound();
+    try {
+        SQLite::Statement q(db, "SELECT id, uuid FROM sale WHERE outlet_id = ? AND terminal_no = ? "
+                                "AND seq = ? AND receipt_no = ? AND kind = 'sale'");
+        q.bind(1, outletId);
+        q.bind(2, terminal);
+        q.bind(3, seq);
+        q.bind(4, std::string(receiptNo));
+        if (!q.executeStep() || (!uuid.empty() && q.getColumn(1).getString() != uuid))
+            return notFound();
+        protocol::SaleLookup out;
+        out.sale = loadSale(db, q.getColumn(0).getInt64());
+        SQLite::Statement returns(db, "SELECT id FROM sale WHERE outlet_id = ? AND "
+                                      "original_uuid = ? AND kind = 'return' ORDER BY id");
+        returns.bind(1, outletId);
+        returns.bind(2, out.sale.uuid);
+        while (returns.executeStep())
+            out.returns.push_back(loadSale(db, returns.getColumn(0).getInt64()));
+        return out;
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::Storage,
+                         std::string("the sale could not be read: ") + e.what());
+    }
 }
 
 std::vector<protocol::TerminalTrustDoc> terminalTrust(SQLite::Database& db, std::int64_t outletId) {

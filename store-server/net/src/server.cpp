@@ -484,6 +484,26 @@ struct Server::Impl {
                             protocol::encode(protocol::IncomingTransfers{
                                 transfersInTransit(db, *outletCode), {}}));
         }
+        if (path == "/v1/sale") {
+            // A sale of this outlet (from any of its tills) and its returns, for a return taken
+            // at another till; another outlet's receipt is not found, as one never sold.
+            if (req.method() != http::verb::get)
+                co_return error(req, http::status::method_not_allowed, "use GET");
+            auto query = queryOf(target);
+            const std::string receiptNo = query["receipt"];
+            const std::string uuid = query["uuid"];
+            if (receiptNo.empty() || receiptNo.size() > 40 || uuid.size() > 36)
+                co_return error(req, http::status::bad_request,
+                                "give receipt=<receipt number> (and uuid=<sale UUID>)");
+            auto found = lookupSale(db, outlet->id, *outletCode, receiptNo, uuid);
+            if (!found)
+                co_return error(req,
+                                found.error().code == ErrorCode::NotFound
+                                    ? http::status::not_found
+                                    : http::status::service_unavailable,
+                                found.error().message);
+            co_return reply(req, http::status::ok, protocol::encode(*found));
+        }
         co_return error(req, http::status::not_found, "no such endpoint: " + path);
     }
 
