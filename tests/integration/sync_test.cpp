@@ -393,3 +393,102 @@ TEST_F(SyncTest, TheTillsBackgroundSyncDrainsOnceTheServerIsBack) {
     EXPECT_TRUE(background.online());
     background.stop();
 }
+
+// Issue 16: "cannot return a receipt from another till of the same store". Till 2 of the
+// outlet takes back one of two walnuts sold at till 1 by scanning the receipt's QR code: head
+// office holds the sale, the refund goes back to WeChat as it was paid, and both tills then see
+// one walnut left to return. A return that takes more than is left (a till that could not ask
+// head office) is quarantined; another outlet's certificate cannot see the receipt.
+TEST_F(SyncTest, AReceiptOfAnotherTillOfTheOutletIsReturnedThroughHeadOffice) {
+    ASSERT_TRUE(m_till->scan(kWalnutEan, std::nullopt, WeightSource::Scale, 2).ok());
+    ASSERT_TRUE(m_till->scan(kApplesLabel1500g).ok());
+    ASSERT_TRUE(m_till->addTender(TenderKind::WeChat, m_till->due(), "WX4200001").ok());
+    const auto sold = m_till->complete().value();
+    const auto qr = m_till->receipt(sold.receiptNo).value().qrPayload;
+    SyncAgent agent1(*m_store, m_net.endpoint("HZ-F01"));
+    ASSERT_EQ(agent1.push().value().stored, 1);
+
+    // Till 2: its own certificate and journal key, the same catalog and staff.
+    const auto issued = m_net.admin("issue-cert --outlet HZ-F01 --terminal 2 --out " +
+                                    baidian::testing::quote(m_net.certsDir("HZ-F01")));
+    ASSERT_EQ(issued.exitCode, 0) << issued.output;
+    auto endpoint2 = m_net.endpoint("HZ-F01");
+    endpoint2.certFile = m_net.certsDir("HZ-F01") + "/HZ-F01-t2.crt";
+    endpoint2.keyFile = m_net.certsDir("HZ-F01") + "/HZ-F01-t2.key";
+    auto store2 = LocalStore::open(m_net.file("till2.db")).value();
+    store2.setJournalKey(*loadJournalKey(crypto::journalKeyFileBeside(endpoint2.keyFile)));
+    seedTill(store2);
+    ASSERT_TRUE(store2.setTerminal({"HZ-F01", "杭州湖滨旗舰店", 2}).ok());
+    Till till2(store2, m_clock);
+    ASSERT_TRUE(till2.login("1001", "1234").ok());
+    ASSERT_TRUE(till2.openShift(Fen(50000)).ok());
+
+    // Without head office, till 2 knows only its own receipts.
+    auto alone = till2.startReturn(qr);
+    ASSERT_FALSE(alone.ok());
+    EXPECT_EQ(alone.error().code, ErrorCode::NotFound);
+    EXPECT_FALSE(till2.saleOpen());
+    // Head office unreachable: said so, nothing opened.
+    auto downEndpoint = endpoint2;
+    downEndpoint.port = "1";
+    SyncAgent down(store2, downEndpoint);
+    till2.setSaleLookup(
+        [&](const std::string& r, const std::string& u) { return down.lookupSale(r, u); });
+    auto offline = till2.startReturn(qr);
+    ASSERT_FALSE(offline.ok());
+    EXPECT_EQ(offline.error().code, ErrorCode::Unavailable);
+    EXPECT_FALSE(till2.saleOpen());
+
+    SyncAgent agent2(store2, endpoint2);
+    till2.setSaleLookup(
+        [&](const std::string& r, const std::string& u) { return agent2.lookupSale(r, u); });
+    ASSERT_TRUE(till2.startReturn(qr).ok());
+    EXPECT_EQ(till2.originalReceiptNo(), sold.receiptNo);
+    ASSERT_EQ(till2.returnableLines().size(), 2u);
+    EXPECT_EQ(till2.returnableLines()[0].unitsSold, 2);
+    EXPECT_EQ(till2.returnableLines()[0].unitsReturned, 0);
+    ASSERT_EQ(till2.originalTenders().size(), 1u);
+    EXPECT_EQ(till2.originalTenders()[0].kind, TenderKind::WeChat);
+    ASSERT_TRUE(till2.returnLine(1, 1, std::nullopt).ok());
+    EXPECT_EQ(till2.due(), Fen(3500));
+    ASSERT_TRUE(till2.addTender(TenderKind::WeChat, Fen(3500), "WXR4200001").ok());
+    const auto returned = till2.complete();
+    ASSERT_TRUE(returned.ok()) << returned.error().message;
+    // Its receipt names the original; head office stores it against the original sale.
+    EXPECT_EQ(till2.receipt(returned->receiptNo).value().originalReceiptNo, sold.receiptNo);
+    auto pushed2 = agent2.push().value();
+    EXPECT_EQ(pushed2.stored, 1) << (pushed2.quarantined.empty() ? "" : pushed2.quarantined[0]);
+
+    // Till 1 asks head office too: one walnut is left, and two are refused.
+    m_till->setSaleLookup(
+        [&](const std::string& r, const std::string& u) { return agent1.lookupSale(r, u); });
+    ASSERT_TRUE(m_till->startReturn(qr).ok());
+    EXPECT_EQ(m_till->returnableLines()[0].unitsReturned, 1);
+    EXPECT_EQ(m_till->returnableLines()[0].refunded, Fen(3500));
+    auto tooMany = m_till->returnLine(1, 2, std::nullopt);
+    ASSERT_FALSE(tooMany.ok());
+    EXPECT_EQ(tooMany.error().code, ErrorCode::InvalidArgument);
+    ASSERT_TRUE(m_till->voidSale().ok()); // an empty return needs no supervisor
+
+    // A till that could not ask (offline, or older) returns both: head office quarantines it.
+    m_till->setSaleLookup({});
+    ASSERT_TRUE(m_till->startReturn(qr).ok());
+    EXPECT_EQ(m_till->returnableLines()[0].unitsReturned, 0);
+    ASSERT_TRUE(m_till->returnLine(1, 2, std::nullopt).ok());
+    ASSERT_TRUE(m_till->addTender(TenderKind::WeChat, m_till->due(), "WXR4200002").ok());
+    ASSERT_TRUE(m_till->complete().ok());
+    auto pushed1 = agent1.push().value();
+    EXPECT_EQ(pushed1.stored, 0);
+    ASSERT_EQ(pushed1.quarantined.size(), 1u);
+    EXPECT_NE(pushed1.quarantined[0].find("return: line 1 takes 2 units of line 1"),
+              std::string::npos)
+        << pushed1.quarantined[0];
+
+    // Another outlet's certificate cannot see the receipt; nor can a stranger.
+    const auto target = "/v1/sale?receipt=" + sold.receiptNo;
+    EXPECT_EQ(m_net.request("HZ-F01", "GET", target).status, 200);
+    EXPECT_EQ(m_net.request("NB-D01", "GET", target).status, 404);
+    EXPECT_EQ(m_net.request("", "GET", target).status, 403);
+    EXPECT_EQ(m_net.request("HZ-F01", "GET", "/v1/sale").status, 400);
+    EXPECT_EQ(m_net.request("HZ-F01", "GET", target + "&uuid=" + std::string(36, '0')).status, 404);
+}

@@ -117,6 +117,12 @@ const std::vector<const char*>& engineMessageKeys() {
         QT_TRANSLATE_NOOP("TillEngine", "no suspended sale %1"),
         QT_TRANSLATE_NOOP("TillEngine", "the sale could not be resumed: %1"),
         QT_TRANSLATE_NOOP("TillEngine", "no sale with receipt number %1 on this till"),
+        QT_TRANSLATE_NOOP("TillEngine", "receipt %1 is not a receipt of this outlet"),
+        QT_TRANSLATE_NOOP("TillEngine", "no sale with receipt number %1 in this outlet"),
+        QT_TRANSLATE_NOOP("TillEngine", "receipt %1 is from another till and the server cannot "
+                                        "be reached: try again when the till is online"),
+        QT_TRANSLATE_NOOP("TillEngine", "%1 (%2) is not in this till's catalog: return it at "
+                                        "the till that sold it"),
         QT_TRANSLATE_NOOP("TillEngine", "start a return against a receipt first"),
         QT_TRANSLATE_NOOP("TillEngine", "the original sale has no line %1"),
         QT_TRANSLATE_NOOP("TillEngine", "return at least 1 gram"),

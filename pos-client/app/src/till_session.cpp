@@ -32,6 +32,19 @@ std::unique_ptr<TillSession> TillSession::open(const TillOptions& options, QStri
         session->m_sync = std::make_unique<pos::BackgroundSync>(options.databasePath.toStdString(),
                                                                 *options.server);
         session->m_sync->start();
+        // A return of another till's receipt asks head office for the sale; offline it is
+        // refused at once rather than after a timeout.
+        auto endpoint = *options.server;
+        endpoint.timeout = std::chrono::seconds(5);
+        session->m_lookup = std::make_unique<pos::HttpsClient>(endpoint);
+        auto* raw = session.get();
+        session->m_till->setSaleLookup(
+            [raw](const std::string& receiptNo,
+                  const std::string& uuid) -> Result<protocol::SaleLookup> {
+                if (!raw->online())
+                    return makeError(ErrorCode::Unavailable, "the server cannot be reached");
+                return pos::lookupSale(*raw->m_lookup, receiptNo, uuid);
+            });
     }
     return session;
 }

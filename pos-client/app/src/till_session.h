@@ -21,7 +21,9 @@ struct TillOptions {
 
 /// The till's engine as the widgets see it: owns the database connection (GUI thread only), the
 /// selling engine and the background sync; turns engine errors into text for the cashier.
-/// Every engine call is synchronous and local (milliseconds); nothing here waits for the network.
+/// Every engine call is synchronous and local (milliseconds); the one that waits for the network
+/// is a return of another till's receipt, which asks head office for the sale (only while the
+/// background sync reports the server reachable, for at most 5 seconds).
 class TillSession : public QObject {
     Q_OBJECT
 public:
@@ -64,6 +66,7 @@ private:
     pos::SystemClock m_clock;
     std::unique_ptr<pos::Till> m_till;
     std::unique_ptr<pos::BackgroundSync> m_sync;
+    std::unique_ptr<pos::HttpsClient> m_lookup; ///< the sale look-up's connection (GUI thread)
 };
 
 } // namespace baidian::app

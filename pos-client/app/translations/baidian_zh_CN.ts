@@ -470,6 +470,22 @@
         <source>no shift has been closed on this till yet</source>
         <translation>本机还没有交过班</translation>
     </message>
+    <message>
+        <source>receipt %1 is not a receipt of this outlet</source>
+        <translation>小票 %1 不是本门店的小票</translation>
+    </message>
+    <message>
+        <source>no sale with receipt number %1 in this outlet</source>
+        <translation>本门店没有小票号为 %1 的交易</translation>
+    </message>
+    <message>
+        <source>receipt %1 is from another till and the server cannot be reached: try again when the till is online</source>
+        <translation>小票 %1 来自本店另一台收银机，现在连不上服务器：请在联网后再试</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not in this till&apos;s catalog: return it at the till that sold it</source>
+        <translation>本机商品目录中没有 %1（%2）：请到售出它的收银机退货</translation>
+    </message>
 </context>
 <context>
     <name>TillSession</name>

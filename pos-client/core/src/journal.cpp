@@ -43,7 +43,8 @@ protocol::SaleDoc saleDocOf(SQLite::Database& db, std::int64_t saleId, db::State
     protocol::SaleDoc s;
     db::Prepared saleQuery(
         db, cache,
-        "SELECT s.uuid, s.seq, s.receipt_no, s.kind, COALESCE(o.uuid, ''), s.completed_at, "
+        "SELECT s.uuid, s.seq, s.receipt_no, s.kind, COALESCE(o.uuid, s.original_uuid, ''), "
+        "s.completed_at, "
         "s.business_date, c.code, s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, "
         "s.change_fen FROM sale s JOIN cashier c ON c.id = s.cashier_id "
         "LEFT JOIN sale o ON o.id = s.original_sale_id WHERE s.id = ?");
@@ -107,7 +108,8 @@ std::string journalPayloadV1(SQLite::Database& db, std::int64_t saleId, db::Stat
     std::string out = "v1\n";
     db::Prepared saleQuery(
         db, cache,
-        "SELECT s.uuid, s.seq, s.receipt_no, s.kind, o.uuid, c.code, s.approved_by, "
+        "SELECT s.uuid, s.seq, s.receipt_no, s.kind, COALESCE(o.uuid, s.original_uuid), c.code, "
+        "s.approved_by, "
         "s.completed_at, s.business_date, s.line_count, s.subtotal_fen, s.discount_fen, "
         "s.rounding_fen, s.total_fen, s.change_fen, s.shift_id "
         "FROM sale s JOIN cashier c ON c.id = s.cashier_id "

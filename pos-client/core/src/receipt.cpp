@@ -71,7 +71,8 @@ int displayWidth(std::string_view utf8) {
 Result<Receipt> loadReceipt(SQLite::Database& db, const TerminalConfig& terminal,
                             const std::string& receiptNo) {
     SQLite::Statement sale(
-        db, "SELECT s.id, s.uuid, s.kind, COALESCE(o.receipt_no, ''), s.completed_at, c.name, "
+        db, "SELECT s.id, s.uuid, s.kind, COALESCE(o.receipt_no, s.original_receipt_no, ''), "
+            "s.completed_at, c.name, "
             "s.subtotal_fen, s.discount_fen, s.rounding_fen, s.total_fen, s.change_fen "
             "FROM sale s JOIN cashier c ON c.id = s.cashier_id "
             "LEFT JOIN sale o ON o.id = s.original_sale_id WHERE s.receipt_no = ?");

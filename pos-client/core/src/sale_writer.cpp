@@ -85,7 +85,8 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
             "cashier_id, approved_by, "
             "completed_at, business_date, line_count, subtotal_fen, discount_fen, "
             "rounding_fen, total_fen, "
-            "change_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
+            "change_fen, original_uuid, original_receipt_no) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),NULLIF(?,'')) RETURNING id");
         auto& insertSale = *insertSaleQuery;
         insertSale.bind(1, done.uuid);
         insertSale.bind(2, done.seq);
@@ -105,6 +106,8 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
         insertSale.bind(14, sign * sale.totals.rounding.value());
         insertSale.bind(15, done.total.value());
         insertSale.bind(16, sale.change.value());
+        insertSale.bind(17, sale.originalUuid);
+        insertSale.bind(18, sale.originalReceiptNo);
         insertSale.executeStep();
         done.saleId = insertSale.getColumn(0).getInt64();
         insertSale.reset();

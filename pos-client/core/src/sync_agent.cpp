@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <random>
 #include <set>
@@ -270,6 +271,56 @@ Result<EventPushSummary> SyncAgent::pushEvents(std::size_t batchSize) {
         say("event quarantined by the server: " + q);
     say("events: " + std::to_string(summary.stored) + " logged event(s) sent");
     return summary;
+}
+
+namespace {
+
+/// `text` as a query parameter's value (RFC 3986: all but the unreserved characters escaped).
+std::string queryValue(const std::string& text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[u >> 4];
+            out += kHex[u & 15];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Result<SaleLookup> lookupSale(HttpsClient& client, const std::string& receiptNo,
+                              const std::string& uuid) {
+    auto response = client.get("/v1/sale?receipt=" + queryValue(receiptNo) +
+                               (uuid.empty() ? "" : "&uuid=" + queryValue(uuid)));
+    if (!response)
+        return response.error();
+    std::string reason;
+    if (auto doc = decodeError(response->body))
+        reason = doc->error;
+    // A server older than the route says "no such endpoint": it cannot tell, so not NotFound.
+    if (response->status == 404 && !reason.starts_with("no such endpoint"))
+        return makeError(ErrorCode::NotFound,
+                         "head office has no sale " + receiptNo + ": " + reason);
+    if (response->status != 200)
+        return makeError(response->status >= 500 || response->status == 404 ? ErrorCode::Unavailable
+                                                                            : ErrorCode::Conflict,
+                         "the server refused the sale look-up (HTTP " +
+                             std::to_string(response->status) + ": " + reason + ")");
+    auto found = decodeSaleLookup(response->body);
+    if (!found)
+        return makeError(ErrorCode::Unavailable,
+                         "the server's answer to the sale look-up was not understood: " +
+                             found.error().message);
+    if (found->sale.receiptNo != receiptNo || (!uuid.empty() && found->sale.uuid != uuid))
+        return makeError(ErrorCode::Unavailable, "the server answered the look-up of " + receiptNo +
+                                                     " with sale " + found->sale.receiptNo);
+    return found;
 }
 
 Result<IncomingTransfers> SyncAgent::incomingTransfers() {

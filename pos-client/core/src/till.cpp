@@ -380,6 +380,8 @@ void Till::reset() {
     m_open = false;
     m_isReturn = false;
     m_originalSaleId.reset();
+    m_originalUuid.clear();
+    m_originalReceiptNo.clear();
     m_returnable.clear();
     m_originalTenders.clear();
     m_lines.clear();
@@ -448,7 +450,7 @@ Status Till::editable(std::size_t line) const {
 Result<std::size_t> Till::addLine(BasketLine line) {
     if (auto ok = requireShift(); !ok)
         return ok.error();
-    if (m_open && m_isReturn && m_originalSaleId)
+    if (m_open && m_isReturn && !m_originalUuid.empty())
         return keyedError(ErrorCode::Conflict,
                           "this return follows a receipt: pick lines from the original sale");
     std::vector<Promotion> promotions;
@@ -882,6 +884,10 @@ Result<CompletedSale> Till::complete() {
     SaleRecord record;
     record.isReturn = m_isReturn;
     record.originalSaleId = m_originalSaleId;
+    if (!m_originalSaleId) {
+        record.originalUuid = m_originalUuid;
+        record.originalReceiptNo = m_originalReceiptNo;
+    }
     record.shiftId = *currentShift();
     record.cashierId = m_cashier->id;
     record.approvedBy = m_saleApprovedBy;

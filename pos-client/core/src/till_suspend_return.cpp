@@ -1,9 +1,13 @@
 // Till: suspended sales (挂单) and returns.
+#include "baidian/pos/journal.h"
 #include "baidian/pos/sale_record.h"
 #include "baidian/pos/till.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <algorithm>
+#include <array>
+#include <map>
 
 namespace baidian::pos {
 
@@ -146,12 +150,30 @@ Status Till::resume(std::int64_t suspendedId) {
     }
 }
 
+namespace {
+
+/// What one return took of each original line: units, grams, money (positive).
+struct ReturnTaken {
+    std::map<int, std::array<std::int64_t, 3>> byLine;
+};
+
+/// A stored line's price basis (checked by the schema and the codec: unit, kg or jin).
+domain::PriceBasis basisOf(const std::string& text) {
+    const auto basis = domain::parsePriceBasis(text);
+    return basis ? *basis : domain::PriceBasis::PerUnit;
+}
+
+} // namespace
+
 Status Till::startReturn(const std::string& receipt) {
     if (auto ok = requireShift(); !ok)
         return ok;
     if (m_open)
         return keyedError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
     auto& db = m_store.database();
+    const auto terminal = m_store.terminal();
+    if (!terminal)
+        return terminal.error();
     // What the cashier has: the receipt's QR code (BD1|receipt number|sale UUID, what a scanner
     // types), the number printed on it, or just its last digits (this till's sequence number).
     std::string receiptNo = receipt;
@@ -163,54 +185,136 @@ Status Till::startReturn(const std::string& receipt) {
             uuid = receipt.substr(bar + 1);
     } else if (!receipt.empty() && receipt.size() <= 9 &&
                receipt.find_first_not_of("0123456789") == std::string::npos) {
-        if (auto terminal = m_store.terminal())
-            receiptNo = receiptNumber(*terminal, std::stoll(receipt));
+        receiptNo = receiptNumber(*terminal, std::stoll(receipt));
     }
-    SQLite::Statement sale(db, "SELECT id FROM sale WHERE receipt_no = ? AND kind = 'sale' "
+
+    std::vector<ReturnableLine> returnable;
+    std::vector<TenderEntry> tenders;
+    std::optional<std::int64_t> saleId;
+    std::string saleUuid;
+    // Returns already taken, by UUID (a return of this till is also on the server once sent).
+    std::map<std::string, ReturnTaken> returns;
+    const auto addReturn = [&](const protocol::SaleDoc& r) {
+        auto& taken = returns[r.uuid];
+        taken.byLine.clear();
+        for (const auto& l : r.lines)
+            if (l.originalLineNo) {
+                auto& t = taken.byLine[*l.originalLineNo];
+                t[0] += l.units;
+                t[1] += l.grams;
+                t[2] -= l.paidFen;
+            }
+    };
+
+    SQLite::Statement sale(db, "SELECT id, uuid FROM sale WHERE receipt_no = ? AND kind = 'sale' "
                                "AND (? = '' OR uuid = ?)");
     sale.bind(1, receiptNo);
     sale.bind(2, uuid);
     sale.bind(3, uuid);
-    if (!sale.executeStep())
-        return keyedError(ErrorCode::NotFound, "no sale with receipt number %1 on this till",
-                          {receiptNo});
-    const auto saleId = sale.getColumn(0).getInt64();
-    SQLite::Statement lines(
-        db, "SELECT l.line_no, l.name, l.units, l.grams, l.paid_fen, "
-            "COALESCE((SELECT SUM(r.units) FROM sale_line r JOIN sale rs ON rs.id = r.sale_id "
-            "  WHERE rs.original_sale_id = l.sale_id AND r.original_line_no = l.line_no), 0), "
-            "COALESCE((SELECT SUM(r.grams) FROM sale_line r JOIN sale rs ON rs.id = r.sale_id "
-            "  WHERE rs.original_sale_id = l.sale_id AND r.original_line_no = l.line_no), 0), "
-            "COALESCE((SELECT -SUM(r.paid_fen) FROM sale_line r JOIN sale rs ON rs.id = r.sale_id "
-            "  WHERE rs.original_sale_id = l.sale_id AND r.original_line_no = l.line_no), 0), "
-            "l.product_id, l.sku, l.unit_price_fen, l.list_price_fen, l.price_basis "
-            "FROM sale_line l WHERE l.sale_id = ? ORDER BY l.line_no");
-    lines.bind(1, saleId);
-    std::vector<ReturnableLine> returnable;
-    while (lines.executeStep()) {
-        ReturnableLine r;
-        r.lineNo = lines.getColumn(0).getInt();
-        r.name = lines.getColumn(1).getString();
-        r.unitsSold = lines.getColumn(2).getInt64();
-        r.gramsSold = Grams(lines.getColumn(3).getInt64());
-        r.unit = r.unitsSold > 0 ? SaleUnit::Each : SaleUnit::ByWeight;
-        r.paid = Fen(lines.getColumn(4).getInt64());
-        r.unitsReturned = lines.getColumn(5).getInt64();
-        r.gramsReturned = Grams(lines.getColumn(6).getInt64());
-        r.refunded = Fen(lines.getColumn(7).getInt64());
-        returnable.push_back(r);
+    if (sale.executeStep()) {
+        // This till's own sale.
+        saleId = sale.getColumn(0).getInt64();
+        saleUuid = sale.getColumn(1).getString();
+        SQLite::Statement lines(db, "SELECT line_no, name, units, grams, paid_fen, product_id, "
+                                    "sku, unit_price_fen, list_price_fen, price_basis "
+                                    "FROM sale_line WHERE sale_id = ? ORDER BY line_no");
+        lines.bind(1, *saleId);
+        while (lines.executeStep()) {
+            ReturnableLine r;
+            r.lineNo = lines.getColumn(0).getInt();
+            r.name = lines.getColumn(1).getString();
+            r.unitsSold = lines.getColumn(2).getInt64();
+            r.gramsSold = Grams(lines.getColumn(3).getInt64());
+            r.unit = r.unitsSold > 0 ? SaleUnit::Each : SaleUnit::ByWeight;
+            r.paid = Fen(lines.getColumn(4).getInt64());
+            r.productId = lines.getColumn(5).getInt64();
+            r.sku = lines.getColumn(6).getString();
+            const auto basis = basisOf(lines.getColumn(9).getString());
+            r.price = domain::UnitPrice{Fen(lines.getColumn(7).getInt64()), basis};
+            r.listPrice = domain::UnitPrice{Fen(lines.getColumn(8).getInt64()), basis};
+            returnable.push_back(std::move(r));
+        }
+        SQLite::Statement paid(db, "SELECT kind, amount_fen, COALESCE(reference, '') FROM tender "
+                                   "WHERE sale_id = ? ORDER BY amount_fen DESC, seq");
+        paid.bind(1, *saleId);
+        while (paid.executeStep())
+            tenders.push_back({parseTenderKind(paid.getColumn(0).getString()).value(),
+                               Fen(paid.getColumn(1).getInt64()), paid.getColumn(2).getString()});
+        // Returns of it taken at another till are on the server: asked for when it can be
+        // reached; offline, this till's own returns count (head office quarantines a return
+        // that takes more than was left).
+        if (m_saleLookup)
+            if (auto found = m_saleLookup(receiptNo, saleUuid);
+                found && found->sale.uuid == saleUuid)
+                for (const auto& r : found->returns)
+                    addReturn(r);
+    } else {
+        // Another till's receipt: head office holds the sale.
+        if (!receiptNo.starts_with(terminal->outletCode + "-"))
+            return keyedError(ErrorCode::NotFound, "receipt %1 is not a receipt of this outlet",
+                              {receiptNo});
+        if (!m_saleLookup)
+            return keyedError(ErrorCode::NotFound, "no sale with receipt number %1 on this till",
+                              {receiptNo});
+        auto found = m_saleLookup(receiptNo, uuid);
+        if (!found) {
+            if (found.error().code == ErrorCode::NotFound)
+                return keyedError(ErrorCode::NotFound,
+                                  "no sale with receipt number %1 in this outlet", {receiptNo});
+            return keyedError(ErrorCode::Unavailable,
+                              "receipt %1 is from another till and the server cannot be "
+                              "reached: try again when the till is online",
+                              {receiptNo});
+        }
+        saleUuid = found->sale.uuid;
+        for (const auto& l : found->sale.lines) {
+            ReturnableLine r;
+            r.lineNo = l.lineNo;
+            r.name = l.name;
+            r.unitsSold = l.units;
+            r.gramsSold = Grams(l.grams);
+            r.unit = l.units > 0 ? SaleUnit::Each : SaleUnit::ByWeight;
+            r.paid = Fen(l.paidFen);
+            r.sku = l.sku;
+            if (const auto item = m_store.productBySku(l.sku))
+                r.productId = item->id;
+            const auto basis = basisOf(l.priceBasis);
+            r.price = domain::UnitPrice{Fen(l.unitPriceFen), basis};
+            r.listPrice = domain::UnitPrice{Fen(l.listPriceFen), basis};
+            returnable.push_back(std::move(r));
+        }
+        for (const auto& t : found->sale.tenders)
+            if (const auto kind = parseTenderKind(t.kind); kind && t.amountFen > 0)
+                tenders.push_back({*kind, Fen(t.amountFen), t.reference});
+        std::stable_sort(tenders.begin(), tenders.end(),
+                         [](const TenderEntry& x, const TenderEntry& y) {
+                             return x.amount.value() > y.amount.value();
+                         });
+        for (const auto& r : found->returns)
+            addReturn(r);
     }
-    SQLite::Statement paid(db, "SELECT kind, amount_fen, COALESCE(reference, '') FROM tender "
-                               "WHERE sale_id = ? ORDER BY amount_fen DESC, seq");
-    paid.bind(1, saleId);
-    std::vector<TenderEntry> tenders;
-    while (paid.executeStep())
-        tenders.push_back({parseTenderKind(paid.getColumn(0).getString()).value(),
-                           Fen(paid.getColumn(1).getInt64()), paid.getColumn(2).getString()});
+    // This till's own returns of it (by its id when this till sold it, else by its UUID).
+    SQLite::Statement own(db, "SELECT id FROM sale WHERE kind = 'return' AND "
+                              "(original_sale_id = ? OR original_uuid = ?)");
+    own.bind(1, saleId.value_or(-1));
+    own.bind(2, saleUuid);
+    while (own.executeStep()) {
+        const auto doc = saleDocOf(db, own.getColumn(0).getInt64(), &m_store.statements());
+        addReturn(doc);
+    }
+    for (auto& line : returnable)
+        for (const auto& [_, taken] : returns)
+            if (const auto it = taken.byLine.find(line.lineNo); it != taken.byLine.end()) {
+                line.unitsReturned += it->second[0];
+                line.gramsReturned = Grams(line.gramsReturned.value() + it->second[1]);
+                line.refunded += Fen(it->second[2]);
+            }
     reset();
     m_open = true;
     m_isReturn = true;
     m_originalSaleId = saleId;
+    m_originalUuid = saleUuid;
+    m_originalReceiptNo = receiptNo;
     m_returnable = std::move(returnable);
     m_originalTenders = std::move(tenders);
     return {};
@@ -218,7 +322,7 @@ Status Till::startReturn(const std::string& receipt) {
 
 Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
                                      std::optional<Grams> grams) {
-    if (!m_open || !m_isReturn || !m_originalSaleId)
+    if (!m_open || !m_isReturn || m_originalUuid.empty())
         return keyedError(ErrorCode::Conflict, "start a return against a receipt first");
     const ReturnableLine* original = nullptr;
     for (const auto& r : m_returnable)
@@ -227,6 +331,11 @@ Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
     if (!original)
         return keyedError(ErrorCode::NotFound, "the original sale has no line %1",
                           {std::to_string(originalLineNo)});
+    if (original->productId == 0)
+        return keyedError(ErrorCode::NotFound,
+                          "%1 (%2) is not in this till's catalog: return it at the till that "
+                          "sold it",
+                          {original->name, original->sku});
     // What this basket already returns of that line.
     std::int64_t unitsInBasket = 0, gramsInBasket = 0;
     Fen refundInBasket;
@@ -246,10 +355,10 @@ Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
         return keyedError(ErrorCode::InvalidArgument,
                           weighed ? "return at least 1 gram" : "return at least 1 unit");
     if (quantity > sold - already)
-        return keyedError(
-            ErrorCode::InvalidArgument, "only %1 of %2 is left to return",
-            {weighed ? Grams(sold - already).formatKg() : std::to_string(sold - already),
-             original->name});
+        return keyedError(ErrorCode::InvalidArgument, "only %1 of %2 is left to return",
+                          {weighed ? Grams(std::max<std::int64_t>(sold - already, 0)).formatKg()
+                                   : std::to_string(std::max<std::int64_t>(sold - already, 0)),
+                           original->name});
     const Fen left = original->paid - original->refunded - refundInBasket;
     Fen refund = left;
     if (quantity < sold - already) {
@@ -260,21 +369,13 @@ Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
         refund = std::min(Fen(*share), left);
     }
 
-    auto& db = m_store.database();
-    SQLite::Statement q(
-        db, "SELECT product_id, sku, unit_price_fen, list_price_fen, price_basis FROM sale_line "
-            "WHERE sale_id = ? AND line_no = ?");
-    q.bind(1, *m_originalSaleId);
-    q.bind(2, originalLineNo);
-    q.executeStep();
     BasketLine line;
-    line.productId = q.getColumn(0).getInt64();
-    line.sku = q.getColumn(1).getString();
+    line.productId = original->productId;
+    line.sku = original->sku;
     line.name = original->name;
     line.unit = original->unit;
-    line.price = {Fen(q.getColumn(2).getInt64()),
-                  domain::parsePriceBasis(q.getColumn(4).getString()).value()};
-    line.listPrice = {Fen(q.getColumn(3).getInt64()), line.price.basis};
+    line.price = original->price;
+    line.listPrice = original->listPrice;
     line.units = weighed ? 0 : quantity;
     line.grams = Grams(weighed ? quantity : 0);
     line.entry = EntryMethod::Keyed;

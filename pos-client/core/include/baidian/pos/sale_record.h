@@ -23,6 +23,9 @@ struct TenderEntry {
 struct SaleRecord {
     bool isReturn = false;
     std::optional<std::int64_t> originalSaleId;
+    /// A return of another till's sale (not in this database): what head office knows it by.
+    std::string originalUuid;
+    std::string originalReceiptNo;
     std::int64_t shiftId = 0;
     std::int64_t cashierId = 0;
     std::optional<std::int64_t> approvedBy; ///< order discount or no-receipt return

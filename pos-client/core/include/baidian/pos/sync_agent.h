@@ -87,6 +87,13 @@ struct Reconciliation {
 
 using SyncProgress = std::function<void(const std::string&)>;
 
+/// GET /v1/sale: the outlet's sale printed as `receiptNo` (with `uuid`, if not empty) as head
+/// office holds it, and the returns stored against it; for a return of another till's receipt
+/// (Till::setSaleLookup). Errors: NotFound (head office has no such sale of this outlet),
+/// Unavailable (cannot connect, or an answer not understood), Conflict (refused).
+Result<protocol::SaleLookup> lookupSale(HttpsClient& client, const std::string& receiptNo,
+                                        const std::string& uuid);
+
 /// One till's exchange with the server, run by the nightly pos-sync job and by BackgroundSync:
 /// push the outbox in batches (an outbox row is marked only after the server's answer, and the
 /// server applies every upload idempotently, so a retry never doubles a sale), upload closed
@@ -121,6 +128,10 @@ public:
     /// take is skipped and reported (PullSummary::skipped, and said), never the whole pull.
     Result<PullSummary> pull();
     Result<Reconciliation> reconcile(const std::string& date);
+    /// pos::lookupSale over this agent's connection.
+    Result<protocol::SaleLookup> lookupSale(const std::string& receiptNo, const std::string& uuid) {
+        return pos::lookupSale(m_client, receiptNo, uuid);
+    }
     /// The Retry-After of the last refusal (503: the server's writer or this outlet's uploads
     /// are at their cap; nothing was stored and the outbox keeps it), 0 if none; cleared.
     std::chrono::seconds takeRetryAfter() { return std::exchange(m_retryAfter, {}); }

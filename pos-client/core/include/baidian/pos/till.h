@@ -7,6 +7,7 @@
 #include "baidian/pos/sale_record.h"
 #include "baidian/pos/shift_report.h"
 #include "baidian/pos/till_events.h"
+#include "baidian/protocol/messages.h"
 
 #include <functional>
 #include <map>
@@ -33,9 +34,20 @@ struct ReturnableLine {
     domain::Grams gramsSold;
     std::int64_t unitsReturned = 0; ///< by earlier returns
     domain::Grams gramsReturned;
-    domain::Fen paid;     ///< what the customer paid for the line
-    domain::Fen refunded; ///< by earlier returns
+    domain::Fen paid;           ///< what the customer paid for the line
+    domain::Fen refunded;       ///< by earlier returns
+    std::int64_t productId = 0; ///< in this till's catalog; 0 when it does not sell it
+    std::string sku;
+    domain::UnitPrice price;     ///< charged, per the line's basis
+    domain::UnitPrice listPrice; ///< head office's at the time of sale
 };
+
+/// Asks head office for a sale of this outlet by receipt number (and the UUID of its QR code,
+/// if known), with the returns stored against it: how a till takes a return of a receipt of
+/// another till. Errors: NotFound (head office has no such sale of the outlet), Unavailable
+/// (offline, or the server did not answer).
+using SaleLookupFn = std::function<Result<protocol::SaleLookup>(const std::string& receiptNo,
+                                                                const std::string& uuid)>;
 
 /// Limits the till enforces; stored as settings in the till database.
 struct TillLimits {
@@ -160,10 +172,17 @@ public:
     Status resume(std::int64_t suspendedId);
 
     // --- returns ------------------------------------------------------------------------------
-    /// Starts a return against a receipt of this till: `receipt` is what the receipt's QR code
+    /// Starts a return against a receipt of this outlet: `receipt` is what the receipt's QR code
     /// reads (BD1|number|uuid; the UUID must match), its printed number, or only its sequence
-    /// digits ("123" for HZ-F01-01-000123).
+    /// digits ("123" for HZ-F01-01-000123: this till's). A receipt of another till is asked of
+    /// head office through the sale look-up (setSaleLookup); what is left to return counts the
+    /// returns stored there as well as this till's own. Errors: NotFound, Unavailable (another
+    /// till's receipt while head office cannot be reached), Conflict, Unauthorized.
     Status startReturn(const std::string& receipt);
+    /// How startReturn reaches head office (unset: only this till's own receipts).
+    void setSaleLookup(SaleLookupFn lookup) { m_saleLookup = std::move(lookup); }
+    /// The receipt number of the sale the open return is against ("" if none).
+    const std::string& originalReceiptNo() const { return m_originalReceiptNo; }
     std::vector<ReturnableLine> returnableLines() const { return m_returnable; }
     /// How the original sale of the open return was paid, largest first: a refund goes back
     /// the way the money came (a WeChat sale is refunded by WeChat, not in cash).
@@ -214,7 +233,10 @@ private:
 
     bool m_open = false;
     bool m_isReturn = false;
-    std::optional<std::int64_t> m_originalSaleId;
+    std::optional<std::int64_t> m_originalSaleId; ///< the original, when this till sold it
+    std::string m_originalUuid;                   ///< the original of the open return
+    std::string m_originalReceiptNo;
+    SaleLookupFn m_saleLookup;
     std::vector<ReturnableLine> m_returnable;
     std::vector<TenderEntry> m_originalTenders;
     std::vector<BasketLine> m_lines;
