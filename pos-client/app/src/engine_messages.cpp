@@ -161,6 +161,30 @@ const std::vector<const char*>& engineMessageKeys() {
         QT_TRANSLATE_NOOP("TillEngine", "empty scan: nothing was read"),
         QT_TRANSLATE_NOOP("TillEngine", "label %1 carries a zero weight: reprint the label"),
         QT_TRANSLATE_NOOP("TillEngine", "label %1 carries a zero price: reprint the label"),
+        // Store inventory (receiving, transfers, counts, write-offs, trace).
+        QT_TRANSLATE_NOOP("TillEngine", "the stock records could not be written: %1"),
+        QT_TRANSLATE_NOOP("TillEngine", "\"%1\" is not a write-off reason (spoiled, dried_out, "
+                                        "damaged, theft, tasting, other)"),
+        QT_TRANSLATE_NOOP("TillEngine", "no product with SKU %1"),
+        QT_TRANSLATE_NOOP("TillEngine", "%1 is counted in grams: give a weight above zero"),
+        QT_TRANSLATE_NOOP("TillEngine", "%1 is counted in units: give a quantity above zero"),
+        QT_TRANSLATE_NOOP("TillEngine", "the quantity of %1 is implausible"),
+        QT_TRANSLATE_NOOP("TillEngine", "a lot needs its code and its production base"),
+        QT_TRANSLATE_NOOP("TillEngine", "\"%1\" is not a date (YYYY-MM-DD)"),
+        QT_TRANSLATE_NOOP("TillEngine", "name the outlet the goods go to (not this one)"),
+        QT_TRANSLATE_NOOP("TillEngine", "a transfer needs at least one line"),
+        QT_TRANSLATE_NOOP("TillEngine", "an incoming transfer needs its id and its lines"),
+        QT_TRANSLATE_NOOP("TillEngine", "transfer %1 was already received"),
+        QT_TRANSLATE_NOOP("TillEngine", "transfer %1 was sent from this outlet"),
+        QT_TRANSLATE_NOOP("TillEngine", "count sheet %1 is still open: post it first"),
+        QT_TRANSLATE_NOOP("TillEngine", "a count cannot be negative"),
+        QT_TRANSLATE_NOOP("TillEngine", "count sheet %1 is not open or lacks %2"),
+        QT_TRANSLATE_NOOP("TillEngine", "no count sheet %1"),
+        QT_TRANSLATE_NOOP("TillEngine", "count sheet %1 was already posted"),
+        QT_TRANSLATE_NOOP("TillEngine", "a minimum cannot be negative"),
+        QT_TRANSLATE_NOOP("TillEngine", "no line %1 on receipt %2"),
+        QT_TRANSLATE_NOOP("TillEngine", "\"%1\" is not a Baidian receipt code"),
+        QT_TRANSLATE_NOOP("TillEngine", "no sale %1 with that code on this till"),
     };
     return keys;
 }

@@ -486,6 +486,94 @@
         <source>%1 (%2) is not in this till&apos;s catalog: return it at the till that sold it</source>
         <translation>本机商品目录中没有 %1（%2）：请到售出它的收银机退货</translation>
     </message>
+    <message>
+        <source>the stock records could not be written: %1</source>
+        <translation>库存记录无法写入：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a write-off reason (spoiled, dried_out, damaged, theft, tasting, other)</source>
+        <translation>“%1”不是报损原因：请选变质、失水、破损、被盗、试吃或其他</translation>
+    </message>
+    <message>
+        <source>no product with SKU %1</source>
+        <translation>没有货号为 %1 的商品</translation>
+    </message>
+    <message>
+        <source>%1 is counted in grams: give a weight above zero</source>
+        <translation>%1 按克计：请输入大于零的重量</translation>
+    </message>
+    <message>
+        <source>%1 is counted in units: give a quantity above zero</source>
+        <translation>%1 按件计：请输入大于零的数量</translation>
+    </message>
+    <message>
+        <source>the quantity of %1 is implausible</source>
+        <translation>%1 的数量不合常理</translation>
+    </message>
+    <message>
+        <source>a lot needs its code and its production base</source>
+        <translation>批次需要批次号和产地基地</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>“%1”不是日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>name the outlet the goods go to (not this one)</source>
+        <translation>请填写收货门店（不能是本店）</translation>
+    </message>
+    <message>
+        <source>a transfer needs at least one line</source>
+        <translation>调拨单至少要有一行</translation>
+    </message>
+    <message>
+        <source>an incoming transfer needs its id and its lines</source>
+        <translation>调入单需要单号和明细</translation>
+    </message>
+    <message>
+        <source>transfer %1 was already received</source>
+        <translation>调拨单 %1 已经收过货</translation>
+    </message>
+    <message>
+        <source>transfer %1 was sent from this outlet</source>
+        <translation>调拨单 %1 是本店发出的</translation>
+    </message>
+    <message>
+        <source>count sheet %1 is still open: post it first</source>
+        <translation>盘点单 %1 尚未过账：请先过账</translation>
+    </message>
+    <message>
+        <source>a count cannot be negative</source>
+        <translation>盘点数不能为负</translation>
+    </message>
+    <message>
+        <source>count sheet %1 is not open or lacks %2</source>
+        <translation>盘点单 %1 未打开或没有 %2</translation>
+    </message>
+    <message>
+        <source>no count sheet %1</source>
+        <translation>没有盘点单 %1</translation>
+    </message>
+    <message>
+        <source>count sheet %1 was already posted</source>
+        <translation>盘点单 %1 已经过账</translation>
+    </message>
+    <message>
+        <source>a minimum cannot be negative</source>
+        <translation>最低库存不能为负</translation>
+    </message>
+    <message>
+        <source>no line %1 on receipt %2</source>
+        <translation>小票 %2 没有第 %1 行</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Baidian receipt code</source>
+        <translation>“%1”不是百店小票码</translation>
+    </message>
+    <message>
+        <source>no sale %1 with that code on this till</source>
+        <translation>本机没有该码对应的交易 %1</translation>
+    </message>
 </context>
 <context>
     <name>TillSession</name>

@@ -32,7 +32,7 @@ bool isDate(const std::string& s) {
 }
 
 Error storage(const SQLite::Exception& e) {
-    return makeError(ErrorCode::Storage, e.what());
+    return keyedError(ErrorCode::Storage, "the stock records could not be written: %1", {e.what()});
 }
 
 } // namespace
@@ -48,10 +48,10 @@ Result<ShrinkReason> parseShrinkReason(std::string_view text) {
     for (const auto& [r, name] : kReasons)
         if (name == text)
             return r;
-    return makeError(
-        ErrorCode::ParseError,
-        "\"" + std::string(text) +
-            "\" is not a write-off reason (spoiled, dried_out, damaged, theft, tasting, other)");
+    return keyedError(ErrorCode::ParseError,
+                      "\"%1\" is not a write-off reason (spoiled, dried_out, damaged, theft, "
+                      "tasting, other)",
+                      {std::string(text)});
 }
 
 std::vector<LotAllocation> allocateFifo(SQLite::Database& db, std::int64_t productId,
@@ -129,16 +129,16 @@ Inventory::Inventory(LocalStore& store, const Clock& clock)
 Result<CatalogItem> Inventory::product(const StockQuantity& q) {
     auto item = m_store.productBySku(q.sku);
     if (!item)
-        return makeError(ErrorCode::NotFound, "no product with SKU " + q.sku);
+        return keyedError(ErrorCode::NotFound, "no product with SKU %1", {q.sku});
     const bool weighed = item->product.unit == domain::SaleUnit::ByWeight;
     if (weighed ? (q.grams.value() <= 0 || q.units != 0) : (q.units <= 0 || q.grams.value() != 0))
-        return makeError(ErrorCode::InvalidArgument,
-                         item->product.name +
-                             (weighed ? " is counted in grams: give a weight above zero"
-                                      : " is counted in units: give a quantity above zero"));
+        return keyedError(ErrorCode::InvalidArgument,
+                          weighed ? "%1 is counted in grams: give a weight above zero"
+                                  : "%1 is counted in units: give a quantity above zero",
+                          {item->product.name});
     if (q.units > 1'000'000 || q.grams.value() > 100'000'000)
-        return makeError(ErrorCode::InvalidArgument,
-                         "the quantity of " + item->product.name + " is implausible");
+        return keyedError(ErrorCode::InvalidArgument, "the quantity of %1 is implausible",
+                          {item->product.name});
     return *item;
 }
 
@@ -152,15 +152,15 @@ Result<std::int64_t> Inventory::receive(const StockQuantity& quantity, const Lot
     if (lot.arrivalDate.empty())
         lot.arrivalDate = today;
     if (lot.code.empty() || lot.originBase.empty())
-        return makeError(ErrorCode::InvalidArgument,
-                         "a lot needs its code and its production base");
+        return keyedError(ErrorCode::InvalidArgument,
+                          "a lot needs its code and its production base");
     for (const auto* d : {&lot.harvestDate, &lot.bestBefore})
         if (!d->empty() && !isDate(*d))
-            return makeError(ErrorCode::InvalidArgument,
-                             "\"" + *d + "\" is not a date (YYYY-MM-DD)");
+            return keyedError(ErrorCode::InvalidArgument, "\"%1\" is not a date (YYYY-MM-DD)",
+                              {*d});
     if (!isDate(lot.arrivalDate))
-        return makeError(ErrorCode::InvalidArgument,
-                         "\"" + lot.arrivalDate + "\" is not a date (YYYY-MM-DD)");
+        return keyedError(ErrorCode::InvalidArgument, "\"%1\" is not a date (YYYY-MM-DD)",
+                          {lot.arrivalDate});
     auto& db = m_store.database();
     try {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -213,10 +213,10 @@ Result<std::string> Inventory::transferOut(const std::string& toOutlet,
     if (!terminal)
         return terminal.error();
     if (toOutlet.empty() || toOutlet == terminal->outletCode)
-        return makeError(ErrorCode::InvalidArgument,
-                         "name the outlet the goods go to (not this one)");
+        return keyedError(ErrorCode::InvalidArgument,
+                          "name the outlet the goods go to (not this one)");
     if (lines.empty())
-        return makeError(ErrorCode::InvalidArgument, "a transfer needs at least one line");
+        return keyedError(ErrorCode::InvalidArgument, "a transfer needs at least one line");
     std::vector<std::pair<CatalogItem, StockQuantity>> checked;
     for (const auto& l : lines) {
         auto item = product(l);
@@ -249,18 +249,19 @@ Result<std::string> Inventory::transferOut(const std::string& toOutlet,
 Status Inventory::receiveTransfer(const std::string& transferId, const std::string& fromOutlet,
                                   const std::vector<StockQuantity>& lines) {
     if (transferId.empty() || lines.empty())
-        return makeError(ErrorCode::InvalidArgument,
-                         "an incoming transfer needs its id and its lines");
+        return keyedError(ErrorCode::InvalidArgument,
+                          "an incoming transfer needs its id and its lines");
     auto& db = m_store.database();
     try {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement seen(db, "SELECT direction FROM transfer WHERE uuid = ?");
         seen.bind(1, transferId);
         if (seen.executeStep())
-            return makeError(ErrorCode::Conflict,
-                             seen.getColumn(0).getString() == "in"
-                                 ? "transfer " + transferId + " was already received"
-                                 : "transfer " + transferId + " was sent from this outlet");
+            return keyedError(ErrorCode::Conflict,
+                              seen.getColumn(0).getString() == "in"
+                                  ? "transfer %1 was already received"
+                                  : "transfer %1 was sent from this outlet",
+                              {transferId});
         const std::string at = isoUtc(m_clock.now());
         for (const auto& l : lines) {
             auto item = product(l);
@@ -288,9 +289,8 @@ Result<std::int64_t> Inventory::freezeStocktake() {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement open(db, "SELECT id FROM stocktake WHERE posted_at IS NULL");
         if (open.executeStep())
-            return makeError(ErrorCode::Conflict, "count sheet " +
-                                                      std::to_string(open.getColumn(0).getInt64()) +
-                                                      " is still open: post it first");
+            return keyedError(ErrorCode::Conflict, "count sheet %1 is still open: post it first",
+                              {std::to_string(open.getColumn(0).getInt64())});
         SQLite::Statement head(db, "INSERT INTO stocktake(frozen_at) VALUES (?) RETURNING id");
         head.bind(1, isoUtc(m_clock.now()));
         head.executeStep();
@@ -313,9 +313,9 @@ Result<std::int64_t> Inventory::freezeStocktake() {
 Status Inventory::count(std::int64_t stocktakeId, const StockQuantity& counted) {
     auto item = m_store.productBySku(counted.sku);
     if (!item)
-        return makeError(ErrorCode::NotFound, "no product with SKU " + counted.sku);
+        return keyedError(ErrorCode::NotFound, "no product with SKU %1", {counted.sku});
     if (counted.units < 0 || counted.grams.value() < 0)
-        return makeError(ErrorCode::InvalidArgument, "a count cannot be negative");
+        return keyedError(ErrorCode::InvalidArgument, "a count cannot be negative");
     auto& db = m_store.database();
     SQLite::Statement q(
         db, "UPDATE stocktake_line SET counted_units = ?, counted_grams = ? WHERE stocktake_id = ? "
@@ -326,8 +326,8 @@ Status Inventory::count(std::int64_t stocktakeId, const StockQuantity& counted) 
     q.bind(4, item->id);
     q.bind(5, stocktakeId);
     if (q.exec() != 1)
-        return makeError(ErrorCode::Conflict, "count sheet " + std::to_string(stocktakeId) +
-                                                  " is not open or lacks " + counted.sku);
+        return keyedError(ErrorCode::Conflict, "count sheet %1 is not open or lacks %2",
+                          {std::to_string(stocktakeId), counted.sku});
     return {};
 }
 
@@ -372,10 +372,11 @@ Status Inventory::postStocktake(std::int64_t stocktakeId) {
         SQLite::Statement state(db, "SELECT posted_at FROM stocktake WHERE id = ?");
         state.bind(1, stocktakeId);
         if (!state.executeStep())
-            return makeError(ErrorCode::NotFound, "no count sheet " + std::to_string(stocktakeId));
+            return keyedError(ErrorCode::NotFound, "no count sheet %1",
+                              {std::to_string(stocktakeId)});
         if (!state.getColumn(0).isNull())
-            return makeError(ErrorCode::Conflict,
-                             "count sheet " + std::to_string(stocktakeId) + " was already posted");
+            return keyedError(ErrorCode::Conflict, "count sheet %1 was already posted",
+                              {std::to_string(stocktakeId)});
         const std::string at = isoUtc(m_clock.now());
         SQLite::Statement lines(
             db, "SELECT product_id, counted_units - expected_units, counted_grams - expected_grams "
@@ -459,9 +460,9 @@ std::vector<LotLevel> Inventory::nearExpiry(int days) {
 Status Inventory::setMinimum(const std::string& sku, std::int64_t units, Grams grams) {
     const auto item = m_store.productBySku(sku);
     if (!item)
-        return makeError(ErrorCode::NotFound, "no product with SKU " + sku);
+        return keyedError(ErrorCode::NotFound, "no product with SKU %1", {sku});
     if (units < 0 || grams.value() < 0)
-        return makeError(ErrorCode::InvalidArgument, "a minimum cannot be negative");
+        return keyedError(ErrorCode::InvalidArgument, "a minimum cannot be negative");
     SQLite::Statement q(m_store.database(),
                         "INSERT INTO stock_rule(product_id, min_units, min_grams) VALUES (?,?,?) "
                         "ON CONFLICT(product_id) DO UPDATE SET min_units = excluded.min_units, "
@@ -524,8 +525,8 @@ Result<Trace> Inventory::trace(const std::string& receiptNo, int lineNo) {
     line.bind(1, receiptNo);
     line.bind(2, lineNo);
     if (!line.executeStep())
-        return makeError(ErrorCode::NotFound,
-                         "no line " + std::to_string(lineNo) + " on receipt " + receiptNo);
+        return keyedError(ErrorCode::NotFound, "no line %1 on receipt %2",
+                          {std::to_string(lineNo), receiptNo});
     Trace t{receiptNo, lineNo, line.getColumn(1).getString(), line.getColumn(2).getString(), {}};
     SQLite::Statement parts(
         m_store.database(),
@@ -545,8 +546,8 @@ Result<std::vector<Trace>> Inventory::traceQr(const std::string& qrPayload) {
     const auto first = qrPayload.find('|');
     const auto second = qrPayload.find('|', first == std::string::npos ? 0 : first + 1);
     if (!qrPayload.starts_with("BD1|") || second == std::string::npos)
-        return makeError(ErrorCode::ParseError,
-                         "\"" + qrPayload + "\" is not a Baidian receipt code");
+        return keyedError(ErrorCode::ParseError, "\"%1\" is not a Baidian receipt code",
+                          {qrPayload});
     const std::string receipt = qrPayload.substr(first + 1, second - first - 1);
     const std::string uuid = qrPayload.substr(second + 1);
     SQLite::Statement sale(m_store.database(),
@@ -554,8 +555,7 @@ Result<std::vector<Trace>> Inventory::traceQr(const std::string& qrPayload) {
     sale.bind(1, receipt);
     sale.bind(2, uuid);
     if (!sale.executeStep())
-        return makeError(ErrorCode::NotFound,
-                         "no sale " + receipt + " with that code on this till");
+        return keyedError(ErrorCode::NotFound, "no sale %1 with that code on this till", {receipt});
     std::vector<Trace> out;
     for (int line = 1; line <= sale.getColumn(0).getInt(); ++line) {
         auto t = trace(receipt, line);
