@@ -39,7 +39,7 @@ void setUpOnce(LocalStore& store, int terminal) {
     orDie(seedDemoTill(store, terminal), "set-up");
     std::cout << "set up till HZ-F01/" << terminal
               << " with 5 products, cashier 1001 (PIN 1234), supervisor 9001 "
-                 "(PIN 9999)\n";
+                 "(PIN 900190)\n";
 }
 
 } // namespace
