@@ -247,13 +247,18 @@ TEST(AttackFairness, PasswordGuessesForOneUserAreThrottledWithBackoff) {
     EXPECT_EQ(metric(net, "baidian_logins_refused_total{reason=\"wrong_password\"}"), refused);
 
     // The right password during the lock-out: refused as well (the lock is on the name). Tried
-    // right after a guess that was told to wait 3 s or more, so that the lock surely holds: a
-    // slow run (sanitizers, load) can finish the 50 guesses just as a lock runs out.
-    for (int i = 0; i < 10; ++i) {
+    // right after a guess that was told to wait 3 s or more, so that the lock surely holds: the
+    // 50 guesses can end as a lock runs out, whether they ran slowly (sanitizers, load) or all
+    // inside the first 1 s lock (then "during" came just as it ended, and was let in). Wrong
+    // guesses go on, 0.1 s apart, until a lock has doubled to 4 s.
+    bool locked = false;
+    for (int i = 0; i < 150 && !locked; ++i) {
         const auto probe = login(net, "admin", "probe-" + std::to_string(i));
-        if (probe.status == 429 && std::atoi(probe.retryAfter.c_str()) >= 3)
-            break;
+        locked = probe.status == 429 && std::atoi(probe.retryAfter.c_str()) >= 3;
+        if (!locked)
+            std::this_thread::sleep_for(100ms);
     }
+    ASSERT_TRUE(locked) << "no lock of 3 s or more after 15 s of wrong guesses";
     const auto during = login(net, "admin", "admin-pass-1");
     ASSERT_EQ(during.status, 429) << during.body;
     const int wait = std::atoi(during.retryAfter.c_str());
