@@ -161,6 +161,8 @@ const std::vector<const char*>& engineMessageKeys() {
         QT_TRANSLATE_NOOP("TillEngine", "empty scan: nothing was read"),
         QT_TRANSLATE_NOOP("TillEngine", "label %1 carries a zero weight: reprint the label"),
         QT_TRANSLATE_NOOP("TillEngine", "label %1 carries a zero price: reprint the label"),
+        QT_TRANSLATE_NOOP("TillEngine", "the sale could not be saved and nothing was recorded: "
+                                        "%1. The basket is kept; try again."),
         // Store inventory (receiving, transfers, counts, write-offs, trace).
         QT_TRANSLATE_NOOP("TillEngine", "the stock records could not be written: %1"),
         QT_TRANSLATE_NOOP("TillEngine", "\"%1\" is not a write-off reason (spoiled, dried_out, "

@@ -479,6 +479,8 @@ void SaleActions::reprint() {
                 return TillSession::describe(receipt.error());
             auto* dialog = new ReceiptDialog(m_session, *receipt, m_window);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
+            // Closed, it gives the scan field the keys back (the scanner types into it).
+            connect(dialog, &QDialog::finished, this, &SaleActions::restoreFocus);
             QMetaObject::invokeMethod(dialog, &QDialog::open, Qt::QueuedConnection);
             return {};
         },

@@ -574,6 +574,10 @@
         <source>no sale %1 with that code on this till</source>
         <translation>本机没有该码对应的交易 %1</translation>
     </message>
+    <message>
+        <source>the sale could not be saved and nothing was recorded: %1. The basket is kept; try again.</source>
+        <translation>交易未能保存，什么也没有记下（%1）。购物篮仍在，请重试。</translation>
+    </message>
 </context>
 <context>
     <name>TillSession</name>

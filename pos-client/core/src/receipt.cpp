@@ -3,6 +3,7 @@
 #include "baidian/domain/pricing.h"
 #include "baidian/domain/weight.h"
 #include "baidian/pos/clock.h"
+#include "baidian/pos/sale_record.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <unicode/uchar.h>
@@ -69,7 +70,13 @@ int displayWidth(std::string_view utf8) {
 }
 
 Result<Receipt> loadReceipt(SQLite::Database& db, const TerminalConfig& terminal,
-                            const std::string& receiptNo) {
+                            const std::string& typed) {
+    // The number printed on the receipt, or only its sequence digits ("3" for this till's
+    // HZ-F01-03-000003), as the return key takes it.
+    std::string receiptNo = typed;
+    if (!typed.empty() && typed.size() <= 9 &&
+        typed.find_first_not_of("0123456789") == std::string::npos)
+        receiptNo = receiptNumber(terminal, std::stoll(typed));
     SQLite::Statement sale(
         db, "SELECT s.id, s.uuid, s.kind, COALESCE(o.receipt_no, s.original_receipt_no, ''), "
             "s.completed_at, c.name, "
@@ -78,8 +85,8 @@ Result<Receipt> loadReceipt(SQLite::Database& db, const TerminalConfig& terminal
             "LEFT JOIN sale o ON o.id = s.original_sale_id WHERE s.receipt_no = ?");
     sale.bind(1, receiptNo);
     if (!sale.executeStep())
-        return makeError(ErrorCode::NotFound,
-                         "no sale with receipt number " + receiptNo + " on this till");
+        return keyedError(ErrorCode::NotFound, "no sale with receipt number %1 on this till",
+                          {receiptNo});
     Receipt r;
     const auto saleId = sale.getColumn(0).getInt64();
     r.outletName = terminal.outletName;

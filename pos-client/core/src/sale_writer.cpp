@@ -229,9 +229,10 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
         tx.commit();
         return done;
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage,
-                         std::string("the sale could not be saved and nothing was recorded: ") +
-                             e.what() + ". The basket is kept; try again.");
+        return keyedError(ErrorCode::Storage,
+                          "the sale could not be saved and nothing was recorded: %1. The basket "
+                          "is kept; try again.",
+                          {e.what()});
     }
 }
 

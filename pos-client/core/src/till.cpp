@@ -945,7 +945,7 @@ Result<Receipt> Till::reprint(const std::string& receiptNo) {
         return r;
     TillEvent e;
     e.kind = TillEventKind::Reprint;
-    e.detail = receiptNo;
+    e.detail = r->receiptNo;
     if (auto logged = logEvent(e); !logged)
         return logged.error();
     r.value().reprint = true;

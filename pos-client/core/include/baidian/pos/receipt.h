@@ -50,7 +50,8 @@ struct Receipt {
     std::string toText(int columns = 32) const;
 };
 
-/// Loads a stored sale's receipt. Errors: NotFound.
+/// Loads a stored sale's receipt by its number, or by its sequence digits alone ("3" for this
+/// till's HZ-F01-03-000003). Errors: NotFound.
 Result<Receipt> loadReceipt(SQLite::Database& db, const TerminalConfig& terminal,
                             const std::string& receiptNo);
 
