@@ -75,7 +75,12 @@ int main(int argc, char** argv) {
     QString error;
     auto session = baidian::app::TillSession::open(options, &error);
     if (!session) {
-        QMessageBox::critical(nullptr, QStringLiteral("Baidian"), error);
+        // Its own button: the standard one says "OK" whatever the language (Qt's own
+        // translations are not installed on a till).
+        QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "Baidian till"),
+                        error);
+        box.addButton(QCoreApplication::translate("main", "Close"), QMessageBox::AcceptRole);
+        box.exec();
         return 1;
     }
     baidian::app::TillWindow window(*session);

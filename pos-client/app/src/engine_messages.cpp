@@ -163,6 +163,16 @@ const std::vector<const char*>& engineMessageKeys() {
         QT_TRANSLATE_NOOP("TillEngine", "label %1 carries a zero price: reprint the label"),
         QT_TRANSLATE_NOOP("TillEngine", "the sale could not be saved and nothing was recorded: "
                                         "%1. The basket is kept; try again."),
+        // The till's database and journal key, as the till finds them when it starts.
+        QT_TRANSLATE_NOOP("TillEngine", "cannot set up the till database: %1"),
+        QT_TRANSLATE_NOOP("TillEngine", "this till is not set up yet: give it an outlet code and "
+                                        "terminal number"),
+        QT_TRANSLATE_NOOP("TillEngine", "the journal key %1 cannot be read: %2"),
+        QT_TRANSLATE_NOOP("TillEngine", "the journal key %1 may be read or written by others: "
+                                        "make it the till user's own (chmod 600)"),
+        QT_TRANSLATE_NOOP("TillEngine", "the journal key %1 cannot be read"),
+        QT_TRANSLATE_NOOP("TillEngine", "the journal key %1 does not hold 64 hex digits: copy it "
+                                        "again from store-admin issue-cert's output"),
         // Store inventory (receiving, transfers, counts, write-offs, trace).
         QT_TRANSLATE_NOOP("TillEngine", "the stock records could not be written: %1"),
         QT_TRANSLATE_NOOP("TillEngine", "\"%1\" is not a write-off reason (spoiled, dried_out, "

@@ -11,7 +11,7 @@ namespace baidian::app {
 std::unique_ptr<TillSession> TillSession::open(const TillOptions& options, QString* error) {
     auto store = pos::LocalStore::open(options.databasePath.toStdString());
     if (!store) {
-        *error = QString::fromStdString(store.error().message);
+        *error = detail(store.error());
         return nullptr;
     }
     std::unique_ptr<TillSession> session(new TillSession);
@@ -22,7 +22,7 @@ std::unique_ptr<TillSession> TillSession::open(const TillOptions& options, QStri
     if (options.server && !options.server->keyFile.empty()) {
         auto key = pos::loadJournalKey(crypto::journalKeyFileBeside(options.server->keyFile));
         if (!key) {
-            *error = QString::fromStdString(key.error().message);
+            *error = detail(key.error());
             return nullptr;
         }
         session->m_store->setJournalKey(*key);

@@ -578,6 +578,30 @@
         <source>the sale could not be saved and nothing was recorded: %1. The basket is kept; try again.</source>
         <translation>交易未能保存，什么也没有记下（%1）。购物篮仍在，请重试。</translation>
     </message>
+    <message>
+        <source>cannot set up the till database: %1</source>
+        <translation>无法建立收银机数据库：%1</translation>
+    </message>
+    <message>
+        <source>this till is not set up yet: give it an outlet code and terminal number</source>
+        <translation>本机尚未设置：请填写门店编码和收银机号</translation>
+    </message>
+    <message>
+        <source>the journal key %1 cannot be read: %2</source>
+        <translation>无法读取流水密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>the journal key %1 may be read or written by others: make it the till user&apos;s own (chmod 600)</source>
+        <translation>流水密钥 %1 他人也可读写：请改为仅收银账户可读写（权限 600）</translation>
+    </message>
+    <message>
+        <source>the journal key %1 cannot be read</source>
+        <translation>无法读取流水密钥 %1</translation>
+    </message>
+    <message>
+        <source>the journal key %1 does not hold 64 hex digits: copy it again from store-admin issue-cert&apos;s output</source>
+        <translation>流水密钥 %1 不是 64 位十六进制数：请从总部发证工具的输出重新复制</translation>
+    </message>
 </context>
 <context>
     <name>TillSession</name>
@@ -1664,6 +1688,17 @@ Refunded %2</source>
     <message>
         <source>%1 is unlocked: enter the PIN</source>
         <translation>%1 已解锁：请输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Baidian till</source>
+        <translation>百店收银</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

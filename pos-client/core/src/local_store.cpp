@@ -133,8 +133,7 @@ Result<LocalStore> LocalStore::open(const std::string& path) {
         if (auto loaded = store.loadLayouts(); !loaded)
             return loaded.error();
     } catch (const SQLite::Exception& e) {
-        return makeError(ErrorCode::Storage,
-                         std::string("cannot set up the till database: ") + e.what());
+        return keyedError(ErrorCode::Storage, "cannot set up the till database: %1", {e.what()});
     }
     return store;
 }
@@ -177,8 +176,9 @@ Result<TerminalConfig> LocalStore::terminal() {
             config.terminalNo = std::stoi(value);
     }
     if (found != 3)
-        return makeError(ErrorCode::NotFound,
-                         "this till is not set up yet: give it an outlet code and terminal number");
+        return keyedError(
+            ErrorCode::NotFound,
+            "this till is not set up yet: give it an outlet code and terminal number");
     return config;
 }
 
@@ -453,24 +453,24 @@ Result<std::optional<crypto::JournalKey>> loadJournalKey(const std::string& path
     if (::stat(path.c_str(), &info) != 0) {
         if (errno == ENOENT)
             return std::optional<crypto::JournalKey>();
-        return makeError(ErrorCode::Storage,
-                         "the journal key " + path + " cannot be read: " + std::strerror(errno));
+        return keyedError(ErrorCode::Storage, "the journal key %1 cannot be read: %2",
+                          {path, std::strerror(errno)});
     }
     if ((info.st_mode & 077) != 0)
-        return makeError(ErrorCode::InvalidArgument,
-                         "the journal key " + path +
-                             " may be read or written by others: make it the till user's own "
-                             "(chmod 600)");
+        return keyedError(ErrorCode::InvalidArgument,
+                          "the journal key %1 may be read or written by others: make it the till "
+                          "user's own (chmod 600)",
+                          {path});
     std::ifstream in(path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in && !in.eof())
-        return makeError(ErrorCode::Storage, "the journal key " + path + " cannot be read");
+        return keyedError(ErrorCode::Storage, "the journal key %1 cannot be read", {path});
     auto key = crypto::journalKeyFromHex(text);
     if (!key)
-        return makeError(ErrorCode::InvalidArgument,
-                         "the journal key " + path +
-                             " does not hold 64 hex digits: copy it again from store-admin "
-                             "issue-cert's output");
+        return keyedError(ErrorCode::InvalidArgument,
+                          "the journal key %1 does not hold 64 hex digits: copy it again from "
+                          "store-admin issue-cert's output",
+                          {path});
     return std::optional<crypto::JournalKey>(*key);
 }
 
