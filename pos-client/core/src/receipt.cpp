@@ -71,12 +71,7 @@ int displayWidth(std::string_view utf8) {
 
 Result<Receipt> loadReceipt(SQLite::Database& db, const TerminalConfig& terminal,
                             const std::string& typed) {
-    // The number printed on the receipt, or only its sequence digits ("3" for this till's
-    // HZ-F01-03-000003), as the return key takes it.
-    std::string receiptNo = typed;
-    if (!typed.empty() && typed.size() <= 9 &&
-        typed.find_first_not_of("0123456789") == std::string::npos)
-        receiptNo = receiptNumber(terminal, std::stoll(typed));
+    const std::string receiptNo = typedReceiptNumber(terminal, typed);
     SQLite::Statement sale(
         db, "SELECT s.id, s.uuid, s.kind, COALESCE(o.receipt_no, s.original_receipt_no, ''), "
             "s.completed_at, c.name, "

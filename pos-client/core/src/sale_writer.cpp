@@ -20,6 +20,13 @@ std::string receiptNumber(const TerminalConfig& terminal, std::int64_t seq) {
     return terminal.outletCode + buffer;
 }
 
+std::string typedReceiptNumber(const TerminalConfig& terminal, const std::string& typed) {
+    if (!typed.empty() && typed.size() <= 9 &&
+        typed.find_first_not_of("0123456789") == std::string::npos)
+        return receiptNumber(terminal, std::stoll(typed));
+    return typed;
+}
+
 namespace {
 
 /// The ledger rows of one line: a sale takes from the oldest lots first (and is flagged when

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 
 namespace baidian::pos {
@@ -153,14 +154,42 @@ Status Till::resume(std::int64_t suspendedId) {
 namespace {
 
 /// What one return took of each original line: units, grams, money (positive).
-struct ReturnTaken {
-    std::map<int, std::array<std::int64_t, 3>> byLine;
-};
+using TakenByLine = std::map<int, std::array<std::int64_t, 3>>;
 
 /// A stored line's price basis (checked by the schema and the codec: unit, kg or jin).
 domain::PriceBasis basisOf(const std::string& text) {
     const auto basis = domain::parsePriceBasis(text);
     return basis ? *basis : domain::PriceBasis::PerUnit;
+}
+
+/// The lines of `sale` as a return against it sees them (nothing returned yet), and how it was
+/// paid, largest first and in the order paid among equals: a refund goes back the way the money
+/// came. `productIdOf` gives a line's product in this till's catalog (0: not sold here).
+void readOriginal(const protocol::SaleDoc& sale,
+                  const std::function<std::int64_t(const protocol::SaleLineDoc&)>& productIdOf,
+                  std::vector<ReturnableLine>& lines, std::vector<TenderEntry>& tenders) {
+    for (const auto& l : sale.lines) {
+        ReturnableLine r;
+        r.lineNo = l.lineNo;
+        r.name = l.name;
+        r.unitsSold = l.units;
+        r.gramsSold = Grams(l.grams);
+        r.unit = l.units > 0 ? SaleUnit::Each : SaleUnit::ByWeight;
+        r.paid = Fen(l.paidFen);
+        r.sku = l.sku;
+        r.productId = productIdOf(l);
+        const auto basis = basisOf(l.priceBasis);
+        r.price = domain::UnitPrice{Fen(l.unitPriceFen), basis};
+        r.listPrice = domain::UnitPrice{Fen(l.listPriceFen), basis};
+        lines.push_back(std::move(r));
+    }
+    for (const auto& t : sale.tenders)
+        if (const auto kind = parseTenderKind(t.kind); kind && t.amountFen > 0)
+            tenders.push_back({*kind, Fen(t.amountFen), t.reference});
+    std::stable_sort(tenders.begin(), tenders.end(),
+                     [](const TenderEntry& x, const TenderEntry& y) {
+                         return x.amount.value() > y.amount.value();
+                     });
 }
 
 } // namespace
@@ -176,16 +205,15 @@ Status Till::startReturn(const std::string& receipt) {
         return terminal.error();
     // What the cashier has: the receipt's QR code (BD1|receipt number|sale UUID, what a scanner
     // types), the number printed on it, or just its last digits (this till's sequence number).
-    std::string receiptNo = receipt;
+    std::string receiptNo;
     std::string uuid;
     if (receipt.starts_with("BD1|")) {
         const auto bar = receipt.find('|', 4);
         receiptNo = receipt.substr(4, bar == std::string::npos ? std::string::npos : bar - 4);
         if (bar != std::string::npos)
             uuid = receipt.substr(bar + 1);
-    } else if (!receipt.empty() && receipt.size() <= 9 &&
-               receipt.find_first_not_of("0123456789") == std::string::npos) {
-        receiptNo = receiptNumber(*terminal, std::stoll(receipt));
+    } else {
+        receiptNo = typedReceiptNumber(*terminal, receipt);
     }
 
     std::vector<ReturnableLine> returnable;
@@ -193,13 +221,13 @@ Status Till::startReturn(const std::string& receipt) {
     std::optional<std::int64_t> saleId;
     std::string saleUuid;
     // Returns already taken, by UUID (a return of this till is also on the server once sent).
-    std::map<std::string, ReturnTaken> returns;
+    std::map<std::string, TakenByLine> returns;
     const auto addReturn = [&](const protocol::SaleDoc& r) {
         auto& taken = returns[r.uuid];
-        taken.byLine.clear();
+        taken.clear();
         for (const auto& l : r.lines)
             if (l.originalLineNo) {
-                auto& t = taken.byLine[*l.originalLineNo];
+                auto& t = taken[*l.originalLineNo];
                 t[0] += l.units;
                 t[1] += l.grams;
                 t[2] -= l.paidFen;
@@ -215,31 +243,16 @@ Status Till::startReturn(const std::string& receipt) {
         // This till's own sale.
         saleId = sale.getColumn(0).getInt64();
         saleUuid = sale.getColumn(1).getString();
-        SQLite::Statement lines(db, "SELECT line_no, name, units, grams, paid_fen, product_id, "
-                                    "sku, unit_price_fen, list_price_fen, price_basis "
-                                    "FROM sale_line WHERE sale_id = ? ORDER BY line_no");
-        lines.bind(1, *saleId);
-        while (lines.executeStep()) {
-            ReturnableLine r;
-            r.lineNo = lines.getColumn(0).getInt();
-            r.name = lines.getColumn(1).getString();
-            r.unitsSold = lines.getColumn(2).getInt64();
-            r.gramsSold = Grams(lines.getColumn(3).getInt64());
-            r.unit = r.unitsSold > 0 ? SaleUnit::Each : SaleUnit::ByWeight;
-            r.paid = Fen(lines.getColumn(4).getInt64());
-            r.productId = lines.getColumn(5).getInt64();
-            r.sku = lines.getColumn(6).getString();
-            const auto basis = basisOf(lines.getColumn(9).getString());
-            r.price = domain::UnitPrice{Fen(lines.getColumn(7).getInt64()), basis};
-            r.listPrice = domain::UnitPrice{Fen(lines.getColumn(8).getInt64()), basis};
-            returnable.push_back(std::move(r));
-        }
-        SQLite::Statement paid(db, "SELECT kind, amount_fen, COALESCE(reference, '') FROM tender "
-                                   "WHERE sale_id = ? ORDER BY amount_fen DESC, seq");
-        paid.bind(1, *saleId);
-        while (paid.executeStep())
-            tenders.push_back({parseTenderKind(paid.getColumn(0).getString()).value(),
-                               Fen(paid.getColumn(1).getInt64()), paid.getColumn(2).getString()});
+        // Its lines keep the product they sold, even one taken off sale since.
+        std::map<int, std::int64_t> products;
+        SQLite::Statement q(db, "SELECT line_no, product_id FROM sale_line WHERE sale_id = ?");
+        q.bind(1, *saleId);
+        while (q.executeStep())
+            products[q.getColumn(0).getInt()] = q.getColumn(1).getInt64();
+        readOriginal(
+            saleDocOf(db, *saleId, &m_store.statements()),
+            [&](const protocol::SaleLineDoc& l) { return products[l.lineNo]; }, returnable,
+            tenders);
         // Returns of it taken at another till are on the server: asked for when it can be
         // reached; offline, this till's own returns count (head office quarantines a return
         // that takes more than was left).
@@ -267,29 +280,13 @@ Status Till::startReturn(const std::string& receipt) {
                               {receiptNo});
         }
         saleUuid = found->sale.uuid;
-        for (const auto& l : found->sale.lines) {
-            ReturnableLine r;
-            r.lineNo = l.lineNo;
-            r.name = l.name;
-            r.unitsSold = l.units;
-            r.gramsSold = Grams(l.grams);
-            r.unit = l.units > 0 ? SaleUnit::Each : SaleUnit::ByWeight;
-            r.paid = Fen(l.paidFen);
-            r.sku = l.sku;
-            if (const auto item = m_store.productBySku(l.sku))
-                r.productId = item->id;
-            const auto basis = basisOf(l.priceBasis);
-            r.price = domain::UnitPrice{Fen(l.unitPriceFen), basis};
-            r.listPrice = domain::UnitPrice{Fen(l.listPriceFen), basis};
-            returnable.push_back(std::move(r));
-        }
-        for (const auto& t : found->sale.tenders)
-            if (const auto kind = parseTenderKind(t.kind); kind && t.amountFen > 0)
-                tenders.push_back({*kind, Fen(t.amountFen), t.reference});
-        std::stable_sort(tenders.begin(), tenders.end(),
-                         [](const TenderEntry& x, const TenderEntry& y) {
-                             return x.amount.value() > y.amount.value();
-                         });
+        readOriginal(
+            found->sale,
+            [&](const protocol::SaleLineDoc& l) {
+                const auto item = m_store.productBySku(l.sku);
+                return item ? item->id : 0;
+            },
+            returnable, tenders);
         for (const auto& r : found->returns)
             addReturn(r);
     }
@@ -304,7 +301,7 @@ Status Till::startReturn(const std::string& receipt) {
     }
     for (auto& line : returnable)
         for (const auto& [_, taken] : returns)
-            if (const auto it = taken.byLine.find(line.lineNo); it != taken.byLine.end()) {
+            if (const auto it = taken.find(line.lineNo); it != taken.end()) {
                 line.unitsReturned += it->second[0];
                 line.gramsReturned = Grams(line.gramsReturned.value() + it->second[1]);
                 line.refunded += Fen(it->second[2]);
@@ -354,11 +351,12 @@ Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
     if (quantity <= 0)
         return keyedError(ErrorCode::InvalidArgument,
                           weighed ? "return at least 1 gram" : "return at least 1 unit");
-    if (quantity > sold - already)
-        return keyedError(ErrorCode::InvalidArgument, "only %1 of %2 is left to return",
-                          {weighed ? Grams(std::max<std::int64_t>(sold - already, 0)).formatKg()
-                                   : std::to_string(std::max<std::int64_t>(sold - already, 0)),
-                           original->name});
+    if (quantity > sold - already) {
+        const auto left = std::max<std::int64_t>(sold - already, 0);
+        return keyedError(
+            ErrorCode::InvalidArgument, "only %1 of %2 is left to return",
+            {weighed ? Grams(left).formatKg() : std::to_string(left), original->name});
+    }
     const Fen left = original->paid - original->refunded - refundInBasket;
     Fen refund = left;
     if (quantity < sold - already) {

@@ -48,6 +48,9 @@ struct CompletedSale {
 
 /// "HZ-F01-01-000123": outlet code, two-digit terminal, six-digit sequence (more if needed).
 std::string receiptNumber(const TerminalConfig& terminal, std::int64_t seq);
+/// What a cashier typed for a receipt: its printed number, or only its sequence digits ("3" for
+/// this till's HZ-F01-03-000003, up to 9 digits).
+std::string typedReceiptNumber(const TerminalConfig& terminal, const std::string& typed);
 
 /// Writes a sale in ONE transaction: the sale, its lines and tenders, approvals, stock
 /// movements, the next hash-chained journal entry and an outbox row with a fresh UUID and the
