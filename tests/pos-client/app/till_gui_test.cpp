@@ -110,6 +110,16 @@ protected:
         EXPECT_EQ(focus()->objectName(), QStringLiteral("scanField"));
     }
 
+    /// F12, Enter on an empty amount (cash for what is due), Enter to complete: back at the
+    /// sale screen.
+    void payInCashByKeyboard() {
+        key(Qt::Key_F12);
+        ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
+        type(QString());
+        key(Qt::Key_Return);
+        ASSERT_TRUE(backToSale());
+    }
+
     std::int64_t count(const std::string& sql) {
         return m_session->store().database().execAndGet(sql).getInt64();
     }
@@ -230,11 +240,7 @@ TEST_F(TillGuiTest, AReturnAgainstTheReceiptAndAShiftCloseByKeyboard) {
     type(QStringLiteral("3*") + QString::fromLatin1(kGiftBoxEan)); // quantity 3 before the code
     ASSERT_EQ(m_session->till().lines().size(), 2u);
     EXPECT_EQ(m_session->till().lines()[1].units, 3);
-    key(Qt::Key_F12);
-    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
-    type(QString()); // Enter on an empty amount: cash for what is due
-    key(Qt::Key_Return);
-    ASSERT_TRUE(backToSale());
+    ASSERT_NO_FATAL_FAILURE(payInCashByKeyboard());
     ASSERT_EQ(count("SELECT count(*) FROM sale"), 1);
 
     // F10: return one gift box against the receipt.
@@ -254,11 +260,7 @@ TEST_F(TillGuiTest, AReturnAgainstTheReceiptAndAShiftCloseByKeyboard) {
     QTest::qWait(50);
     ASSERT_TRUE(m_session->till().isReturn());
     ASSERT_EQ(m_session->till().lines().size(), 1u);
-    key(Qt::Key_F12);
-    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
-    type(QString());
-    key(Qt::Key_Return);
-    ASSERT_TRUE(backToSale());
+    ASSERT_NO_FATAL_FAILURE(payInCashByKeyboard());
     EXPECT_EQ(count("SELECT count(*) FROM sale WHERE kind = 'return'"), 1);
     EXPECT_EQ(count("SELECT total_fen FROM sale WHERE kind = 'return'"), -12800);
 
@@ -1032,11 +1034,7 @@ TEST_F(TillGuiTest, AZReportWithNoPrinterIsSavedAsAPdfAndSaysSoAndCanBeReprinted
 TEST_F(TillGuiTest, AReturnStartsFromTheReceiptsQrOrItsLastDigits) {
     loginAndOpenShift();
     type(QString::fromLatin1(kWalnutEan));
-    key(Qt::Key_F12);
-    ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
-    type(QString());
-    key(Qt::Key_Return);
-    ASSERT_TRUE(backToSale());
+    ASSERT_NO_FATAL_FAILURE(payInCashByKeyboard());
     auto receipt = m_session->till().receipt("HZ-F01-01-000001");
     ASSERT_TRUE(receipt.ok());
     auto& till = m_session->till();
@@ -1074,11 +1072,7 @@ TEST_F(TillGuiTest, AReprintTakesTheReceiptsLastDigitsAndRefusesInChinese) {
     loginAndOpenShift();
     for (int i = 0; i < 2; ++i) {
         type(QString::fromLatin1(kWalnutEan));
-        key(Qt::Key_F12);
-        ASSERT_NE(modal<PaymentDialog>("paymentDialog"), nullptr);
-        type(QString());
-        key(Qt::Key_Return);
-        ASSERT_TRUE(backToSale());
+        ASSERT_NO_FATAL_FAILURE(payInCashByKeyboard());
     }
     key(Qt::Key_F11);
     auto* entry = modal<EntryDialog>("entryDialog");
