@@ -104,7 +104,7 @@ SaleRun runSales(pos::LocalStore& store, const std::vector<std::string>& codes, 
                  const char* bareName) {
     (void)store.setTerminal({"HZ-F01", "bench", 1});
     (void)store.addCashier("1001", "bench", pos::Role::Cashier, "1234");
-    pos::SystemClock clock;
+    domain::SystemClock clock;
     pos::Till till(store, clock);
     (void)till.login("1001", "1234");
     (void)till.openShift(domain::Fen(0));

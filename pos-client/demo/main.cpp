@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
 
     auto store = orDie(LocalStore::open(path), "open " + path);
     setUpOnce(store, terminal);
-    SystemClock clock;
+    domain::SystemClock clock;
     Till till(store, clock);
     orDie(till.login("1001", "1234"), "login");
     if (!till.currentShift())

@@ -3,7 +3,7 @@
 // non-zero with the reason when anything is off:
 //   0 all done and reconciled, 1 local problem (database, certificate files), 2 server
 //   unreachable or refusing, 3 records quarantined or journal breaks, 4 figures differ.
-#include "baidian/pos/clock.h"
+#include "baidian/domain/clock.h"
 #include "baidian/pos/sync_agent.h"
 
 #include <CLI/CLI.hpp>
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
     endpoint.port = colon == std::string::npos ? "8443" : server.substr(colon + 1);
     endpoint.timeout = std::chrono::seconds(timeout);
     if (dates.empty())
-        dates.push_back(businessDate(std::chrono::system_clock::now()));
+        dates.push_back(domain::businessDate(std::chrono::system_clock::now()));
 
     auto store = LocalStore::open(database);
     if (!store) {

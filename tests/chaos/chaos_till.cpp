@@ -6,7 +6,7 @@
 // Exit: 0 all sold and acknowledged, 3 the outbox did not drain within --drain seconds,
 // 1 a local error (printed).
 //   chaos_till --db F --outlet C --terminal N --sales M --port P --certs DIR [--seed S]
-#include "baidian/pos/clock.h"
+#include "baidian/domain/clock.h"
 #include "baidian/pos/demo_data.h"
 #include "baidian/pos/sync_agent.h"
 #include "baidian/pos/till.h"
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
     if (!opened)
         die(opened.error().message);
     auto& store = opened.value();
-    SystemClock clock;
+    domain::SystemClock clock;
     Till till(store, clock);
     if (auto ok = till.login("1001", "1234"); !ok)
         die(ok.error().message);

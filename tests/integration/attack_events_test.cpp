@@ -46,7 +46,7 @@ struct EventTill {
     }
     LocalStore store;
     SyncAgent agent;
-    ManualClock clock{std::chrono::system_clock::now()};
+    baidian::domain::ManualClock clock{std::chrono::system_clock::now()};
     std::unique_ptr<Till> till;
     Approval supervisor{"9001", "900190"};
 };

@@ -100,7 +100,7 @@ struct JournalTill {
     }
     LocalStore store;
     SyncAgent agent;
-    ManualClock clock{std::chrono::system_clock::now()};
+    baidian::domain::ManualClock clock{std::chrono::system_clock::now()};
     std::unique_ptr<Till> till;
 };
 
@@ -295,8 +295,8 @@ TEST(AttackJournal, AStepBackIsFoundInWhateverOrderTheSalesArrive) {
         s.seq = seq;
         s.receiptNo = "NB-D01-01-00000" + std::to_string(seq);
         s.kind = "sale";
-        s.completedAt = isoUtc(now);
-        s.businessDate = businessDate(now);
+        s.completedAt = domain::isoUtc(now);
+        s.businessDate = domain::businessDate(now);
         s.cashier = "1001";
         s.subtotalFen = s.totalFen = 1180;
         s.lines.push_back({1, "AKS-PEA-01", "库尔勒香梨", 0, 1000, 590, 590, "jin", 1180, "", 0, 0,

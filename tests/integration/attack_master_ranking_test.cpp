@@ -141,7 +141,7 @@ struct Till1 {
     }
     LocalStore store;
     SyncAgent agent;
-    ManualClock clock{std::chrono::system_clock::now()};
+    baidian::domain::ManualClock clock{std::chrono::system_clock::now()};
     std::unique_ptr<Till> till;
 };
 

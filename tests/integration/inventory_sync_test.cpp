@@ -18,7 +18,7 @@ using baidian::testing::Network;
 namespace {
 
 struct Outlet {
-    Outlet(Network& net, const std::string& outletCode, ManualClock& clock)
+    Outlet(Network& net, const std::string& outletCode, baidian::domain::ManualClock& clock)
         : code(outletCode)
         , path(net.file(outletCode + ".db")) {
         store = std::make_unique<LocalStore>(LocalStore::open(path).value());
@@ -73,7 +73,7 @@ void addTillCatalog(const Network& net) {
 TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers) {
     Network net;
     addTillCatalog(net);
-    ManualClock clock(parseLocalDateTime("2026-11-23 08:00:00"));
+    domain::ManualClock clock(domain::parseLocalDateTime("2026-11-23 08:00:00"));
     ASSERT_EQ(net.admin("add-outlet --code WZ-C01 --name wz --type counter --city wz").exitCode, 0);
     ASSERT_EQ(net.admin("issue-cert --outlet WZ-C01 --out " +
                         baidian::testing::quote(net.certsDir("WZ-C01")))
@@ -82,7 +82,7 @@ TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers
     Outlet hz(net, "HZ-F01", clock), nb(net, "NB-D01", clock), wz(net, "WZ-C01", clock);
     std::string transferId;
     for (int day = 0; day < 7; ++day) {
-        clock.set(parseLocalDateTime("2026-11-" + std::to_string(23 + day) + " 08:00:00"));
+        clock.set(domain::parseLocalDateTime("2026-11-" + std::to_string(23 + day) + " 08:00:00"));
         for (Outlet* o : {&hz, &nb, &wz}) {
             ASSERT_TRUE(o->inventory
                             ->receive({"AKS-APL-01", 0, Grams(30000)},
@@ -170,7 +170,7 @@ TEST(InventorySync, AWeekAcrossOutletsLeavesServerStockEqualToTheSumOfTheLedgers
 TEST(InventorySync, AReceiptFromTheWrongOutletIsQuarantinedNotBooked) {
     Network net;
     addTillCatalog(net);
-    ManualClock clock(parseLocalDateTime("2026-11-23 08:00:00"));
+    domain::ManualClock clock(domain::parseLocalDateTime("2026-11-23 08:00:00"));
     Outlet hz(net, "HZ-F01", clock), nb(net, "NB-D01", clock);
     ASSERT_TRUE(hz.inventory->receive({"AKS-WAL-01", 10, {}}, {"W", "基地", "", "", ""}, "D").ok());
     const auto id = hz.inventory->transferOut("NB-D01", {{"AKS-WAL-01", 3, {}}}).value();

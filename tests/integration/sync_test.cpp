@@ -52,7 +52,8 @@ protected:
 
     Network m_net;
     std::string m_tillPath = m_net.file("till.db");
-    ManualClock m_clock{parseLocalDateTime("2026-11-30 08:00:00")};
+    baidian::domain::ManualClock m_clock{
+        baidian::domain::parseLocalDateTime("2026-11-30 08:00:00")};
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<Till> m_till;
 };

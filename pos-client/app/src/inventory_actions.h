@@ -40,7 +40,7 @@ private:
     TillSession& m_session;
     SaleScreen& m_screen;
     QWidget* m_window;
-    pos::SystemClock m_clock;
+    domain::SystemClock m_clock;
     pos::Inventory m_inventory;
 };
 

@@ -63,7 +63,7 @@ private:
     TillSession() = default;
     TillOptions m_options;
     std::unique_ptr<pos::LocalStore> m_store;
-    pos::SystemClock m_clock;
+    domain::SystemClock m_clock;
     std::unique_ptr<pos::Till> m_till;
     std::unique_ptr<pos::BackgroundSync> m_sync;
     std::unique_ptr<pos::HttpsClient> m_lookup; ///< the sale look-up's connection (GUI thread)

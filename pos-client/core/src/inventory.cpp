@@ -24,7 +24,7 @@ bool isDate(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
         return false;
     try {
-        (void)parseIsoUtc(s + "T00:00:00Z");
+        (void)domain::parseIsoUtc(s + "T00:00:00Z");
         return true;
     } catch (const std::exception&) {
         return false;
@@ -122,7 +122,7 @@ void insertMovement(SQLite::Database& db, std::int64_t productId, std::optional<
     q.exec();
 }
 
-Inventory::Inventory(LocalStore& store, const Clock& clock)
+Inventory::Inventory(LocalStore& store, const domain::Clock& clock)
     : m_store(store)
     , m_clock(clock) {}
 
@@ -148,7 +148,7 @@ Result<std::int64_t> Inventory::receive(const StockQuantity& quantity, const Lot
     if (!item)
         return item.error();
     LotInfo lot = lotInfo;
-    const std::string today = businessDate(m_clock.now());
+    const std::string today = domain::businessDate(m_clock.now());
     if (lot.arrivalDate.empty())
         lot.arrivalDate = today;
     if (lot.code.empty() || lot.originBase.empty())
@@ -180,7 +180,8 @@ Result<std::int64_t> Inventory::receive(const StockQuantity& quantity, const Lot
         const auto lotId = upsert.getColumn(0).getInt64();
         upsert.reset();
         insertMovement(db, item->id, lotId, "receive", quantity.units, quantity.grams.value(),
-                       std::nullopt, std::nullopt, document, "", "", false, isoUtc(m_clock.now()));
+                       std::nullopt, std::nullopt, document, "", "", false,
+                       domain::isoUtc(m_clock.now()));
         tx.commit();
         return lotId;
     } catch (const SQLite::Exception& e) {
@@ -199,7 +200,7 @@ Status Inventory::writeOff(const StockQuantity& quantity, ShrinkReason reason,
         for (const auto& a : allocateFifo(db, item->id, quantity.units, quantity.grams.value()))
             insertMovement(db, item->id, a.lotId, "shrink", -a.units, -a.grams, std::nullopt,
                            std::nullopt, note, "", std::string(toString(reason)), a.belowZero,
-                           isoUtc(m_clock.now()));
+                           domain::isoUtc(m_clock.now()));
         tx.commit();
         return {};
     } catch (const SQLite::Exception& e) {
@@ -228,7 +229,7 @@ Result<std::string> Inventory::transferOut(const std::string& toOutlet,
     auto& db = m_store.database();
     try {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        const std::string at = isoUtc(m_clock.now());
+        const std::string at = domain::isoUtc(m_clock.now());
         for (const auto& [item, q] : checked)
             for (const auto& a : allocateFifo(db, item.id, q.units, q.grams.value()))
                 insertMovement(db, item.id, a.lotId, "transfer_out", -a.units, -a.grams,
@@ -262,7 +263,7 @@ Status Inventory::receiveTransfer(const std::string& transferId, const std::stri
                                   ? "transfer %1 was already received"
                                   : "transfer %1 was sent from this outlet",
                               {transferId});
-        const std::string at = isoUtc(m_clock.now());
+        const std::string at = domain::isoUtc(m_clock.now());
         for (const auto& l : lines) {
             auto item = product(l);
             if (!item)
@@ -292,7 +293,7 @@ Result<std::int64_t> Inventory::freezeStocktake() {
             return keyedError(ErrorCode::Conflict, "count sheet %1 is still open: post it first",
                               {std::to_string(open.getColumn(0).getInt64())});
         SQLite::Statement head(db, "INSERT INTO stocktake(frozen_at) VALUES (?) RETURNING id");
-        head.bind(1, isoUtc(m_clock.now()));
+        head.bind(1, domain::isoUtc(m_clock.now()));
         head.executeStep();
         const auto id = head.getColumn(0).getInt64();
         head.reset();
@@ -377,7 +378,7 @@ Status Inventory::postStocktake(std::int64_t stocktakeId) {
         if (!state.getColumn(0).isNull())
             return keyedError(ErrorCode::Conflict, "count sheet %1 was already posted",
                               {std::to_string(stocktakeId)});
-        const std::string at = isoUtc(m_clock.now());
+        const std::string at = domain::isoUtc(m_clock.now());
         SQLite::Statement lines(
             db, "SELECT product_id, counted_units - expected_units, counted_grams - expected_grams "
                 "FROM stocktake_line WHERE stocktake_id = ? AND counted_units IS NOT NULL");
@@ -439,7 +440,7 @@ std::vector<StockLevel> Inventory::levels() {
 }
 
 std::vector<LotLevel> Inventory::nearExpiry(int days) {
-    const auto until = businessDate(m_clock.now() + std::chrono::hours(24) * days);
+    const auto until = domain::businessDate(m_clock.now() + std::chrono::hours(24) * days);
     SQLite::Statement q(
         m_store.database(),
         "SELECT p.sku, p.name, l.code, l.origin_base, l.best_before, b.units, b.grams "
@@ -484,7 +485,7 @@ std::vector<StockLevel> Inventory::lowStock() {
 }
 
 std::vector<Suggestion> Inventory::replenishment(int lookbackDays, int coverDays) {
-    const auto since = isoUtc(m_clock.now() - std::chrono::hours(24) * lookbackDays);
+    const auto since = domain::isoUtc(m_clock.now() - std::chrono::hours(24) * lookbackDays);
     SQLite::Statement q(
         m_store.database(),
         "SELECT p.sku, p.name, "

@@ -1,8 +1,8 @@
 #include "baidian/pos/receipt.h"
 
+#include "baidian/domain/clock.h"
 #include "baidian/domain/pricing.h"
 #include "baidian/domain/weight.h"
-#include "baidian/pos/clock.h"
 #include "baidian/pos/sale_record.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -91,7 +91,7 @@ Result<Receipt> loadReceipt(SQLite::Database& db, const TerminalConfig& terminal
     r.uuid = sale.getColumn(1).getString();
     r.isReturn = sale.getColumn(2).getString() == "return";
     r.originalReceiptNo = sale.getColumn(3).getString();
-    r.dateTime = localDateTime(parseIsoUtc(sale.getColumn(4).getString()));
+    r.dateTime = domain::localDateTime(domain::parseIsoUtc(sale.getColumn(4).getString()));
     r.cashierName = sale.getColumn(5).getString();
     r.subtotal = Fen(sale.getColumn(6).getInt64());
     r.orderDiscount = Fen(sale.getColumn(7).getInt64());

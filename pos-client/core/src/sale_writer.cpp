@@ -72,7 +72,7 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
                                 const TerminalConfig& terminal, const SaleRecord& sale,
                                 const crypto::JournalKey* journalKey) {
     const int sign = sale.isReturn ? -1 : 1;
-    const std::string at = isoUtc(sale.completedAt);
+    const std::string at = domain::isoUtc(sale.completedAt);
     CompletedSale done;
     done.uuid = crypto::timeOrderedUuid();
     done.total = Fen(sign * sale.totals.total.value());
@@ -106,7 +106,7 @@ Result<CompletedSale> writeSale(SQLite::Database& db, db::StatementCache& cache,
         if (sale.approvedBy)
             insertSale.bind(8, *sale.approvedBy);
         insertSale.bind(9, at);
-        insertSale.bind(10, businessDate(sale.completedAt));
+        insertSale.bind(10, domain::businessDate(sale.completedAt));
         insertSale.bind(11, static_cast<std::int64_t>(sale.lines.size()));
         insertSale.bind(12, sign * sale.totals.subtotal.value());
         insertSale.bind(13, sign * sale.totals.orderDiscount.value());

@@ -1,6 +1,6 @@
 #include "baidian/pos/shift_report.h"
 
-#include "baidian/pos/clock.h"
+#include "baidian/domain/clock.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -11,7 +11,7 @@ using domain::Fen;
 namespace {
 
 std::string local(const std::string& isoUtcText) {
-    return localDateTime(parseIsoUtc(isoUtcText));
+    return domain::localDateTime(domain::parseIsoUtc(isoUtcText));
 }
 
 std::string_view tenderLabel(TenderKind kind) {

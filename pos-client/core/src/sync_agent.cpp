@@ -1,7 +1,7 @@
 #include "baidian/pos/sync_agent.h"
 
 #include "baidian/crypto/hash_chain.h"
-#include "baidian/pos/clock.h"
+#include "baidian/domain/clock.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/till_events.h"
 #include "baidian/protocol/codec.h"
@@ -136,7 +136,7 @@ Result<PushSummary> SyncAgent::push(std::size_t batchSize) {
         SQLite::Statement mark(db,
                                "UPDATE outbox SET acked_at = ?, status = ?, reason = NULLIF(?, '') "
                                "WHERE seq = ? AND acked_at IS NULL");
-        const auto now = isoUtc(std::chrono::system_clock::now());
+        const auto now = domain::isoUtc(std::chrono::system_clock::now());
         std::map<std::string, const SaleDoc*> sent; // by uuid: what the answer refers to
         for (const auto& s : batch.sales)
             sent[s.uuid] = &s;
@@ -208,7 +208,7 @@ Result<int> SyncAgent::pushMovements(std::size_t batchSize) {
         SQLite::Transaction tx(db);
         SQLite::Statement mark(
             db, "UPDATE stock_movement SET acked_at = ? WHERE id = ? AND acked_at IS NULL");
-        const auto now = isoUtc(std::chrono::system_clock::now());
+        const auto now = domain::isoUtc(std::chrono::system_clock::now());
         for (const auto& r : result->results) {
             const auto it = sent.find(r.uuid);
             if (it == sent.end())
@@ -251,7 +251,7 @@ Result<EventPushSummary> SyncAgent::pushEvents(std::size_t batchSize) {
         SQLite::Transaction tx(db);
         SQLite::Statement mark(
             db, "UPDATE till_event SET acked_at = ? WHERE id = ? AND acked_at IS NULL");
-        const auto now = isoUtc(std::chrono::system_clock::now());
+        const auto now = domain::isoUtc(std::chrono::system_clock::now());
         for (const auto& r : result->results) {
             const auto it = sent.find(r.uuid);
             if (it == sent.end())
@@ -384,7 +384,7 @@ Result<ShiftUploadSummary> SyncAgent::uploadShifts() {
                 "is kept beside it for head office to resolve");
         }
         SQLite::Statement mark(db, "UPDATE shift SET uploaded_at = ? WHERE id = ?");
-        mark.bind(1, isoUtc(std::chrono::system_clock::now()));
+        mark.bind(1, domain::isoUtc(std::chrono::system_clock::now()));
         mark.bind(2, r.shiftId);
         mark.exec();
         ++summary.uploaded;

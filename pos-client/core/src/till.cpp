@@ -44,7 +44,7 @@ Fen limitOf(Fen amount, std::int64_t bp) {
 
 } // namespace
 
-Till::Till(LocalStore& store, const Clock& clock)
+Till::Till(LocalStore& store, const domain::Clock& clock)
     : m_store(store)
     , m_clock(clock) {
     m_limits = limits();
@@ -110,7 +110,7 @@ Result<Cashier> Till::checkPin(const std::string& code, const std::string& pin) 
             db, "UPDATE cashier SET failed_pins = failed_pins + 1, locked_at = CASE WHEN "
                 "failed_pins + 1 >= ? THEN ? ELSE NULL END WHERE id = ? RETURNING failed_pins");
         count.bind(1, m_limits.pinAttempts);
-        count.bind(2, isoUtc(m_clock.now()));
+        count.bind(2, domain::isoUtc(m_clock.now()));
         count.bind(3, id);
         count.executeStep();
         const auto failures = count.getColumn(0).getInt64();
@@ -221,7 +221,7 @@ Result<std::int64_t> Till::openShift(Fen openingFloat) {
         m_store.database(),
         "INSERT INTO shift(cashier_id, opened_at, float_fen) VALUES (?, ?, ?) RETURNING id");
     q.bind(1, m_cashier->id);
-    q.bind(2, isoUtc(m_clock.now()));
+    q.bind(2, domain::isoUtc(m_clock.now()));
     q.bind(3, openingFloat.value());
     q.executeStep();
     const auto id = q.getColumn(0).getInt64();
@@ -252,7 +252,7 @@ Status Till::moveCash(TillEventKind kind, Fen amount, const std::string& reason,
         q.bind(3, amount.value());
         q.bind(4, reason);
         q.bind(5, m_cashier->id);
-        q.bind(6, isoUtc(m_clock.now()));
+        q.bind(6, domain::isoUtc(m_clock.now()));
         q.exec();
         TillEvent e;
         e.kind = kind;
@@ -339,7 +339,7 @@ Result<ShiftReport> Till::closeShift(const std::map<TenderKind, Fen>& counted) {
             count.reset();
         }
         SQLite::Statement close(db, "UPDATE shift SET closed_at = ?, closed_by = ? WHERE id = ?");
-        close.bind(1, isoUtc(m_clock.now()));
+        close.bind(1, domain::isoUtc(m_clock.now()));
         close.bind(2, m_cashier->id);
         close.bind(3, shift);
         close.exec();
@@ -455,7 +455,7 @@ Result<std::size_t> Till::addLine(BasketLine line) {
                           "this return follows a receipt: pick lines from the original sale");
     std::vector<Promotion> promotions;
     if (!(m_open && m_isReturn))
-        promotions = m_store.promotionsFor(line.productId, businessDate(m_clock.now()));
+        promotions = m_store.promotionsFor(line.productId, domain::businessDate(m_clock.now()));
     if (auto ok = change([&] {
             m_lines.push_back(std::move(line));
             m_promotions.push_back(std::move(promotions));

@@ -34,7 +34,7 @@ Result<std::int64_t> Till::suspend(const std::string& note) {
             db,
             "INSERT INTO suspended_sale(cashier_id, created_at, note) VALUES (?,?,?) RETURNING id");
         head.bind(1, m_cashier->id);
-        head.bind(2, isoUtc(m_clock.now()));
+        head.bind(2, domain::isoUtc(m_clock.now()));
         head.bind(3, note);
         head.executeStep();
         const auto id = head.getColumn(0).getInt64();
@@ -82,7 +82,7 @@ std::vector<SuspendedSummary> Till::suspendedSales() {
         "LEFT JOIN suspended_line l ON l.suspended_id = s.id GROUP BY s.id ORDER BY s.id");
     while (q.executeStep())
         out.push_back({q.getColumn(0).getInt64(),
-                       localDateTime(parseIsoUtc(q.getColumn(1).getString())),
+                       domain::localDateTime(domain::parseIsoUtc(q.getColumn(1).getString())),
                        q.getColumn(2).getString(), q.getColumn(3).getInt()});
     return out;
 }
@@ -128,7 +128,8 @@ Status Till::resume(std::int64_t suspendedId) {
                 l.approvedBy = q.getColumn(9).getInt64();
             if (!q.getColumn(10).isNull())
                 l.labelAmount = Fen(q.getColumn(10).getInt64());
-            promotions.push_back(m_store.promotionsFor(l.productId, businessDate(m_clock.now())));
+            promotions.push_back(
+                m_store.promotionsFor(l.productId, domain::businessDate(m_clock.now())));
             lines.push_back(std::move(l));
         }
         if (lines.empty())

@@ -126,7 +126,7 @@ protected:
 
     TempDir m_dir;
     std::string m_path = m_dir.file("till.db");
-    pos::SystemClock m_clock;
+    domain::SystemClock m_clock;
     std::unique_ptr<TillSession> m_session;
     std::unique_ptr<TillWindow> m_window;
 };

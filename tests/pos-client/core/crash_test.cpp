@@ -33,7 +33,7 @@ bool writeAll(int fd, const void* data, std::size_t size) {
         auto store = LocalStore::open(path);
         if (!store)
             ::_exit(3);
-        SystemClock clock;
+        domain::SystemClock clock;
         Till till(store.value(), clock);
         if (!till.login("1001", "1234"))
             ::_exit(4);
@@ -85,7 +85,7 @@ TEST(CrashSafety, KilledAtRandomWhileSellingLosesNothingAndLeavesNothingHalfDone
     {
         auto store = LocalStore::open(path).value();
         seedTill(store);
-        ManualClock clock(parseLocalDateTime("2026-11-30 09:00:00"));
+        domain::ManualClock clock(domain::parseLocalDateTime("2026-11-30 09:00:00"));
         Till till(store, clock);
         ASSERT_TRUE(till.login("1001", "1234").ok());
         ASSERT_TRUE(till.openShift(Fen(50000)).ok());

@@ -214,7 +214,7 @@ TEST_F(TillTest, PromotionsApplyInTheirWindowAndTheBestOneWins) {
     EXPECT_TRUE(m_till->lines()[apples].promotionCode.empty()); // starts tomorrow
     ASSERT_TRUE(m_till->voidSale(supervisor()).ok());
 
-    m_clock.set(parseLocalDateTime("2026-12-01 09:00:00"));
+    m_clock.set(domain::parseLocalDateTime("2026-12-01 09:00:00"));
     const auto again = m_till->scan(kApplesLabel1500g).value();
     EXPECT_EQ(m_till->lines()[again].promotionCode, "P-APL-10");
     EXPECT_EQ(m_till->lines()[again].promotionDiscount, Fen(204));

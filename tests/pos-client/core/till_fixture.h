@@ -133,7 +133,8 @@ protected:
     Approval supervisor() const { return {"9001", "900190"}; }
 
     TempDir m_dir;
-    ManualClock m_clock{parseLocalDateTime("2026-11-30 10:15:00")};
+    baidian::domain::ManualClock m_clock{
+        baidian::domain::parseLocalDateTime("2026-11-30 10:15:00")};
     std::unique_ptr<LocalStore> m_store;
     Catalog m_catalog;
     std::unique_ptr<Till> m_till;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "baidian/db/database.h"
-#include "baidian/pos/clock.h"
+#include "baidian/domain/clock.h"
 #include "baidian/pos/local_store.h"
 
 #include <SQLiteCpp/Database.h>
@@ -88,7 +88,7 @@ struct Trace {
 /// one transaction with the document it belongs to. Not thread-safe (the store's connection).
 class Inventory {
 public:
-    Inventory(LocalStore& store, const Clock& clock);
+    Inventory(LocalStore& store, const domain::Clock& clock);
 
     /// Goods in from head office or a supplier, into a new (or the same) lot.
     /// Errors: NotFound (SKU), InvalidArgument (quantity, lot data).
@@ -131,7 +131,7 @@ public:
 private:
     Result<CatalogItem> product(const StockQuantity& quantity);
     LocalStore& m_store;
-    const Clock& m_clock;
+    const domain::Clock& m_clock;
 };
 
 /// One piece of an outgoing quantity taken from a lot (or from nothing when stock ran out).

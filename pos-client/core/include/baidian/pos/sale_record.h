@@ -2,8 +2,8 @@
 
 #include "baidian/crypto/journal_key.h"
 #include "baidian/db/database.h"
+#include "baidian/domain/clock.h"
 #include "baidian/pos/basket.h"
-#include "baidian/pos/clock.h"
 #include "baidian/pos/types.h"
 
 #include <SQLiteCpp/Database.h>
@@ -34,7 +34,7 @@ struct SaleRecord {
     BasketTotals totals;
     std::vector<TenderEntry> tenders;
     domain::Fen change;
-    TimePoint completedAt;
+    domain::TimePoint completedAt;
 };
 
 struct CompletedSale {

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "baidian/domain/clock.h"
 #include "baidian/pos/basket.h"
-#include "baidian/pos/clock.h"
 #include "baidian/pos/local_store.h"
 #include "baidian/pos/receipt.h"
 #include "baidian/pos/sale_record.h"
@@ -82,7 +82,7 @@ inline constexpr std::size_t kMinApproverPinDigits = 6;
 /// own SQLite work synchronously (a sale completes in a few milliseconds).
 class Till {
 public:
-    Till(LocalStore& store, const Clock& clock);
+    Till(LocalStore& store, const domain::Clock& clock);
 
     // --- session ------------------------------------------------------------------------------
     Result<Cashier> login(const std::string& code, const std::string& pin);
@@ -227,7 +227,7 @@ private:
     void reset();
 
     LocalStore& m_store;
-    const Clock& m_clock;
+    const domain::Clock& m_clock;
     std::optional<Cashier> m_cashier;
     TillLimits m_limits;
 

@@ -1,15 +1,15 @@
 #pragma once
+// The one seam through which Baidian reads the wall clock: the till, the sync agent, the server
+// and the tools take a Clock&, and tests substitute a ManualClock. Monotonic timers (timeouts,
+// back-off) use std::chrono::steady_clock directly: they measure durations, not dates.
 
 #include "baidian/domain/time.h"
 
 #include <chrono>
-#include <string>
 
-namespace baidian::pos {
+namespace baidian::domain {
 
-using TimePoint = domain::TimePoint;
-
-/// Where the till gets the time from; tests substitute a ManualClock.
+/// Where the wall-clock time comes from. Implementations are thread-safe unless they say not.
 class Clock {
 public:
     virtual ~Clock() = default;
@@ -34,11 +34,4 @@ private:
     TimePoint m_now;
 };
 
-// The time formats live in shared/ (the server writes the same ones).
-using domain::businessDate;
-using domain::isoUtc;
-using domain::localDateTime;
-using domain::parseIsoUtc;
-using domain::parseLocalDateTime;
-
-} // namespace baidian::pos
+} // namespace baidian::domain
