@@ -164,8 +164,7 @@ void addSale(DayDelta& day, const protocol::SaleDoc& sale,
             addChecked(next.lines, 1);
             addChecked(next.salesFen, l.paidFen);
             // Sold at head office's price (never the till's word for it), undiscounted.
-            if (officePrice && l.unitPriceFen == *officePrice &&
-                l.lineDiscountFen == 0) {
+            if (officePrice && l.unitPriceFen == *officePrice && l.lineDiscountFen == 0) {
                 addChecked(p.compliant, 1);
                 addChecked(next.compliant, 1);
             }
