@@ -1,4 +1,5 @@
 // baidian-till: the cashier's till. Wires the session, the translation and the window.
+#include "baidian/domain/version.h"
 #include "src/customer_display.h"
 #include "src/till_session.h"
 #include "src/till_window.h"
@@ -14,9 +15,13 @@
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     app.setApplicationName(QStringLiteral("baidian-till"));
+    app.setApplicationVersion(
+        QString::fromUtf8(baidian::domain::kVersion.data(),
+                          static_cast<qsizetype>(baidian::domain::kVersion.size())));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Baidian till"));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("till database"),
                                 QStringLiteral("file"), QStringLiteral("till.db"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en"),

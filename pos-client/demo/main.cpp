@@ -3,10 +3,12 @@
 // basket through the selling engine, prints the receipt, returns part of it, and shows the
 // shift's X report and the journal check. Every run adds to the same database.
 #include "baidian/domain/barcode.h"
+#include "baidian/domain/version.h"
 #include "baidian/pos/demo_data.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/till.h"
 
+#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <string_view>
@@ -17,6 +19,15 @@ using domain::Fen;
 using domain::Grams;
 
 namespace {
+
+constexpr const char* kUsage =
+    "Usage: baidian-demo [--data DIR] [--terminal N]\n"
+    "  Sets up a demo till of outlet HZ-F01 in DIR/till.db (default .demo) on first run, then\n"
+    "  rings up a sale, prints its receipt, returns part of it and shows the X report.\n"
+    "  --data DIR     where the till's database lives (created if missing)\n"
+    "  --terminal N   the till's terminal number, 1-99 (default 1)\n"
+    "  --help         this text\n"
+    "  --version      the version\n";
 
 template <typename T> T orDie(Result<T> result, std::string_view step) {
     if (!result) {
@@ -47,11 +58,37 @@ void setUpOnce(LocalStore& store, int terminal) {
 int main(int argc, char** argv) {
     std::filesystem::path dataDir = ".demo";
     int terminal = 1; // --terminal N: another till of the same outlet (1-99)
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (std::string_view(argv[i]) == "--data")
-            dataDir = argv[i + 1];
-        if (std::string_view(argv[i]) == "--terminal")
-            terminal = std::atoi(argv[i + 1]);
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--help" || arg == "-h") {
+            std::cout << kUsage;
+            return 0;
+        }
+        if (arg == "--version") {
+            std::cout << "baidian-demo " << domain::kVersion << "\n";
+            return 0;
+        }
+        const bool takesValue = arg == "--data" || arg == "--terminal";
+        if (!takesValue || i + 1 >= argc) {
+            std::cerr << "baidian-demo: "
+                      << (takesValue ? std::string(arg) + " needs a value"
+                                     : "unknown argument " + std::string(arg))
+                      << "\n"
+                      << kUsage;
+            return 2;
+        }
+        const std::string_view value(argv[++i]);
+        if (arg == "--data") {
+            dataDir = std::string(value);
+        } else {
+            const auto [end, ec] =
+                std::from_chars(value.data(), value.data() + value.size(), terminal);
+            if (ec != std::errc() || end != value.data() + value.size() || terminal < 1 ||
+                terminal > 99) {
+                std::cerr << "baidian-demo: --terminal takes a number from 1 to 99\n";
+                return 2;
+            }
+        }
     }
     std::filesystem::create_directories(dataDir);
     const std::string path = (dataDir / "till.db").string();

@@ -4,6 +4,7 @@
 //   0 all done and reconciled, 1 local problem (database, certificate files), 2 server
 //   unreachable or refusing, 3 records quarantined or journal breaks, 4 figures differ.
 #include "baidian/domain/clock.h"
+#include "baidian/domain/version.h"
 #include "baidian/pos/sync_agent.h"
 
 #include <CLI/CLI.hpp>
@@ -28,6 +29,7 @@ int exitFor(const Error& error) {
 
 int main(int argc, char** argv) {
     CLI::App app{"pos-sync: push, pull and reconcile one till with the Baidian server"};
+    app.set_version_flag("--version", "pos-sync " + std::string(baidian::domain::kVersion));
     std::string database = "till.db", server = "localhost:8443";
     ServerEndpoint endpoint;
     std::vector<std::string> dates;

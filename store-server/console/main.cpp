@@ -1,5 +1,6 @@
 // baidian-console: the regional managers' and head office's console. Wires the client, the
 // translation, the login and the window.
+#include "baidian/domain/version.h"
 #include "src/console_client.h"
 #include "src/console_window.h"
 #include "src/login_dialog.h"
@@ -11,9 +12,13 @@
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     app.setApplicationName(QStringLiteral("baidian-console"));
+    app.setApplicationVersion(
+        QString::fromUtf8(baidian::domain::kVersion.data(),
+                          static_cast<qsizetype>(baidian::domain::kVersion.size())));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Baidian manager console"));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption server(QStringLiteral("server"),
                                     QStringLiteral("store-server host:port (localhost:8443)"),
                                     QStringLiteral("host:port"), QStringLiteral("localhost:8443"));

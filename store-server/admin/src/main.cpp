@@ -4,6 +4,7 @@
 #include "baidian/db/database.h"
 #include "baidian/domain/money.h"
 #include "baidian/domain/time.h"
+#include "baidian/domain/version.h"
 #include "baidian/domain/weight.h"
 #include "baidian/server/aggregates.h"
 #include "baidian/server/catalog.h"
@@ -255,6 +256,7 @@ int main(int argc, char** argv) {
     CLI::App app{
         "store-admin: the Baidian network's certificate authority, outlets, users and catalog"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", "store-admin " + std::string(baidian::domain::kVersion));
     std::string dbPath = "server.db";
     std::string pkiDir = "pki";
     app.add_option("--db", dbPath, "central database file")->envname("BAIDIAN_DB");

@@ -1,4 +1,5 @@
 // store-server: the central HTTPS server tills sync to. See docs/protocol.md.
+#include "baidian/domain/version.h"
 #include "baidian/server/server.h"
 
 #include <CLI/CLI.hpp>
@@ -8,6 +9,7 @@
 int main(int argc, char** argv) {
     using namespace baidian::server;
     CLI::App app{"store-server: the Baidian central server (HTTPS, mutual TLS)"};
+    app.set_version_flag("--version", "store-server " + std::string(baidian::domain::kVersion));
     std::string configFile, listen, portFile;
     ServerConfig overrides;
     int port = -1, threads = 0;

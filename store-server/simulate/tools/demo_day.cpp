@@ -10,6 +10,7 @@
 //   baidian-demo-day --registry outlets.csv --certs DIR --server localhost:8443 [--date D]
 #include "baidian/csv/csv.h"
 #include "baidian/domain/time.h"
+#include "baidian/domain/version.h"
 #include "baidian/pos/https_client.h"
 #include "baidian/protocol/codec.h"
 #include "baidian/simulate/network.h"
@@ -134,6 +135,7 @@ std::string uploadDay(const Outlet& outlet, pos::ServerEndpoint endpoint, const 
 
 int main(int argc, char** argv) {
     CLI::App app{"baidian-demo-day: a business day of the demo network through the real sync"};
+    app.set_version_flag("--version", "baidian-demo-day " + std::string(baidian::domain::kVersion));
     std::string registry, certs, server = "localhost:8443", date;
     int workers = 8;
     app.add_option("--registry", registry, "outlets CSV (store-admin export-outlets)")->required();
