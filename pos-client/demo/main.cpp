@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (arg == "--version") {
-            std::cout << "baidian-demo " << domain::kVersion << "\n";
+            std::cout << domain::versionLine("baidian-demo") << "\n";
             return 0;
         }
         const bool takesValue = arg == "--data" || arg == "--terminal";

@@ -29,7 +29,7 @@ int exitFor(const Error& error) {
 
 int main(int argc, char** argv) {
     CLI::App app{"pos-sync: push, pull and reconcile one till with the Baidian server"};
-    app.set_version_flag("--version", "pos-sync " + std::string(baidian::domain::kVersion));
+    app.set_version_flag("--version", baidian::domain::versionLine("pos-sync"));
     std::string database = "till.db", server = "localhost:8443";
     ServerEndpoint endpoint;
     std::vector<std::string> dates;

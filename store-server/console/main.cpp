@@ -12,9 +12,7 @@
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     app.setApplicationName(QStringLiteral("baidian-console"));
-    app.setApplicationVersion(
-        QString::fromUtf8(baidian::domain::kVersion.data(),
-                          static_cast<qsizetype>(baidian::domain::kVersion.size())));
+    app.setApplicationVersion(QString::fromUtf8(baidian::domain::version()));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Baidian manager console"));
     parser.addHelpOption();

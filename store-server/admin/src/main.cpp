@@ -256,7 +256,7 @@ int main(int argc, char** argv) {
     CLI::App app{
         "store-admin: the Baidian network's certificate authority, outlets, users and catalog"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "store-admin " + std::string(baidian::domain::kVersion));
+    app.set_version_flag("--version", baidian::domain::versionLine("store-admin"));
     std::string dbPath = "server.db";
     std::string pkiDir = "pki";
     app.add_option("--db", dbPath, "central database file")->envname("BAIDIAN_DB");

@@ -9,7 +9,7 @@
 int main(int argc, char** argv) {
     using namespace baidian::server;
     CLI::App app{"store-server: the Baidian central server (HTTPS, mutual TLS)"};
-    app.set_version_flag("--version", "store-server " + std::string(baidian::domain::kVersion));
+    app.set_version_flag("--version", baidian::domain::versionLine("store-server"));
     std::string configFile, listen, portFile;
     ServerConfig overrides;
     int port = -1, threads = 0;

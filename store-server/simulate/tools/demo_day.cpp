@@ -135,7 +135,7 @@ std::string uploadDay(const Outlet& outlet, pos::ServerEndpoint endpoint, const 
 
 int main(int argc, char** argv) {
     CLI::App app{"baidian-demo-day: a business day of the demo network through the real sync"};
-    app.set_version_flag("--version", "baidian-demo-day " + std::string(baidian::domain::kVersion));
+    app.set_version_flag("--version", baidian::domain::versionLine("baidian-demo-day"));
     std::string registry, certs, server = "localhost:8443", date;
     int workers = 8;
     app.add_option("--registry", registry, "outlets CSV (store-admin export-outlets)")->required();
