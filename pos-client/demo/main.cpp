@@ -68,13 +68,12 @@ int main(int argc, char** argv) {
             std::cout << domain::versionLine("baidian-demo") << "\n";
             return 0;
         }
-        const bool takesValue = arg == "--data" || arg == "--terminal";
-        if (!takesValue || i + 1 >= argc) {
-            std::cerr << "baidian-demo: "
-                      << (takesValue ? std::string(arg) + " needs a value"
-                                     : "unknown argument " + std::string(arg))
-                      << "\n"
-                      << kUsage;
+        if (arg != "--data" && arg != "--terminal") {
+            std::cerr << "baidian-demo: unknown argument " << arg << "\n" << kUsage;
+            return 2;
+        }
+        if (i + 1 >= argc) {
+            std::cerr << "baidian-demo: " << arg << " needs a value\n" << kUsage;
             return 2;
         }
         const std::string_view value(argv[++i]);
