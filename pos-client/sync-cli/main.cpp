@@ -3,7 +3,7 @@
 // non-zero with the reason when anything is off:
 //   0 all done and reconciled, 1 local problem (database, certificate files), 2 server
 //   unreachable or refusing, 3 records quarantined or journal breaks, 4 figures differ.
-#include "baidian/domain/clock.h"
+#include "baidian/domain/time.h"
 #include "baidian/domain/version.h"
 #include "baidian/pos/sync_agent.h"
 

@@ -1,7 +1,7 @@
 #include "baidian/pos/receipt.h"
 
-#include "baidian/domain/clock.h"
 #include "baidian/domain/pricing.h"
+#include "baidian/domain/time.h"
 #include "baidian/domain/weight.h"
 #include "baidian/pos/sale_record.h"
 

@@ -1,6 +1,6 @@
 #include "baidian/pos/shift_report.h"
 
-#include "baidian/domain/clock.h"
+#include "baidian/domain/time.h"
 
 #include <SQLiteCpp/Statement.h>
 

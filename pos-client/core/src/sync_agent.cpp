@@ -1,7 +1,7 @@
 #include "baidian/pos/sync_agent.h"
 
 #include "baidian/crypto/hash_chain.h"
-#include "baidian/domain/clock.h"
+#include "baidian/domain/time.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/till_events.h"
 #include "baidian/protocol/codec.h"

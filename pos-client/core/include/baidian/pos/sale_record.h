@@ -2,7 +2,7 @@
 
 #include "baidian/crypto/journal_key.h"
 #include "baidian/db/database.h"
-#include "baidian/domain/clock.h"
+#include "baidian/domain/time.h"
 #include "baidian/pos/basket.h"
 #include "baidian/pos/types.h"
 
