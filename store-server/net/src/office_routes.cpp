@@ -275,7 +275,6 @@ asio::awaitable<Response> handleOffice(Request req, const OfficeContext& ctx) {
         const RankingConfig config = ctx.ranking;
         const auto at = domain::isoUtc(now);
         GroupCommitWriter::Apply apply = [result, period, config, at](SQLite::Database& wdb) {
-            rollUp(wdb); // only days an older server left dirty: ingest keeps the figures now
             *result = computeRanking(wdb, period, config, at);
         };
         auto [committed, why] =

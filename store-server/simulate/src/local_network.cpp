@@ -86,7 +86,6 @@ protocol::RankingDoc LocalNetwork::rank(const std::string& period) {
     const auto morning =
         domain::isoUtc(domain::parseLocalDateTime(domain::addDays(to, 1) + " 08:00:00"));
     SQLite::Transaction tx(*m_db);
-    server::rollUp(*m_db);
     auto ranking = orThrow(server::computeRanking(*m_db, period, {}, morning), "ranking");
     tx.commit();
     return ranking;
