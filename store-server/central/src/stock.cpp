@@ -2,6 +2,8 @@
 
 #include "baidian/domain/pricing.h"
 #include "baidian/protocol/codec.h"
+#include "baidian/server/movement_kind.h"
+#include "baidian/server/record_quarantine.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <map>
@@ -12,108 +14,109 @@ using namespace protocol;
 
 namespace {
 
-/// A rule a movement broke: its name (kept with the quarantined record) and the reason.
-struct Broken {
-    std::string rule;
-    std::string reason;
-};
-
 /// The sign each kind of ledger row must have: what leaves the outlet is negative, what comes
 /// in positive; a stocktake adjustment either way.
-std::optional<Broken> checkSign(const MovementDoc& m) {
-    static const std::map<std::string, int> kSign = {
-        {"sale", -1},   {"transfer_out", -1}, {"shrink", -1}, {"return", 1},
-        {"receive", 1}, {"transfer_in", 1},   {"adjust", 0}};
-    const auto it = kSign.find(m.kind);
-    if (it == kSign.end())
-        return Broken{"movement.kind", "unknown kind \"" + m.kind + "\""};
-    const int sign = it->second;
+std::optional<BrokenRule> checkSign(const MovementDoc& m, std::optional<MovementKind> kind) {
+    if (!kind)
+        return BrokenRule{"movement.kind", "unknown kind \"" + m.kind + "\""};
+    const int sign = stockSign(*kind);
     if ((sign < 0 && (m.units > 0 || m.grams > 0)) || (sign > 0 && (m.units < 0 || m.grams < 0)))
-        return Broken{"movement.sign", "a " + m.kind + " must " +
-                                           (sign < 0 ? "take stock away (units and grams <= 0)"
-                                                     : "add stock (units and grams >= 0)") +
-                                           ", not units " + std::to_string(m.units) + " grams " +
-                                           std::to_string(m.grams)};
+        return BrokenRule{"movement.sign", "a " + m.kind + " must " +
+                                               (sign < 0 ? "take stock away (units and grams <= 0)"
+                                                         : "add stock (units and grams >= 0)") +
+                                               ", not units " + std::to_string(m.units) +
+                                               " grams " + std::to_string(m.grams)};
     return std::nullopt;
 }
 
 /// Head office's own data decides: the product, the other outlet, the transfer's owner.
-std::optional<Broken> checkAgainstRegistry(SQLite::Database& db, std::int64_t outletId,
-                                           const std::string& outletCode, const MovementDoc& m) {
+std::optional<BrokenRule> checkAgainstRegistry(SQLite::Database& db, std::int64_t outletId,
+                                               const std::string& outletCode, const MovementDoc& m,
+                                               MovementKind kind) {
     SQLite::Statement product(db, "SELECT 1 FROM product WHERE sku = ?");
     product.bind(1, m.sku);
     if (!product.executeStep())
-        return Broken{"movement.product", "no product " + m.sku + " in head office's catalog"};
-    if (m.kind != "transfer_out" && m.kind != "transfer_in")
+        return BrokenRule{"movement.product", "no product " + m.sku + " in head office's catalog"};
+    if (!isTransfer(kind))
         return std::nullopt;
     if (m.document.empty())
-        return Broken{"transfer.document", "a " + m.kind + " needs its transfer id (document)"};
+        return BrokenRule{"transfer.document", "a " + m.kind + " needs its transfer id (document)"};
     if (m.otherOutlet == outletCode)
-        return Broken{"transfer.destination",
-                      "a transfer between outlet " + outletCode + " and itself"};
+        return BrokenRule{"transfer.destination",
+                          "a transfer between outlet " + outletCode + " and itself"};
     SQLite::Statement other(db, "SELECT status FROM outlet WHERE code = ?");
     other.bind(1, m.otherOutlet);
     if (!other.executeStep())
-        return Broken{"transfer.destination", "no outlet \"" + m.otherOutlet + "\""};
+        return BrokenRule{"transfer.destination", "no outlet \"" + m.otherOutlet + "\""};
     SQLite::Statement t(db, "SELECT from_outlet_id, to_outlet FROM transfer WHERE uuid = ?");
     t.bind(1, m.document);
     const bool known = t.executeStep();
-    if (m.kind == "transfer_out") {
+    if (kind == MovementKind::TransferOut) {
         if (other.getColumn(0).getString() == "closed")
-            return Broken{"transfer.destination", "outlet " + m.otherOutlet + " is closed"};
+            return BrokenRule{"transfer.destination", "outlet " + m.otherOutlet + " is closed"};
         if (known && t.getColumn(0).getInt64() != outletId)
-            return Broken{"transfer.taken",
-                          "transfer " + m.document + " was sent by another outlet"};
+            return BrokenRule{"transfer.taken",
+                              "transfer " + m.document + " was sent by another outlet"};
         if (known && t.getColumn(1).getString() != m.otherOutlet)
-            return Broken{"transfer.destination", "transfer " + m.document + " goes to " +
-                                                      t.getColumn(1).getString() + ", not " +
-                                                      m.otherOutlet};
+            return BrokenRule{"transfer.destination", "transfer " + m.document + " goes to " +
+                                                          t.getColumn(1).getString() + ", not " +
+                                                          m.otherOutlet};
     } else if (known && t.getColumn(1).getString() != outletCode) {
-        return Broken{"transfer.destination", "transfer " + m.document + " was sent to " +
-                                                  t.getColumn(1).getString() + ", not " +
-                                                  outletCode};
+        return BrokenRule{"transfer.destination", "transfer " + m.document + " was sent to " +
+                                                      t.getColumn(1).getString() + ", not " +
+                                                      outletCode};
     }
     return std::nullopt;
 }
 
-void quarantine(SQLite::Database& db, std::int64_t outletId, int terminal, const std::string& uuid,
-                const Broken& broken, const std::string& body, const std::string& receivedAt) {
-    SQLite::Statement q(db, "INSERT INTO movement_quarantine(outlet_id, terminal_no, uuid, rule, "
-                            "reason, body, received_at) VALUES (?,?,?,?,?,?,?)");
-    q.bind(1, outletId);
-    q.bind(2, terminal);
-    q.bind(3, uuid);
-    q.bind(4, broken.rule);
-    q.bind(5, broken.reason);
-    q.bind(6, body);
-    q.bind(7, receivedAt);
-    q.exec();
-}
-
-/// The reason this outlet's movement `uuid` was quarantined before, if it was (a retry).
-std::optional<std::string> quarantinedBefore(SQLite::Database& db, std::int64_t outletId,
-                                             const std::string& uuid) {
-    SQLite::Statement q(db, "SELECT reason FROM movement_quarantine WHERE outlet_id = ? AND "
-                            "uuid = ? ORDER BY id LIMIT 1");
-    q.bind(1, outletId);
-    q.bind(2, uuid);
-    if (!q.executeStep())
-        return std::nullopt;
-    return q.getColumn(0).getString();
+/// Stores a checked row; a transfer_out opens its transfer, a transfer_in closes it.
+void storeMovement(SQLite::Database& db, std::int64_t outletId, int terminal, const MovementDoc& m,
+                   MovementKind kind, const std::string& receivedAt) {
+    SQLite::Statement insert(
+        db, "INSERT INTO movement(uuid, outlet_id, terminal_no, sku, lot_code, origin_base, kind, "
+            "units, grams, document, other_outlet, reason, at, received_at) "
+            "VALUES "
+            "(?,?,?,?,NULLIF(?,''),NULLIF(?,''),?,?,?,NULLIF(?,''),NULLIF(?,''),NULLIF(?,''),?,?)");
+    insert.bind(1, m.uuid);
+    insert.bind(2, outletId);
+    insert.bind(3, terminal);
+    insert.bind(4, m.sku);
+    insert.bind(5, m.lotCode);
+    insert.bind(6, m.originBase);
+    insert.bind(7, std::string(toString(kind)));
+    insert.bind(8, m.units);
+    insert.bind(9, m.grams);
+    insert.bind(10, m.document);
+    insert.bind(11, m.otherOutlet);
+    insert.bind(12, m.reason);
+    insert.bind(13, m.at);
+    insert.bind(14, receivedAt);
+    insert.exec();
+    if (kind == MovementKind::TransferOut) {
+        SQLite::Statement t(db, "INSERT OR IGNORE INTO transfer(uuid, from_outlet_id, "
+                                "to_outlet, sent_at) VALUES (?,?,?,?)");
+        t.bind(1, m.document);
+        t.bind(2, outletId);
+        t.bind(3, m.otherOutlet);
+        t.bind(4, m.at);
+        t.exec();
+    } else if (kind == MovementKind::TransferIn) {
+        SQLite::Statement t(
+            db, "UPDATE transfer SET received_at = COALESCE(received_at, ?) WHERE uuid = ?");
+        t.bind(1, m.at);
+        t.bind(2, m.document);
+        t.exec();
+    }
 }
 
 } // namespace
 
 MovementBatchResult ingestMovements(SQLite::Database& db, std::int64_t outletId,
                                     const MovementBatch& batch, const std::string& receivedAt) {
+    constexpr auto kTable = QuarantineTable::Movement;
     MovementBatchResult result;
-    for (const auto& r : batch.rejected) {
-        const std::string uuid = r.key.starts_with("#") ? "" : r.key;
-        if (uuid.empty() || !quarantinedBefore(db, outletId, uuid))
-            quarantine(db, outletId, batch.terminal, uuid, {"movement.decode", r.reason}, r.body,
-                       receivedAt);
-        result.results.push_back({r.key, 0, "quarantined", r.reason});
-    }
+    quarantineRejected(db, kTable, outletId, batch.terminal, batch.rejected, "movement.decode",
+                       receivedAt, result.results);
     for (const auto& m : batch.movements) {
         SQLite::Statement known(db, "SELECT outlet_id FROM movement WHERE uuid = ?");
         known.bind(1, m.uuid);
@@ -121,59 +124,26 @@ MovementBatchResult ingestMovements(SQLite::Database& db, std::int64_t outletId,
             result.results.push_back({m.uuid, 0, "duplicate", ""});
             continue;
         }
-        if (auto before = quarantinedBefore(db, outletId, m.uuid)) {
+        if (auto before = quarantinedBefore(db, kTable, outletId, m.uuid)) {
             result.results.push_back({m.uuid, 0, "quarantined", *before});
             continue;
         }
-        std::optional<Broken> broken;
+        const auto kind = parseMovementKind(m.kind);
+        std::optional<BrokenRule> broken;
         if (known.hasRow())
-            broken =
-                Broken{"movement.uuid_taken", "this movement id is already used by another outlet"};
+            broken = BrokenRule{"movement.uuid_taken",
+                                "this movement id is already used by another outlet"};
         if (!broken)
-            broken = checkSign(m);
+            broken = checkSign(m, kind);
         if (!broken)
-            broken = checkAgainstRegistry(db, outletId, batch.outlet, m);
+            broken = checkAgainstRegistry(db, outletId, batch.outlet, m, *kind);
         if (broken) {
-            quarantine(db, outletId, batch.terminal, m.uuid, *broken, encode(m), receivedAt);
+            quarantineRecord(db, kTable, outletId, batch.terminal, m.uuid, *broken, encode(m),
+                             receivedAt);
             result.results.push_back({m.uuid, 0, "quarantined", broken->reason});
             continue;
         }
-        SQLite::Statement insert(
-            db,
-            "INSERT INTO movement(uuid, outlet_id, terminal_no, sku, lot_code, origin_base, kind, "
-            "units, grams, document, other_outlet, reason, at, received_at) "
-            "VALUES "
-            "(?,?,?,?,NULLIF(?,''),NULLIF(?,''),?,?,?,NULLIF(?,''),NULLIF(?,''),NULLIF(?,''),?,?)");
-        insert.bind(1, m.uuid);
-        insert.bind(2, outletId);
-        insert.bind(3, batch.terminal);
-        insert.bind(4, m.sku);
-        insert.bind(5, m.lotCode);
-        insert.bind(6, m.originBase);
-        insert.bind(7, m.kind);
-        insert.bind(8, m.units);
-        insert.bind(9, m.grams);
-        insert.bind(10, m.document);
-        insert.bind(11, m.otherOutlet);
-        insert.bind(12, m.reason);
-        insert.bind(13, m.at);
-        insert.bind(14, receivedAt);
-        insert.exec();
-        if (m.kind == "transfer_out") {
-            SQLite::Statement t(db, "INSERT OR IGNORE INTO transfer(uuid, from_outlet_id, "
-                                    "to_outlet, sent_at) VALUES (?,?,?,?)");
-            t.bind(1, m.document);
-            t.bind(2, outletId);
-            t.bind(3, m.otherOutlet);
-            t.bind(4, m.at);
-            t.exec();
-        } else if (m.kind == "transfer_in") {
-            SQLite::Statement t(
-                db, "UPDATE transfer SET received_at = COALESCE(received_at, ?) WHERE uuid = ?");
-            t.bind(1, m.at);
-            t.bind(2, m.document);
-            t.exec();
-        }
+        storeMovement(db, outletId, batch.terminal, m, *kind, receivedAt);
         result.results.push_back({m.uuid, 0, "stored", ""});
     }
     return result;
@@ -201,8 +171,9 @@ std::vector<IncomingTransfer> transfersInTransit(SQLite::Database& db,
     q.bind(1, toOutlet);
     // The manifest comes only from the sender's own stored (validated) transfer_out rows.
     SQLite::Statement lines(db, "SELECT sku, -SUM(units), -SUM(grams) FROM movement WHERE kind = "
-                                "'transfer_out' AND document = ? AND outlet_id = ? "
+                                "?3 AND document = ?1 AND outlet_id = ?2 "
                                 "GROUP BY sku ORDER BY sku");
+    lines.bind(3, std::string(toString(MovementKind::TransferOut)));
     while (q.executeStep()) {
         IncomingTransfer t{q.getColumn(0).getString(), q.getColumn(1).getString(), {}};
         lines.bind(1, t.uuid);
@@ -223,11 +194,12 @@ std::map<std::int64_t, std::int64_t> shrinkValue(SQLite::Database& db, const std
     // Movement times are UTC; business dates are China time (UTC+8).
     SQLite::Statement shrink(
         db, "SELECT m.outlet_id, -SUM(m.units), -SUM(m.grams), p.price_fen, p.price_basis "
-            "FROM movement m JOIN product p ON p.sku = m.sku WHERE m.kind = 'shrink' "
+            "FROM movement m JOIN product p ON p.sku = m.sku WHERE m.kind = ?4 "
             "AND (?3 IS NULL OR m.outlet_id = ?3) AND date(m.at, '+8 hours') BETWEEN ?1 AND ?2 "
             "GROUP BY m.outlet_id, m.sku");
     shrink.bind(1, from);
     shrink.bind(2, to);
+    shrink.bind(4, std::string(toString(MovementKind::Shrink)));
     if (outletId)
         shrink.bind(3, *outletId);
     while (shrink.executeStep()) {

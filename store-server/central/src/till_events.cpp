@@ -4,6 +4,7 @@
 #include "baidian/domain/time.h"
 #include "baidian/protocol/codec.h"
 #include "baidian/protocol/journal_hash.h"
+#include "baidian/server/record_quarantine.h"
 #include "baidian/server/terminal_keys.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -17,36 +18,6 @@ using namespace protocol;
 
 namespace {
 
-struct Broken {
-    std::string rule;
-    std::string reason;
-};
-
-void quarantine(SQLite::Database& db, std::int64_t outletId, int terminal, const std::string& uuid,
-                const Broken& broken, const std::string& body, const std::string& receivedAt) {
-    SQLite::Statement q(db, "INSERT INTO till_event_quarantine(outlet_id, terminal_no, uuid, "
-                            "rule, reason, body, received_at) VALUES (?,?,?,?,?,?,?)");
-    q.bind(1, outletId);
-    q.bind(2, terminal);
-    q.bind(3, uuid);
-    q.bind(4, broken.rule);
-    q.bind(5, broken.reason);
-    q.bind(6, body);
-    q.bind(7, receivedAt);
-    q.exec();
-}
-
-std::optional<std::string> quarantinedBefore(SQLite::Database& db, std::int64_t outletId,
-                                             const std::string& uuid) {
-    SQLite::Statement q(db, "SELECT reason FROM till_event_quarantine WHERE outlet_id = ? AND "
-                            "uuid = ? ORDER BY id LIMIT 1");
-    q.bind(1, outletId);
-    q.bind(2, uuid);
-    if (!q.executeStep())
-        return std::nullopt;
-    return q.getColumn(0).getString();
-}
-
 /// The role head office gives `code` at this outlet, or nullopt when it has no such person.
 std::optional<std::string> roleAt(SQLite::Database& db, std::int64_t outletId,
                                   const std::string& code) {
@@ -58,28 +29,30 @@ std::optional<std::string> roleAt(SQLite::Database& db, std::int64_t outletId,
     return q.getColumn(0).getString();
 }
 
-std::optional<Broken> check(SQLite::Database& db, std::int64_t outletId, const TillEventDoc& e,
-                            const std::string& receivedAt, const crypto::JournalKey* key,
-                            bool keyedBefore) {
+std::optional<BrokenRule> check(SQLite::Database& db, std::int64_t outletId, const TillEventDoc& e,
+                                const std::string& receivedAt, const crypto::JournalKey* key,
+                                bool keyedBefore) {
     if (const auto expected = expectedTillEventHash(e, key); !expected || *expected != e.hash)
-        return Broken{"event.hash", "its hash does not match its fields: changed after the till "
-                                    "logged it"};
+        return BrokenRule{"event.hash",
+                          "its hash does not match its fields: changed after the till "
+                          "logged it"};
     // After a keyed event an unkeyed one is what somebody without the key can make.
     if (keyedBefore && e.journalScheme != kJournalSchemeKeyed)
-        return Broken{"event.scheme", "not keyed, after keyed events of this till: made without "
-                                      "the till's journal key"};
+        return BrokenRule{"event.scheme",
+                          "not keyed, after keyed events of this till: made without "
+                          "the till's journal key"};
     try {
         if (domain::parseIsoUtc(e.at) > domain::parseIsoUtc(receivedAt) + std::chrono::minutes(10))
-            return Broken{"event.time", "logged at " + e.at + ", after the server's clock"};
+            return BrokenRule{"event.time", "logged at " + e.at + ", after the server's clock"};
     } catch (const std::invalid_argument&) {
-        return Broken{"event.time", "\"" + e.at + "\" is not a UTC time"};
+        return BrokenRule{"event.time", "\"" + e.at + "\" is not a UTC time"};
     }
     for (const auto* code : {&e.cashier, &e.subject, &e.approver})
         if (!code->empty() && !roleAt(db, outletId, *code))
-            return Broken{"event.cashier",
-                          "head office has no cashier " + *code + " at this outlet"};
+            return BrokenRule{"event.cashier",
+                              "head office has no cashier " + *code + " at this outlet"};
     if (!e.approver.empty() && roleAt(db, outletId, e.approver) == "cashier")
-        return Broken{"event.approver", e.approver + " is a cashier and cannot approve"};
+        return BrokenRule{"event.approver", e.approver + " is a cashier and cannot approve"};
     return std::nullopt;
 }
 
@@ -87,14 +60,10 @@ std::optional<Broken> check(SQLite::Database& db, std::int64_t outletId, const T
 
 TillEventBatchResult ingestTillEvents(SQLite::Database& db, std::int64_t outletId,
                                       const TillEventBatch& batch, const std::string& receivedAt) {
+    constexpr auto kTable = QuarantineTable::TillEvent;
     TillEventBatchResult result;
-    for (const auto& r : batch.rejected) {
-        const std::string uuid = r.key.starts_with("#") ? "" : r.key;
-        if (uuid.empty() || !quarantinedBefore(db, outletId, uuid))
-            quarantine(db, outletId, batch.terminal, uuid, {"event.decode", r.reason}, r.body,
-                       receivedAt);
-        result.results.push_back({r.key, 0, "quarantined", r.reason});
-    }
+    quarantineRejected(db, kTable, outletId, batch.terminal, batch.rejected, "event.decode",
+                       receivedAt, result.results);
     const auto key = terminalKey(db, outletId, batch.terminal);
     bool keyedBefore = false;
     {
@@ -114,12 +83,13 @@ TillEventBatchResult ingestTillEvents(SQLite::Database& db, std::int64_t outletI
             result.results.push_back({e.uuid, 0, "duplicate", ""});
             continue;
         }
-        if (auto before = quarantinedBefore(db, outletId, e.uuid)) {
+        if (auto before = quarantinedBefore(db, kTable, outletId, e.uuid)) {
             result.results.push_back({e.uuid, 0, "quarantined", *before});
             continue;
         }
         if (auto broken = check(db, outletId, e, receivedAt, key ? &*key : nullptr, keyedBefore)) {
-            quarantine(db, outletId, batch.terminal, e.uuid, *broken, encode(e), receivedAt);
+            quarantineRecord(db, kTable, outletId, batch.terminal, e.uuid, *broken, encode(e),
+                             receivedAt);
             result.results.push_back({e.uuid, 0, "quarantined", broken->reason});
             continue;
         }
