@@ -331,10 +331,18 @@ Result<protocol::ImportSummaryDoc> importQuickKeysCsv(SQLite::Database& db, std:
     });
 }
 
+std::string effectivePriceSql(std::string_view product, std::string_view outlet) {
+    const std::string p(product), o(outlet);
+    return "COALESCE((SELECT price_fen FROM price_override WHERE product_id = " + p +
+           ".id AND scope = 'outlet' AND scope_key = " + o +
+           ".code), (SELECT price_fen FROM price_override WHERE product_id = " + p +
+           ".id AND scope = 'type' AND scope_key = " + o + ".type), " + p + ".price_fen)";
+}
+
 std::int64_t effectivePriceFen(SQLite::Database& db, const std::string& outletCode,
                                const std::string& sku) {
-    SQLite::Statement q(db, "SELECT " BAIDIAN_EFFECTIVE_PRICE_SQL
-                            " FROM product p, outlet o WHERE p.sku = ? AND o.code = ?");
+    SQLite::Statement q(db, "SELECT " + effectivePriceSql() +
+                                " FROM product p, outlet o WHERE p.sku = ? AND o.code = ?");
     q.bind(1, sku);
     q.bind(2, outletCode);
     return q.executeStep() ? q.getColumn(0).getInt64() : 0;

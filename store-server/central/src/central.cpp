@@ -301,9 +301,9 @@ MasterData masterDataSince(SQLite::Database& db, std::int64_t outletId, std::int
                             keys.getColumn(2).getString()});
     }
     SQLite::Statement products(
-        db, "SELECT p.id, p.sku, p.name, p.pinyin, p.sale_unit, " BAIDIAN_EFFECTIVE_PRICE_SQL ", "
-            "p.price_basis, COALESCE(p.plu,''), p.active "
-            "FROM product p, outlet o WHERE o.id = ? AND p.version > ? ORDER BY p.version");
+        db, "SELECT p.id, p.sku, p.name, p.pinyin, p.sale_unit, " + effectivePriceSql() +
+                ", p.price_basis, COALESCE(p.plu,''), p.active "
+                "FROM product p, outlet o WHERE o.id = ? AND p.version > ? ORDER BY p.version");
     products.bind(1, outletId);
     products.bind(2, since);
     SQLite::Statement codes(

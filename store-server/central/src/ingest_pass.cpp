@@ -47,8 +47,9 @@ struct Statements {
                    "VALUES (?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?,?,?,?,?)")
         , tender(db, "INSERT INTO tender(sale_id, seq, kind, amount_fen, reference) "
                      "VALUES (?,?,?,?,NULLIF(?,''))")
-        , officePrice(db, "SELECT " BAIDIAN_EFFECTIVE_PRICE_SQL ", p.price_basis FROM product p, "
-                          "outlet o WHERE o.id = ? AND p.sku = ?")
+        , officePrice(db, "SELECT " + effectivePriceSql() +
+                              ", p.price_basis FROM product p, outlet o WHERE o.id = ? AND "
+                              "p.sku = ?")
         , conflict(db, "INSERT INTO sale_conflict(outlet_id, terminal_no, uuid, seq, sale_id, "
                        "reason, body, received_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
         , original(db, "SELECT id FROM sale WHERE outlet_id = ? AND uuid = ? AND kind = 'sale'")

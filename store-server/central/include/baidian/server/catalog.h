@@ -9,6 +9,8 @@
 #include "baidian/protocol/office.h"
 
 #include <SQLiteCpp/Database.h>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace baidian::server {
@@ -34,13 +36,11 @@ Result<protocol::ImportSummaryDoc> importPromotionsCsv(SQLite::Database& db, std
 /// not on sale, a category or label over 16 characters, more than 240 keys), Storage.
 Result<protocol::ImportSummaryDoc> importQuickKeysCsv(SQLite::Database& db, std::string_view csv);
 
-/// The price rule in SQL, for queries over product `p` and outlet `o`: the outlet's own override,
-/// else its type's, else the catalog price. A string literal so that queries that need it are
-/// composed at compile time.
-#define BAIDIAN_EFFECTIVE_PRICE_SQL                                                                \
-    "COALESCE((SELECT price_fen FROM price_override WHERE product_id = p.id AND scope = "          \
-    "'outlet' AND scope_key = o.code), (SELECT price_fen FROM price_override WHERE product_id = "  \
-    "p.id AND scope = 'type' AND scope_key = o.type), p.price_fen)"
+/// The price rule as an SQL expression over a product row aliased `product` and an outlet row
+/// aliased `outlet` (both fixed names the caller writes, never text from outside): the outlet's
+/// own override, else its type's, else the catalog price, in fen. For queries that price many
+/// products at once (a till's master data); effectivePriceFen is the rule for one.
+std::string effectivePriceSql(std::string_view product = "p", std::string_view outlet = "o");
 
 /// The catalog price an outlet sells a product at, in fen (overrides applied); 0 if unknown.
 std::int64_t effectivePriceFen(SQLite::Database& db, const std::string& outletCode,
