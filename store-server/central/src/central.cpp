@@ -16,7 +16,6 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
-#include <chrono>
 #include <sqlite3.h>
 
 namespace baidian::server {
@@ -24,10 +23,6 @@ namespace baidian::server {
 using namespace protocol;
 
 namespace {
-
-std::string nowUtc() {
-    return domain::isoUtc(std::chrono::system_clock::now());
-}
 
 Error storage(const SQLite::Exception& e) {
     return makeError(ErrorCode::Storage, e.what());
@@ -87,23 +82,25 @@ Status recordCertificate(SQLite::Database& db, const std::string& serial,
     }
 }
 
-Status revokeCertificate(SQLite::Database& db, const std::string& serial) {
+Status revokeCertificate(SQLite::Database& db, const std::string& serial,
+                         const domain::Clock& clock) {
     SQLite::Statement q(
         db, "UPDATE certificate SET revoked_at = COALESCE(revoked_at, ?) WHERE serial = ?");
-    q.bind(1, nowUtc());
+    q.bind(1, domain::isoUtc(clock.now()));
     q.bind(2, serial);
     if (q.exec() == 0)
         return makeError(ErrorCode::NotFound, "no certificate with serial " + serial);
     return {};
 }
 
-Result<int> revokeOutletCertificates(SQLite::Database& db, const std::string& outletCode) {
+Result<int> revokeOutletCertificates(SQLite::Database& db, const std::string& outletCode,
+                                     const domain::Clock& clock) {
     const auto outlet = outletByCode(db, outletCode);
     if (!outlet)
         return makeError(ErrorCode::NotFound, "no outlet " + outletCode);
     SQLite::Statement q(
         db, "UPDATE certificate SET revoked_at = ? WHERE outlet_id = ? AND revoked_at IS NULL");
-    q.bind(1, nowUtc());
+    q.bind(1, domain::isoUtc(clock.now()));
     q.bind(2, outlet->id);
     return q.exec();
 }

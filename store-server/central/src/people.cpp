@@ -8,7 +8,6 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
-#include <chrono>
 
 namespace baidian::server {
 
@@ -159,7 +158,8 @@ std::vector<UserRow> listUsers(SQLite::Database& db) {
     return out;
 }
 
-Status setUserDisabled(SQLite::Database& db, const std::string& username, bool disabled) {
+Status setUserDisabled(SQLite::Database& db, const std::string& username, bool disabled,
+                       const domain::Clock& clock) {
     try {
         db::Savepoint unit(db);
         const auto id = userId(db, username);
@@ -168,7 +168,7 @@ Status setUserDisabled(SQLite::Database& db, const std::string& username, bool d
         if (disabled) {
             SQLite::Statement q(
                 db, "UPDATE app_user SET disabled_at = COALESCE(disabled_at, ?) WHERE id = ?");
-            q.bind(1, domain::isoUtc(std::chrono::system_clock::now()));
+            q.bind(1, domain::isoUtc(clock.now()));
             q.bind(2, *id);
             q.exec();
             endSessions(db, *id);

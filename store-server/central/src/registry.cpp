@@ -8,7 +8,6 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <optional>
 
@@ -31,8 +30,8 @@ OutletRecord readOutlet(SQLite::Statement& q) {
 
 /// Applies one validated record inside the caller's transaction.
 void apply(SQLite::Database& db, const OutletRecord& o, const std::string& today,
-           RegistryImport& summary) {
-    const auto now = domain::isoUtc(std::chrono::system_clock::now());
+           const domain::Clock& clock, RegistryImport& summary) {
+    const auto now = domain::isoUtc(clock.now());
     const auto before = findOutlet(db, o.code);
     if (before && *before == o) {
         ++summary.unchanged;
@@ -82,12 +81,12 @@ void apply(SQLite::Database& db, const OutletRecord& o, const std::string& today
 }
 
 Result<RegistryImport> applyAll(SQLite::Database& db, const std::vector<OutletRecord>& outlets,
-                                const std::string& today) {
+                                const std::string& today, const domain::Clock& clock) {
     try {
         RegistryImport summary;
         db::Savepoint unit(db);
         for (const auto& o : outlets)
-            apply(db, o, today, summary);
+            apply(db, o, today, clock, summary);
         unit.release();
         return summary;
     } catch (const SQLite::Exception& e) {
@@ -154,7 +153,7 @@ std::vector<OutletRecord> listOutlets(SQLite::Database& db, const OutletFilter& 
 }
 
 Result<RegistryImport> importOutletsCsv(SQLite::Database& db, std::string_view csvText,
-                                        const std::string& today) {
+                                        const std::string& today, const domain::Clock& clock) {
     auto table = csv::parse(csvText);
     if (!table)
         return table.error();
@@ -206,14 +205,14 @@ Result<RegistryImport> importOutletsCsv(SQLite::Database& db, std::string_view c
                                  std::to_string(it->second) + "; nothing was imported");
         outlets.push_back(std::move(o));
     }
-    return applyAll(db, outlets, today);
+    return applyAll(db, outlets, today, clock);
 }
 
 Result<RegistryImport> saveOutlet(SQLite::Database& db, const OutletRecord& outlet,
-                                  const std::string& today) {
+                                  const std::string& today, const domain::Clock& clock) {
     if (auto ok = validateOutlet(outlet); !ok)
         return ok.error();
-    return applyAll(db, {outlet}, today);
+    return applyAll(db, {outlet}, today, clock);
 }
 
 std::string exportOutletsCsv(SQLite::Database& db, const OutletFilter& filter) {

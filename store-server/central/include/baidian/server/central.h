@@ -3,6 +3,7 @@
 // queries the server answers. Every function takes the connection of the calling thread
 // (SQLite connections are never shared between threads).
 
+#include "baidian/domain/clock.h"
 #include "baidian/domain/outlet.h"
 #include "baidian/domain/result.h"
 #include "baidian/protocol/messages.h"
@@ -36,10 +37,12 @@ Status recordCertificate(SQLite::Database& db, const std::string& serial,
                          std::optional<std::int64_t> outletId, const std::string& kind,
                          const std::string& subject, const std::string& notBefore,
                          const std::string& notAfter, int terminal = 1);
-/// Revokes one certificate by serial. Errors: NotFound.
-Status revokeCertificate(SQLite::Database& db, const std::string& serial);
-/// Revokes every certificate of an outlet; returns how many.
-Result<int> revokeOutletCertificates(SQLite::Database& db, const std::string& outletCode);
+/// Revokes one certificate by serial, as of `clock`'s time. Errors: NotFound.
+Status revokeCertificate(SQLite::Database& db, const std::string& serial,
+                         const domain::Clock& clock = domain::SystemClock{});
+/// Revokes every certificate of an outlet, as of `clock`'s time; returns how many.
+Result<int> revokeOutletCertificates(SQLite::Database& db, const std::string& outletCode,
+                                     const domain::Clock& clock = domain::SystemClock{});
 /// Adds a manager user: an admin (no cities: every city) or a regional manager of known cities
 /// (people.h parseCities). Errors: InvalidArgument (the rule broken), Conflict (the name is taken).
 Status addUser(SQLite::Database& db, const std::string& username, const std::string& password,

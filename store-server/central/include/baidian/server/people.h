@@ -4,6 +4,7 @@
 // master data. Every function takes the calling thread's connection and runs inside the
 // caller's transaction when there is one; errors name the user or cashier and say what to do.
 
+#include "baidian/domain/clock.h"
 #include "baidian/domain/result.h"
 
 #include <SQLiteCpp/Database.h>
@@ -37,8 +38,10 @@ struct UserRow {
 std::vector<UserRow> listUsers(SQLite::Database& db);
 
 /// Disables (or enables again) a user. Disabling ends every session of the user at once: the
-/// next request with one of their tokens is refused. Errors: NotFound.
-Status setUserDisabled(SQLite::Database& db, const std::string& username, bool disabled);
+/// next request with one of their tokens is refused; `clock` stamps the disabling. Errors:
+/// NotFound.
+Status setUserDisabled(SQLite::Database& db, const std::string& username, bool disabled,
+                       const domain::Clock& clock = domain::SystemClock{});
 /// Removes a user and ends their sessions. Errors: NotFound.
 Status removeUser(SQLite::Database& db, const std::string& username);
 /// Replaces a user's password and ends their sessions (they log in again with the new one).

@@ -4,6 +4,7 @@
 // to CSV (UTF-8 with a byte-order mark, so Excel opens it). Functions take the calling thread's
 // connection.
 
+#include "baidian/domain/clock.h"
 #include "baidian/domain/result.h"
 #include "baidian/protocol/office.h"
 
@@ -37,9 +38,11 @@ Status validateOutlet(const OutletRecord& outlet);
 /// Adds or updates outlets from CSV with the columns of exportOutletsCsv (any order; address,
 /// area_m2, opened_on, status and franchisee may be left out). All or nothing: the first bad
 /// row is named (row number and column) and nothing changes. A type change is recorded in the
-/// history from `today`. Errors: ParseError, InvalidArgument, Storage.
+/// history from `today`; `clock` stamps the changed rows. Errors: ParseError, InvalidArgument,
+/// Storage.
 Result<RegistryImport> importOutletsCsv(SQLite::Database& db, std::string_view csvText,
-                                        const std::string& today);
+                                        const std::string& today,
+                                        const domain::Clock& clock = domain::SystemClock{});
 
 /// The registry as CSV: code,name,type,city,address,area_m2,opened_on,status,franchisee.
 std::string exportOutletsCsv(SQLite::Database& db, const OutletFilter& filter = {});
@@ -49,6 +52,7 @@ std::vector<TypeChange> typeHistory(SQLite::Database& db, const std::string& out
 
 /// Adds or updates one outlet (the same rules as a one-row import). Errors as importOutletsCsv.
 Result<RegistryImport> saveOutlet(SQLite::Database& db, const OutletRecord& outlet,
-                                  const std::string& today);
+                                  const std::string& today,
+                                  const domain::Clock& clock = domain::SystemClock{});
 
 } // namespace baidian::server
