@@ -48,16 +48,6 @@ std::int64_t nextMasterVersion(SQLite::Database& db) {
     return v;
 }
 
-std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code) {
-    SQLite::Statement q(db, "SELECT id, code, name, type, city, status FROM outlet WHERE code = ?");
-    q.bind(1, code);
-    if (!q.executeStep())
-        return std::nullopt;
-    return OutletRow{q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
-                     q.getColumn(2).getString(), q.getColumn(3).getString(),
-                     q.getColumn(4).getString(), q.getColumn(5).getString()};
-}
-
 Status recordCertificate(SQLite::Database& db, const std::string& serial,
                          std::optional<std::int64_t> outletId, const std::string& kind,
                          const std::string& subject, const std::string& notBefore,

@@ -97,12 +97,16 @@ Result<RegistryImport> applyAll(SQLite::Database& db, const std::vector<OutletRe
 
 } // namespace
 
-std::optional<OutletRecord> findOutlet(SQLite::Database& db, const std::string& code) {
-    SQLite::Statement q(db, std::string(kSelect) + "WHERE code = ?");
+std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code) {
+    SQLite::Statement q(db, "SELECT code, name, type, city, address, area_m2, opened_on, status, "
+                            "franchisee, id FROM outlet WHERE code = ?");
     q.bind(1, code);
     if (!q.executeStep())
         return std::nullopt;
-    return readOutlet(q);
+    OutletRow row;
+    static_cast<OutletRecord&>(row) = readOutlet(q);
+    row.id = q.getColumn(9).getInt64();
+    return row;
 }
 
 Status validateOutlet(const OutletRecord& o) {

@@ -7,6 +7,7 @@
 #include "baidian/domain/outlet.h"
 #include "baidian/domain/result.h"
 #include "baidian/protocol/messages.h"
+#include "baidian/server/registry.h" // outletByCode, which lived here
 
 #include <SQLiteCpp/Database.h>
 #include <optional>
@@ -17,20 +18,10 @@ namespace baidian::server {
 /// Opens the server database and brings its schema up to date. Errors: Storage.
 Result<SQLite::Database> openServerDatabase(const std::string& path);
 
-struct OutletRow {
-    std::int64_t id = 0;
-    std::string code;
-    std::string name;
-    std::string type;
-    std::string city;
-    std::string status;
-};
-
 // --- administration (store-admin) -----------------------------------------------------------
 /// Takes the next master-data version (inside the caller's transaction). Whatever carries it
 /// is delivered to tills that pull since an older version.
 std::int64_t nextMasterVersion(SQLite::Database& db);
-std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code);
 /// Records an issued certificate; an outlet's names the till (`terminal`, 1..99) it is for.
 /// Errors: InvalidArgument (terminal), Storage.
 Status recordCertificate(SQLite::Database& db, const std::string& serial,

@@ -29,8 +29,22 @@ struct OutletFilter {
 };
 
 std::vector<OutletRecord> listOutlets(SQLite::Database& db, const OutletFilter& filter = {});
-/// One outlet of the registry by code, or nullopt.
-std::optional<OutletRecord> findOutlet(SQLite::Database& db, const std::string& code);
+
+/// An outlet of the registry with the id the other tables key it by.
+struct OutletRow : OutletRecord {
+    std::int64_t id = 0;
+};
+
+/// The one look-up of an outlet by its code: its registry record and id, or nullopt.
+std::optional<OutletRow> outletByCode(SQLite::Database& db, const std::string& code);
+
+/// outletByCode without the id, for the callers that only show the record (office_routes);
+/// not a second query.
+inline std::optional<OutletRecord> findOutlet(SQLite::Database& db, const std::string& code) {
+    if (auto row = outletByCode(db, code))
+        return std::optional<OutletRecord>(std::move(*row));
+    return std::nullopt;
+}
 
 /// Checks one record as the registry requires it. Errors: InvalidArgument naming the field.
 Status validateOutlet(const OutletRecord& outlet);
