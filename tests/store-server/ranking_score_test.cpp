@@ -219,6 +219,13 @@ TEST(RankingScore, ClosingBurstsAndRevenueFarAboveHistoryAreFlagged) {
                                  "prior 3 period(s) (¥1000.00)");
 }
 
+TEST(RankingScore, ALineIsCompliantAtHeadOfficesPriceUndiscountedOnly) {
+    EXPECT_TRUE(isPriceCompliant(1280, 1280, 0));
+    EXPECT_FALSE(isPriceCompliant(1280, 1380, 0));         // the till's own price
+    EXPECT_FALSE(isPriceCompliant(1280, 1280, 100));       // a line discount
+    EXPECT_FALSE(isPriceCompliant(1280, std::nullopt, 0)); // not in head office's catalog
+}
+
 TEST(RankingScore, DaysAreDueOnceTheirNightlyDeadlineHasPassed) {
     // The deadline of a business date is 06:00 China time the next morning (22:00 UTC).
     const auto now = domain::parseIsoUtc("2026-10-10T23:00:00Z");

@@ -3,6 +3,7 @@
 #include "baidian/db/database.h"
 #include "baidian/domain/money.h"
 #include "baidian/domain/time.h"
+#include "baidian/server/ranking_score.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
@@ -33,6 +34,7 @@ void rollUpDay(SQLite::Database& db, std::int64_t outletId, const std::string& d
             "COUNT(DISTINCT CASE s.kind WHEN 'sale' THEN s.id END), "
             "-SUM(CASE s.kind WHEN 'return' THEN l.paid_fen ELSE 0 END), "
             "SUM(s.kind = 'return'), SUM(s.kind = 'sale'), "
+            // isPriceCompliant, in SQL:
             "SUM(s.kind = 'sale' AND l.unit_price_fen IS l.office_price_fen AND "
             "l.line_discount_fen = 0) "
             "FROM sale s JOIN sale_line l ON l.sale_id = s.id "
@@ -163,8 +165,7 @@ void addSale(DayDelta& day, const protocol::SaleDoc& sale,
             addChecked(p.lines, 1);
             addChecked(next.lines, 1);
             addChecked(next.salesFen, l.paidFen);
-            // Sold at head office's price (never the till's word for it), undiscounted.
-            if (officePrice && l.unitPriceFen == *officePrice && l.lineDiscountFen == 0) {
+            if (isPriceCompliant(l.unitPriceFen, officePrice, l.lineDiscountFen)) {
                 addChecked(p.compliant, 1);
                 addChecked(next.compliant, 1);
             }

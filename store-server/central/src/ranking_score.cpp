@@ -238,6 +238,11 @@ void OutletFigures::addDay(const RankingConfig& c, const std::string& date, std:
     }
 }
 
+bool isPriceCompliant(std::int64_t unitPriceFen, std::optional<std::int64_t> officePriceFen,
+                      std::int64_t lineDiscountFen) {
+    return officePriceFen && unitPriceFen == *officePriceFen && lineDiscountFen == 0;
+}
+
 std::string lastDueDay(const std::string& from, const std::string& to, domain::TimePoint now) {
     std::string lastDue = to;
     while (lastDue >= from && domain::nightlyDeadline(lastDue) > now)

@@ -52,6 +52,13 @@ struct OutletFigures {
                 std::int64_t returnFen, std::int64_t dayTickets, std::int64_t lateTickets);
 };
 
+/// Whether a sale line counts as sold at head office's price (price compliance): its unit price
+/// is head office's price of the product at the outlet (`officePrice`; nullopt: not in the
+/// catalog, never compliant), never the till's word for it, and it has no line discount. The
+/// aggregates count it as each sale is stored (rollUpDay's SQL says the same).
+bool isPriceCompliant(std::int64_t unitPriceFen, std::optional<std::int64_t> officePriceFen,
+                      std::int64_t lineDiscountFen);
+
 /// The last day of [from, to] whose nightly deadline has passed at `now`; the day before
 /// `from` when none has.
 std::string lastDueDay(const std::string& from, const std::string& to, domain::TimePoint now);
