@@ -15,7 +15,7 @@ std::string sha256Hex(std::string_view data) {
 }
 
 std::string HashChain::genesis() {
-    return std::string(64, '0');
+    return {64, '0'};
 }
 
 std::string HashChain::link(std::string_view previousHash, std::string_view payload) {

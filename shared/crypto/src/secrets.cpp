@@ -44,7 +44,7 @@ std::string hashSecret(std::string_view secret) {
                               salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
     if (rc != ARGON2_OK)
         throw std::runtime_error(std::string("argon2id failed: ") + argon2_error_message(rc));
-    return std::string(encoded.data());
+    return {encoded.data()};
 }
 
 bool verifySecret(std::string_view encodedHash, std::string_view secret) {
@@ -162,7 +162,7 @@ std::string formatUuid(const std::array<unsigned char, 16>& b) {
                   "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
                   b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
                   b[14], b[15]);
-    return std::string(out.data(), 36);
+    return {out.data(), 36};
 }
 
 } // namespace

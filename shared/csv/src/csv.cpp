@@ -64,9 +64,9 @@ const std::string& field(const Row& row, std::optional<std::size_t> column) {
 
 Result<Table> parse(std::string_view text) {
     if (text.size() > kMaxBytes)
-        return makeError(ErrorCode::ParseError, "the file is larger than " +
-                                                    std::to_string(kMaxBytes / (1024 * 1024)) +
-                                                    " MiB");
+        return makeError(ErrorCode::ParseError,
+                         "the file is larger than " +
+                             std::to_string(kMaxBytes / (std::size_t{1024} * 1024)) + " MiB");
     if (text.starts_with(kBom))
         text.remove_prefix(kBom.size());
     if (!validUtf8(text))

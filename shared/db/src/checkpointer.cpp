@@ -79,7 +79,7 @@ bool BackgroundCheckpointer::due(std::unique_lock<std::mutex>& lock) {
     }
 }
 
-void BackgroundCheckpointer::run(std::string path) {
+void BackgroundCheckpointer::run(const std::string& path) {
     try {
         SQLite::Database db(path, SQLite::OPEN_READWRITE);
         db.setBusyTimeout(1000);

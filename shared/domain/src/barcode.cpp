@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <ranges>
 
 namespace baidian::domain {
 namespace {
@@ -52,8 +53,8 @@ int gtinCheckDigit(std::string_view body) {
     // Weights 3,1,3,1... from the rightmost body digit.
     int sum = 0;
     bool three = true;
-    for (auto it = body.rbegin(); it != body.rend(); ++it) {
-        sum += (*it - '0') * (three ? 3 : 1);
+    for (const char digit : std::views::reverse(body)) {
+        sum += (digit - '0') * (three ? 3 : 1);
         three = !three;
     }
     return (10 - sum % 10) % 10;
@@ -122,8 +123,7 @@ Result<VariableMeasureLayout> VariableMeasureLayout::parseRow(std::string_view r
     else if (fields[7] == "price")
         layout.measure = LabelMeasure::Price;
     else
-        return fail("measure must be \"weight\" or \"price\", not \"" + std::string(fields[7]) +
-                    "\"");
+        return fail(R"(measure must be "weight" or "price", not ")" + std::string(fields[7]) + '"');
     if (auto ok = layout.validate(); !ok)
         return fail(ok.error().message);
     return layout;

@@ -122,7 +122,7 @@ Result<Fen> Fen::times(std::int64_t factor) const {
 }
 
 namespace {
-Fen orThrow(Result<Fen> r) {
+Fen orThrow(const Result<Fen>& r) {
     if (!r)
         throw MoneyOverflow(r.error().message);
     return *r;

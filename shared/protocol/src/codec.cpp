@@ -137,7 +137,7 @@ public:
     /// A required field of any type (an object to read with a Reader of its own).
     const json::value* field(std::string_view key) { return find(key, true); }
 
-    std::string at(std::string_view key, std::size_t index) const {
+    [[nodiscard]] std::string at(std::string_view key, std::size_t index) const {
         return m_path + (m_path.empty() ? "" : ".") + std::string(key) + "[" +
                std::to_string(index) + "]";
     }

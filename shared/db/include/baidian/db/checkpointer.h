@@ -59,7 +59,7 @@ public:
 private:
     using Clock = std::chrono::steady_clock;
     static int onCommit(void* self, sqlite3* db, const char* schema, int frames);
-    void run(std::string path);
+    void run(const std::string& path);
     bool due(std::unique_lock<std::mutex>& lock);
     /// The WAL after the last commit holds Policy::walBytes or more. Call with m_mutex held.
     bool walIsBig() const { return m_walFrames * m_pageSize >= m_policy.walBytes; }
