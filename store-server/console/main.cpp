@@ -1,5 +1,6 @@
 // baidian-console: the regional managers' and head office's console. Wires the client, the
 // translation, the login and the window.
+#include "baidian/domain/clock.h"
 #include "baidian/domain/version.h"
 #include "src/console_client.h"
 #include "src/console_window.h"
@@ -41,7 +42,8 @@ int main(int argc, char** argv) {
     baidian::console::LoginDialog login(client);
     if (login.exec() != QDialog::Accepted)
         return 1;
-    baidian::console::ConsoleWindow window(client);
+    const baidian::domain::SystemClock clock;
+    baidian::console::ConsoleWindow window(client, clock);
     window.show();
     window.refreshAll();
     return app.exec();

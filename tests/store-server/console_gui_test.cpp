@@ -2,6 +2,7 @@
 // store-server on 127.0.0.1 (TLS 1.3, the network's own CA) holding a generated network with a
 // month of sales and its ranking.
 
+#include "baidian/domain/clock.h"
 #include "baidian/domain/money.h"
 #include "baidian/simulate/local_network.h"
 #include "console_client.h"
@@ -13,6 +14,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateEdit>
+#include <QDateTime>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
@@ -50,6 +53,10 @@ protected:
         s_net = nullptr;
     }
 
+    /// Noon on 1 November 2026 on this machine's calendar: the views' "today".
+    domain::ManualClock m_clock{domain::TimePoint(std::chrono::milliseconds(
+        QDateTime(QDate(2026, 11, 1), QTime(12, 0)).toMSecsSinceEpoch()))};
+
     ServerAddress address() const {
         return {QStringLiteral("localhost"), s_net->port(),
                 QString::fromStdString(s_net->file("pki/ca.crt"))};
@@ -73,6 +80,15 @@ protected:
 
 simulate::LocalNetwork* ConsoleGuiTest::s_net = nullptr;
 
+TEST_F(ConsoleGuiTest, TheDashboardStartsWithTheThirtyDaysToYesterdayByTheClock) {
+    ConsoleClient client(address());
+    DashboardView view(client, m_clock);
+    EXPECT_EQ(view.findChild<QDateEdit*>(QStringLiteral("dashboardTo"))->date(),
+              QDate(2026, 10, 31));
+    EXPECT_EQ(view.findChild<QDateEdit*>(QStringLiteral("dashboardFrom"))->date(),
+              QDate(2026, 10, 2));
+}
+
 TEST_F(ConsoleGuiTest, AWrongPasswordIsRefusedAndSaysSo) {
     ConsoleClient client(address());
     LoginDialog login(client);
@@ -91,7 +107,7 @@ TEST_F(ConsoleGuiTest, AnAdminSeesTheNetworkTheRankingAndExportsIt) {
     ConsoleClient client(address());
     logIn(client, "admin", "admin-pass-1");
     ASSERT_FALSE(HasFatalFailure());
-    ConsoleWindow window(client);
+    ConsoleWindow window(client, m_clock);
     window.show();
     window.dashboard()->setPeriod(QDate(2026, 10, 1), QDate(2026, 10, 31));
     QSignalSpy dashboardLoaded(window.dashboard(), &DashboardView::loaded);
@@ -168,7 +184,7 @@ TEST_F(ConsoleGuiTest, ARegionalManagerSeesHerCitiesAndEntersAnInspectionByKeybo
     ConsoleClient client(address());
     logIn(client, "hz", "hz-pass-12");
     ASSERT_FALSE(HasFatalFailure());
-    ConsoleWindow window(client);
+    ConsoleWindow window(client, m_clock);
     window.show();
     QSignalSpy rankingLoaded(window.ranking(), &RankingView::loaded);
     QSignalSpy outletsLoaded(window.outlets(), &OutletsView::loaded);

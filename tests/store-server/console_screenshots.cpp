@@ -1,5 +1,6 @@
 // Takes the console's screenshots for docs/ in Simplified Chinese: the dashboard and the ranking
 // of a generated 600-outlet network with two months of sales. Run by scripts/screenshots.
+#include "baidian/domain/clock.h"
 #include "baidian/simulate/local_network.h"
 #include "console_client.h"
 #include "console_window.h"
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
         std::cerr << "cannot log in\n";
         return 1;
     }
-    console::ConsoleWindow window(client);
+    const baidian::domain::SystemClock clock;
+    console::ConsoleWindow window(client, clock);
     window.resize(1280, 860);
     window.show();
     window.dashboard()->setPeriod(QDate(2026, 9, 1), QDate(2026, 10, 31));

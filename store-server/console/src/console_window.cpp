@@ -17,13 +17,13 @@
 
 namespace baidian::console {
 
-ConsoleWindow::ConsoleWindow(ConsoleClient& client, QWidget* parent)
+ConsoleWindow::ConsoleWindow(ConsoleClient& client, const domain::Clock& clock, QWidget* parent)
     : QMainWindow(parent)
     , m_client(client)
     , m_tabs(new QTabWidget(this))
-    , m_dashboard(new DashboardView(client, this))
+    , m_dashboard(new DashboardView(client, clock, this))
     , m_outlets(new OutletsView(client, this))
-    , m_ranking(new RankingView(client, this))
+    , m_ranking(new RankingView(client, clock, this))
     , m_status(new QLabel(this)) {
     setObjectName(QStringLiteral("consoleWindow"));
     setWindowTitle(tr("Baidian manager console"));

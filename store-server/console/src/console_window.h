@@ -5,6 +5,10 @@
 class QLabel;
 class QTabWidget;
 
+namespace baidian::domain {
+class Clock;
+}
+
 namespace baidian::console {
 
 class ConsoleClient;
@@ -18,7 +22,8 @@ class RankingView;
 class ConsoleWindow : public QMainWindow {
     Q_OBJECT
 public:
-    ConsoleWindow(ConsoleClient& client, QWidget* parent = nullptr);
+    /// `clock` (which must outlive the window) picks the views' default dates.
+    ConsoleWindow(ConsoleClient& client, const domain::Clock& clock, QWidget* parent = nullptr);
 
     DashboardView* dashboard() const { return m_dashboard; }
     OutletsView* outlets() const { return m_outlets; }

@@ -54,7 +54,7 @@ void fill(QTableWidget* table, const std::vector<protocol::GroupFiguresDoc>& gro
 
 } // namespace
 
-DashboardView::DashboardView(ConsoleClient& client, QWidget* parent)
+DashboardView::DashboardView(ConsoleClient& client, const domain::Clock& clock, QWidget* parent)
     : QWidget(parent)
     , m_client(client)
     , m_from(new QDateEdit(this))
@@ -71,7 +71,7 @@ DashboardView::DashboardView(ConsoleClient& client, QWidget* parent)
     }
     m_from->setObjectName(QStringLiteral("dashboardFrom"));
     m_to->setObjectName(QStringLiteral("dashboardTo"));
-    const QDate yesterday = QDate::currentDate().addDays(-1);
+    const QDate yesterday = localDate(clock).addDays(-1);
     m_to->setDate(yesterday);
     m_from->setDate(yesterday.addDays(-29));
     m_type->addItem(tr("All types"), QString());

@@ -10,6 +10,10 @@ class QDateEdit;
 class QLabel;
 class QTableWidget;
 
+namespace baidian::domain {
+class Clock;
+}
+
 namespace baidian::console {
 
 class ConsoleClient;
@@ -19,7 +23,8 @@ class ConsoleClient;
 class DashboardView : public QWidget {
     Q_OBJECT
 public:
-    DashboardView(ConsoleClient& client, QWidget* parent = nullptr);
+    /// The period starts as the 30 days to yesterday by `clock` (which must outlive the view).
+    DashboardView(ConsoleClient& client, const domain::Clock& clock, QWidget* parent = nullptr);
     void setPeriod(const QDate& from, const QDate& to);
 
 public slots:

@@ -1,11 +1,19 @@
 #include "labels.h"
 
+#include "baidian/domain/clock.h"
 #include "baidian/domain/money.h"
 #include "baidian/domain/weight.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace baidian::console {
+
+QDate localDate(const domain::Clock& clock) {
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch());
+    return QDateTime::fromMSecsSinceEpoch(ms.count()).date();
+}
 
 namespace {
 /// The translation context of these labels.

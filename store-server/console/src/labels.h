@@ -1,4 +1,6 @@
 #pragma once
+
+#include <QDate>
 // How the console shows codes and amounts: outlet types, statuses, metrics and flags in the UI
 // language, money in yuan from fen, weight in tonnes or kilograms from grams.
 
@@ -6,7 +8,14 @@
 
 #include <QString>
 
+namespace baidian::domain {
+class Clock;
+}
+
 namespace baidian::console {
+
+/// Today on this machine's calendar (local time, as QDate::currentDate()), read from `clock`.
+QDate localDate(const domain::Clock& clock);
 
 QString typeLabel(const std::string& type);
 QString statusLabel(const std::string& status);

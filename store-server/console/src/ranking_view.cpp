@@ -36,9 +36,10 @@ QString flagsText(const protocol::RankingEntryDoc& e) {
 
 } // namespace
 
-RankingView::RankingView(ConsoleClient& client, QWidget* parent)
+RankingView::RankingView(ConsoleClient& client, const domain::Clock& clock, QWidget* parent)
     : QWidget(parent)
     , m_client(client)
+    , m_clock(clock)
     , m_period(new QComboBox(this))
     , m_type(new QComboBox(this))
     , m_recompute(new QPushButton(tr("&Recompute"), this))
@@ -128,8 +129,7 @@ void RankingView::refresh() {
             for (const auto& p : periods->periods)
                 m_period->addItem(QString::fromStdString(p));
         if (m_period->count() == 0) // nothing computed yet: offer last month
-            m_period->addItem(
-                QDate::currentDate().addMonths(-1).toString(QStringLiteral("yyyy-MM")));
+            m_period->addItem(localDate(m_clock).addMonths(-1).toString(QStringLiteral("yyyy-MM")));
         if (const int at = m_period->findText(current); at >= 0)
             m_period->setCurrentIndex(at);
         loadRanking();

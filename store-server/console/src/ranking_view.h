@@ -9,6 +9,10 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 
+namespace baidian::domain {
+class Clock;
+}
+
 namespace baidian::console {
 
 class ConsoleClient;
@@ -19,7 +23,8 @@ class ConsoleClient;
 class RankingView : public QWidget {
     Q_OBJECT
 public:
-    RankingView(ConsoleClient& client, QWidget* parent = nullptr);
+    /// With no ranking computed yet it offers last month by `clock` (which must outlive the view).
+    RankingView(ConsoleClient& client, const domain::Clock& clock, QWidget* parent = nullptr);
 
     /// The outlet on the selected row, or "".
     QString selectedOutlet() const;
@@ -45,6 +50,7 @@ private:
     void showBreakdown();
 
     ConsoleClient& m_client;
+    const domain::Clock& m_clock;
     QComboBox* m_period;
     QComboBox* m_type;
     QPushButton* m_recompute;
