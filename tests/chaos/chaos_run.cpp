@@ -10,9 +10,9 @@
 //   chaos_run --till PATH --server PATH [--tills 4] [--sales 40] [--seed 1] [--timeout 600]
 #include "baidian/db/database.h"
 #include "baidian/domain/time.h"
+#include "baidian/pki/pki.h"
 #include "baidian/pos/journal.h"
 #include "baidian/server/central.h"
-#include "baidian/server/pki.h"
 #include "baidian/server/registry.h"
 #include "fault_proxy.h"
 
@@ -160,9 +160,9 @@ int main(int argc, char** argv) {
     std::mt19937_64 rng(opt.seed);
 
     // --- the network: CA, server certificate, outlets and their certificates ---------------
-    const server::pki::CaKey ca{pki.string(), "chaos-run-ca-passphrase"};
-    orDie(server::pki::createCa(ca, "Baidian Chaos CA"), "CA");
-    orDie(server::pki::issueServerCertificate(ca, pki.string(), {"localhost", "127.0.0.1"}, 30),
+    const baidian::pki::CaKey ca{pki.string(), "chaos-run-ca-passphrase"};
+    orDie(baidian::pki::createCa(ca, "Baidian Chaos CA"), "CA");
+    orDie(baidian::pki::issueServerCertificate(ca, pki.string(), {"localhost", "127.0.0.1"}, 30),
           "server certificate");
     std::vector<Till> fleet;
     {
@@ -180,7 +180,7 @@ int main(int argc, char** argv) {
             o.status = "open";
             orDie(server::saveOutlet(db, o, today), "outlet");
             const auto cert =
-                orDie(server::pki::issueOutletCertificate(ca, certs.string(), code, 30),
+                orDie(baidian::pki::issueOutletCertificate(ca, certs.string(), code, 30),
                       "outlet certificate");
             const auto row = server::outletByCode(db, code);
             if (auto ok = server::recordCertificate(db, cert.serialHex, row->id, "outlet",
