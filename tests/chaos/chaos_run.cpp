@@ -14,6 +14,7 @@
 #include "baidian/pos/journal.h"
 #include "baidian/server/central.h"
 #include "baidian/server/registry.h"
+#include "baidian/test/temp_dir.h"
 #include "fault_proxy.h"
 
 #include <SQLiteCpp/Database.h>
@@ -151,8 +152,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::signal(SIGPIPE, SIG_IGN);
-    std::string pattern = (fs::temp_directory_path() / "baidian-chaos-XXXXXX").string();
-    const fs::path dir = ::mkdtemp(pattern.data());
+    test::TempDir work("baidian-chaos"); // kept when a check fails, to be read
+    const fs::path& dir = work.path();
     const fs::path pki = dir / "pki", certs = dir / "certs", tills = dir / "tills";
     fs::create_directories(tills);
     DataDir data(dir / "data", 256ULL << 20);
@@ -436,11 +437,11 @@ int main(int argc, char** argv) {
         problems.push_back("a process or disk fault was never injected (run longer)");
     if (problems.empty()) {
         std::printf("chaos: all checks hold\n");
-        fs::remove_all(dir);
         return 0;
     }
     for (const auto& p : problems)
         std::printf("chaos: FAILED: %s\n", p.c_str());
+    work.keep();
     std::printf("chaos: files kept in %s\n", dir.c_str());
     return 1;
 }
