@@ -1,6 +1,8 @@
 #pragma once
 // What the benchmarks share: latency statistics, temporary directories and a network's PKI.
 
+#include "baidian/test/temp_dir.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -38,22 +40,11 @@ inline double secondsSince(Clock::time_point t0) {
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-/// A fresh directory under /tmp, removed with the object.
-class TempDir {
+/// A fresh directory under /tmp (baidian-bench-XXXXXX), removed with the object.
+class TempDir : public test::TempDir {
 public:
-    TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "baidian-bench-XXXXXX").string();
-        m_path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    std::filesystem::path m_path;
+    TempDir()
+        : test::TempDir("baidian-bench") {}
 };
 
 /// Resident set size of a process in MiB (from /proc), 0 if unknown.

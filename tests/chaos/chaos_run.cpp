@@ -10,10 +10,11 @@
 //   chaos_run --till PATH --server PATH [--tills 4] [--sales 40] [--seed 1] [--timeout 600]
 #include "baidian/db/database.h"
 #include "baidian/domain/time.h"
+#include "baidian/pki/pki.h"
 #include "baidian/pos/journal.h"
 #include "baidian/server/central.h"
-#include "baidian/server/pki.h"
 #include "baidian/server/registry.h"
+#include "baidian/test/temp_dir.h"
 #include "fault_proxy.h"
 
 #include <SQLiteCpp/Database.h>
@@ -151,8 +152,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::signal(SIGPIPE, SIG_IGN);
-    std::string pattern = (fs::temp_directory_path() / "baidian-chaos-XXXXXX").string();
-    const fs::path dir = ::mkdtemp(pattern.data());
+    test::TempDir work("baidian-chaos"); // kept when a check fails, to be read
+    const fs::path& dir = work.path();
     const fs::path pki = dir / "pki", certs = dir / "certs", tills = dir / "tills";
     fs::create_directories(tills);
     DataDir data(dir / "data", 256ULL << 20);
@@ -160,9 +161,9 @@ int main(int argc, char** argv) {
     std::mt19937_64 rng(opt.seed);
 
     // --- the network: CA, server certificate, outlets and their certificates ---------------
-    const server::pki::CaKey ca{pki.string(), "chaos-run-ca-passphrase"};
-    orDie(server::pki::createCa(ca, "Baidian Chaos CA"), "CA");
-    orDie(server::pki::issueServerCertificate(ca, pki.string(), {"localhost", "127.0.0.1"}, 30),
+    const baidian::pki::CaKey ca{pki.string(), "chaos-run-ca-passphrase"};
+    orDie(baidian::pki::createCa(ca, "Baidian Chaos CA"), "CA");
+    orDie(baidian::pki::issueServerCertificate(ca, pki.string(), {"localhost", "127.0.0.1"}, 30),
           "server certificate");
     std::vector<Till> fleet;
     {
@@ -180,7 +181,7 @@ int main(int argc, char** argv) {
             o.status = "open";
             orDie(server::saveOutlet(db, o, today), "outlet");
             const auto cert =
-                orDie(server::pki::issueOutletCertificate(ca, certs.string(), code, 30),
+                orDie(baidian::pki::issueOutletCertificate(ca, certs.string(), code, 30),
                       "outlet certificate");
             const auto row = server::outletByCode(db, code);
             if (auto ok = server::recordCertificate(db, cert.serialHex, row->id, "outlet",
@@ -436,11 +437,11 @@ int main(int argc, char** argv) {
         problems.push_back("a process or disk fault was never injected (run longer)");
     if (problems.empty()) {
         std::printf("chaos: all checks hold\n");
-        fs::remove_all(dir);
         return 0;
     }
     for (const auto& p : problems)
         std::printf("chaos: FAILED: %s\n", p.c_str());
+    work.keep();
     std::printf("chaos: files kept in %s\n", dir.c_str());
     return 1;
 }

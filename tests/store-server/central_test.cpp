@@ -12,6 +12,7 @@
 #include "baidian/server/sessions.h"
 #include "baidian/simulate/network.h"
 #include "baidian/simulate/till_simulator.h"
+#include "baidian/test/temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -25,15 +26,8 @@ namespace {
 class CentralTest : public ::testing::Test {
 protected:
     CentralTest() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "baidian-central-XXXXXX").string();
-        m_dir = ::mkdtemp(pattern.data());
-        m_db = std::make_unique<SQLite::Database>(
-            openServerDatabase((m_dir / "server.db").string()).value());
-    }
-    ~CentralTest() override {
-        m_db.reset();
-        std::filesystem::remove_all(m_dir);
+        m_db =
+            std::make_unique<SQLite::Database>(openServerDatabase(m_dir.file("server.db")).value());
     }
     SQLite::Database& db() { return *m_db; }
     std::int64_t count(const char* table) {
@@ -42,7 +36,7 @@ protected:
         return q.getColumn(0).getInt64();
     }
 
-    std::filesystem::path m_dir;
+    test::TempDir m_dir{"baidian-central"}; ///< outlives m_db: the database closes first
     std::unique_ptr<SQLite::Database> m_db;
 };
 
@@ -436,7 +430,7 @@ TEST_F(CentralTest, TheRankingNormalizesWithinTheTypeBreaksTiesAndSaysWhy) {
 }
 
 TEST_F(CentralTest, RankingRulesComeFromAFileAndBadOnesAreRefused) {
-    const auto path = (m_dir / "ranking.toml").string();
+    const auto path = m_dir.file("ranking.toml");
     std::ofstream(path) << "[weights]\nrevenue = 50\ninspection = 50\n"
                            "[eligibility]\nmin_open_months = 12\n";
     auto config = loadRankingConfig(path);

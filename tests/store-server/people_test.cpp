@@ -5,6 +5,7 @@
 #include "baidian/server/people.h"
 #include "baidian/server/registry.h"
 #include "baidian/server/sessions.h"
+#include "baidian/test/temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <chrono>
@@ -17,19 +18,12 @@ namespace {
 class PeopleTest : public ::testing::Test {
 protected:
     PeopleTest() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "baidian-people-XXXXXX").string();
-        m_dir = ::mkdtemp(pattern.data());
-        m_db = std::make_unique<SQLite::Database>(
-            openServerDatabase((m_dir / "server.db").string()).value());
+        m_db =
+            std::make_unique<SQLite::Database>(openServerDatabase(m_dir.file("server.db")).value());
         EXPECT_TRUE(importOutletsCsv(db(),
                                      "code,name,type,city\nHZ-F01,x,flagship,杭州\n"
                                      "NB-D01,y,direct,宁波\n",
                                      "2026-11-01"));
-    }
-    ~PeopleTest() override {
-        m_db.reset();
-        std::filesystem::remove_all(m_dir);
     }
     SQLite::Database& db() { return *m_db; }
     /// A session for `username`, logged in with `password` at `m_now`.
@@ -40,7 +34,7 @@ protected:
     }
     bool inSession(const std::string& token) { return sessionUser(db(), token, m_now).has_value(); }
 
-    std::filesystem::path m_dir;
+    test::TempDir m_dir{"baidian-people"}; ///< outlives m_db: the database closes first
     std::unique_ptr<SQLite::Database> m_db;
     std::chrono::system_clock::time_point m_now = std::chrono::system_clock::now();
 };

@@ -1,11 +1,11 @@
 #include "baidian/simulate/local_network.h"
 
 #include "baidian/domain/time.h"
+#include "baidian/pki/pki.h"
 #include "baidian/server/aggregates.h"
 #include "baidian/server/catalog.h"
 #include "baidian/server/central.h"
 #include "baidian/server/ingest.h"
-#include "baidian/server/pki.h"
 #include "baidian/server/ranking.h"
 #include "baidian/server/registry.h"
 #include "baidian/simulate/network.h"
@@ -56,9 +56,9 @@ LocalNetwork::LocalNetwork(int outlets, const std::string& openedBy) {
         ::setrlimit(RLIMIT_NOFILE, &limit);
     }
     const auto pki = file("pki");
-    orThrow(server::pki::createCa({pki, kCaPassphrase}, "Baidian Test CA"), "CA");
-    orThrow(server::pki::issueServerCertificate({pki, kCaPassphrase}, pki,
-                                                {"localhost", "127.0.0.1"}, 30),
+    orThrow(baidian::pki::createCa({pki, kCaPassphrase}, "Baidian Test CA"), "CA");
+    orThrow(baidian::pki::issueServerCertificate({pki, kCaPassphrase}, pki,
+                                                 {"localhost", "127.0.0.1"}, 30),
             "server certificate");
     m_db = std::make_unique<SQLite::Database>(
         orThrow(server::openServerDatabase(file("server.db")), "database"));
@@ -95,7 +95,7 @@ void LocalNetwork::issueCertificates() {
     const auto pki = file("pki");
     for (const auto& o : m_outlets) {
         auto cert = orThrow(
-            server::pki::issueOutletCertificate({pki, kCaPassphrase}, file("certs"), o.code, 90),
+            baidian::pki::issueOutletCertificate({pki, kCaPassphrase}, file("certs"), o.code, 90),
             "outlet certificate");
         const auto outlet = server::outletByCode(*m_db, o.code);
         if (auto ok = server::recordCertificate(*m_db, cert.serialHex, outlet->id, "outlet",

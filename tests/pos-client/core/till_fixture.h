@@ -4,6 +4,7 @@
 #include "baidian/db/database.h"
 #include "baidian/pos/journal.h"
 #include "baidian/pos/till.h"
+#include "baidian/test/temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <filesystem>
@@ -18,20 +19,11 @@ namespace baidian::pos::testing {
 using domain::Fen;
 using domain::Grams;
 
-class TempDir {
+/// The till tests' directory, baidian-till-XXXXXX.
+class TempDir : public baidian::test::TempDir {
 public:
-    TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "baidian-till-XXXXXX").string();
-        m_path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { std::filesystem::remove_all(m_path); }
-    std::string file(const std::string& name) const {
-        return (std::filesystem::path(m_path) / name).string();
-    }
-
-private:
-    std::string m_path;
+    TempDir()
+        : baidian::test::TempDir("baidian-till") {}
 };
 
 struct Catalog {

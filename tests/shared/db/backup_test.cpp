@@ -1,6 +1,6 @@
 #include "baidian/db/backup.h"
 #include "baidian/db/database.h"
-#include "temp_dir.h"
+#include "baidian/test/temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -14,7 +14,7 @@ using namespace baidian;
 
 namespace {
 
-using baidian::testing::TempDir;
+using baidian::test::TempDir;
 
 /// A database of `rows` sales, big enough to take several backup steps.
 SQLite::Database salesDatabase(const std::string& path, int rows) {

@@ -3,7 +3,7 @@
 // and it hands the connection back to SQLite's own checkpoints when it goes.
 #include "baidian/db/checkpointer.h"
 #include "baidian/db/database.h"
-#include "temp_dir.h"
+#include "baidian/test/temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -15,7 +15,7 @@
 namespace fs = std::filesystem;
 using namespace baidian;
 using namespace std::chrono_literals;
-using baidian::testing::TempDir;
+using baidian::test::TempDir;
 
 namespace {
 

@@ -1,7 +1,7 @@
 #include "baidian/db/database.h"
 #include "baidian/db/migrator.h"
 #include "baidian/schema/migrations.h"
-#include "temp_dir.h"
+#include "baidian/test/temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <filesystem>
@@ -15,7 +15,7 @@ using namespace baidian;
 
 namespace {
 
-using baidian::testing::TempDir;
+using baidian::test::TempDir;
 
 constexpr db::Migration kTwoSteps[] = {
     {1, "create", "CREATE TABLE sale(id INTEGER PRIMARY KEY, total_fen INTEGER NOT NULL) STRICT;"},

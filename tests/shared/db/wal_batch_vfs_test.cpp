@@ -3,7 +3,7 @@
 // fails the commit instead of vanishing.
 #include "baidian/db/database.h"
 #include "baidian/db/wal_batch_vfs.h"
-#include "temp_dir.h"
+#include "baidian/test/temp_dir.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -20,7 +20,7 @@ using namespace baidian;
 
 namespace {
 
-using baidian::testing::TempDir;
+using baidian::test::TempDir;
 
 db::OpenOptions tillOptions() {
     db::OpenOptions options;

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace baidian::server::pki {
+namespace baidian::pki {
 
 struct IssuedCertificate {
     std::string serialHex; ///< lower-case hex, as stored in the certificate table
@@ -62,4 +62,4 @@ bool caKeyEncrypted(const std::string& dir);
 /// Serial of a PEM certificate file, lower-case hex (for revocation by file).
 Result<std::string> certificateSerial(const std::string& certPath);
 
-} // namespace baidian::server::pki
+} // namespace baidian::pki

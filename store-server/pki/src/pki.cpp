@@ -1,4 +1,4 @@
-#include "baidian/server/pki.h"
+#include "baidian/pki/pki.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -12,7 +12,7 @@
 #include <string_view>
 #include <sys/stat.h>
 
-namespace baidian::server::pki {
+namespace baidian::pki {
 namespace {
 
 namespace fs = std::filesystem;
@@ -303,4 +303,4 @@ Result<std::string> certificateSerial(const std::string& certPath) {
     return serialHex(cert->get());
 }
 
-} // namespace baidian::server::pki
+} // namespace baidian::pki
