@@ -77,6 +77,7 @@ TEST_F(TillTest, RealisticBasketCompletesWithChangeRightToTheFen) {
         scalar("SELECT SUM(units) FROM stock_movement WHERE product_id = ?", m_catalog.giftBox),
         -2);
     EXPECT_EQ(count("outbox"), 1);
+    EXPECT_EQ(m_store->unsentSales(), 1) << "waiting for the server";
     EXPECT_EQ(db.execAndGet("SELECT sale_uuid FROM outbox WHERE seq = 1").getString(), sale.uuid);
     EXPECT_TRUE(verifyJournal(db).ok);
 
