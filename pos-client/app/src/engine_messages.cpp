@@ -37,6 +37,9 @@ const std::vector<const char*>& engineMessageKeys() {
         QT_TRANSLATE_NOOP("TillEngine", "no product has the PLU %1"),
         QT_TRANSLATE_NOOP("TillEngine", "barcode %1 is not in the catalog"),
         QT_TRANSLATE_NOOP("TillEngine", "label %1: no product has the PLU %2"),
+        QT_TRANSLATE_NOOP("TillEngine", "a quantity before * must be a whole number"),
+        QT_TRANSLATE_NOOP("TillEngine",
+                          "%1 is sold by weight: weigh it instead of giving a quantity"),
         QT_TRANSLATE_NOOP(
             "TillEngine",
             "a supervisor's PIN has at least %1 digits: ask head office for a new one"),

@@ -269,11 +269,7 @@ void InventoryActions::countMenu() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const int row = dialog->chosenRow();
-        auto open =
-            m_session.store()
-                .database()
-                .execAndGet("SELECT COALESCE(MAX(id), 0) FROM stocktake WHERE posted_at IS NULL")
-                .getInt64();
+        const std::int64_t open = m_inventory.openStocktake().value_or(0); // 0: no sheet open
         QTimer::singleShot(0, this, [this, row, open] {
             if (row == 0) {
                 auto sheet = m_inventory.freezeStocktake();

@@ -1,6 +1,5 @@
 #include "sale_actions.h"
 
-#include "baidian/domain/barcode.h"
 #include "baidian/pos/escpos.h"
 #include "entry_dialog.h"
 #include "list_dialogs.h"
@@ -150,28 +149,21 @@ void SaleActions::quickKey(std::int64_t productId) {
     const auto item = m_session.store().productById(productId);
     if (!item)
         return m_screen.showMessage(tr("That product is no longer sold here"), true);
-    addProduct(*item, 1, {}, pos::EntryMethod::Search);
+    addProduct(*item, pos::EntryMethod::Search);
 }
 
-void SaleActions::addProduct(const pos::CatalogItem& item, std::int64_t units,
-                             const QString& barcode, pos::EntryMethod entry) {
-    if (item.product.unit == domain::SaleUnit::Each) {
-        // The quantity goes to the engine with the item, checked before anything is added (a
-        // refused "1000*" adds nothing), and a unit item already on the sale goes onto its line.
-        auto added = barcode.isEmpty()
-                         ? m_session.till().addProduct(item.id, entry, units, std::nullopt,
-                                                       pos::WeightSource::Keyed)
-                         : m_session.till().scan(barcode.toStdString(), std::nullopt,
-                                                 pos::WeightSource::Keyed, units);
-        if (added)
-            m_screen.selectLine(static_cast<int>(*added));
-        return done(added ? Status{} : Status{added.error()});
-    }
-    if (units != 1)
-        return m_screen.showMessage(
-            tr("%1 is sold by weight: weigh it instead of giving a quantity")
-                .arg(text(item.product.name)),
-            true);
+void SaleActions::addProduct(const pos::CatalogItem& item, pos::EntryMethod entry) {
+    if (item.product.unit != domain::SaleUnit::Each)
+        return weigh(item, entry, {});
+    auto added =
+        m_session.till().addProduct(item.id, entry, 1, std::nullopt, pos::WeightSource::Keyed);
+    if (added)
+        m_screen.selectLine(static_cast<int>(*added));
+    done(added ? Status{} : Status{added.error()});
+}
+
+void SaleActions::weigh(const pos::CatalogItem& item, pos::EntryMethod entry,
+                        const QString& barcode) {
     const std::int64_t id = item.id;
     const auto price = item.product.price;
     ask(tr("Weight"),
@@ -194,52 +186,23 @@ void SaleActions::addProduct(const pos::CatalogItem& item, std::int64_t units,
 }
 
 void SaleActions::scan(const QString& input) {
-    if (input.startsWith(QLatin1String("BD1|"))) { // a receipt's QR code: the customer returns
-        if (m_session.till().saleOpen())
-            return m_screen.showMessage(tr("Finish, suspend or void the open sale first"), true);
-        const auto status = m_session.till().startReturn(input.toStdString());
-        if (!status)
-            return done(status);
+    // The engine reads the text (pos::parseScanInput); what is left here is what it asks of
+    // the cashier next.
+    auto entered = m_session.till().enter(input.toStdString());
+    if (!entered)
+        return done(entered.error());
+    switch (entered->kind) {
+    case pos::ScanOutcome::Kind::ReturnStarted: // a receipt's QR code: the customer returns
         refresh();
         return pickReturnLine();
+    case pos::ScanOutcome::Kind::Search:
+        return searchFor(text(entered->text));
+    case pos::ScanOutcome::Kind::Weigh:
+        return weigh(entered->item, pos::EntryMethod::Plu, text(entered->barcode));
+    case pos::ScanOutcome::Kind::Added:
+        m_screen.selectLine(static_cast<int>(entered->line));
+        return done({});
     }
-    QString code = input;
-    std::int64_t units = 1;
-    if (const auto star = code.indexOf(QLatin1Char('*')); star > 0) { // "3*6901234567892"
-        bool ok = false;
-        units = code.left(star).toLongLong(&ok);
-        if (!ok || units <= 0)
-            return m_screen.showMessage(tr("A quantity before * must be a whole number"), true);
-        code = code.mid(star + 1);
-    }
-    const bool digits = !code.isEmpty() &&
-                        std::all_of(code.begin(), code.end(), [](QChar c) { return c.isDigit(); });
-    if (!digits)
-        return searchFor(code);
-    auto& store = m_session.store();
-    if (code.size() <= 7) { // a PLU keyed by the cashier
-        const auto item = store.productByPlu(code.toStdString());
-        if (!item)
-            return m_screen.showMessage(tr("No product has the PLU %1").arg(code), true);
-        return addProduct(*item, units, {});
-    }
-    auto parsed = domain::parseScan(code.toStdString(), store.layouts());
-    if (!parsed)
-        return done(parsed.error());
-    if (const auto* gtin = std::get_if<domain::Gtin>(&parsed.value())) {
-        const auto item = store.productByBarcode(gtin->key());
-        if (!item)
-            return m_screen.showMessage(
-                TillSession::describe(keyedError(
-                    ErrorCode::NotFound, "barcode %1 is not in the catalog", {gtin->digits})),
-                true);
-        return addProduct(*item, units, code);
-    }
-    auto added =
-        m_session.till().scan(code.toStdString(), std::nullopt, pos::WeightSource::Scale, units);
-    if (added)
-        m_screen.selectLine(static_cast<int>(*added));
-    done(added ? Status{} : Status{added.error()});
 }
 
 void SaleActions::searchFor(const QString& initial) {
@@ -247,7 +210,7 @@ void SaleActions::searchFor(const QString& initial) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto item = m_session.store().productById(dialog->chosenProduct()))
-            addProduct(*item, 1, {}, pos::EntryMethod::Search);
+            addProduct(*item, pos::EntryMethod::Search);
     });
     connect(dialog, &QDialog::finished, this, &SaleActions::restoreFocus);
     dialog->open();

@@ -59,8 +59,11 @@ private:
     /// needing approval, the approval dialog over the entry dialog, which closes only once the
     /// approved operation is done (a refused approval shows in it; Esc goes back to it).
     std::optional<QString> approveIn(const Operation& operation, const QString& what);
-    void addProduct(const pos::CatalogItem& item, std::int64_t units, const QString& barcode,
-                    pos::EntryMethod entry = pos::EntryMethod::Plu);
+    /// Adds a picked product (a quick key, a search): a unit item at once, a weighed one weighed.
+    void addProduct(const pos::CatalogItem& item, pos::EntryMethod entry);
+    /// Asks the weight of `item`, keyed in its price's unit, then adds it (by `barcode`, when
+    /// it was scanned by one).
+    void weigh(const pos::CatalogItem& item, pos::EntryMethod entry, const QString& barcode);
     void pickReturnLine();
     void done(const Status& status, const QString& success = {});
     void refresh();

@@ -60,9 +60,7 @@ pos::TerminalConfig TillSession::terminal() {
 }
 
 std::int64_t TillSession::pendingSales() {
-    return m_store->database()
-        .execAndGet("SELECT count(*) FROM outbox WHERE acked_at IS NULL")
-        .getInt64();
+    return m_store->unsentSales();
 }
 
 void TillSession::nudgeSync() {

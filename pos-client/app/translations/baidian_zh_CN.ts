@@ -602,6 +602,14 @@
         <source>the journal key %1 does not hold 64 hex digits: copy it again from store-admin issue-cert&apos;s output</source>
         <translation>流水密钥 %1 不是 64 位十六进制数：请从总部发证工具的输出重新复制</translation>
     </message>
+    <message>
+        <source>a quantity before * must be a whole number</source>
+        <translation>* 前的数量必须是整数</translation>
+    </message>
+    <message>
+        <source>%1 is sold by weight: weigh it instead of giving a quantity</source>
+        <translation>%1 按重量销售：请称重，不要输入数量</translation>
+    </message>
 </context>
 <context>
     <name>TillSession</name>
@@ -1180,18 +1188,6 @@ Sold with no stock on the books
     <message>
         <source>%1: weight in kg (e.g. 1.25)</source>
         <translation>%1：重量（公斤，如 1.25）</translation>
-    </message>
-    <message>
-        <source>%1 is sold by weight: weigh it instead of giving a quantity</source>
-        <translation>%1 按重量销售：请称重，不要输入数量</translation>
-    </message>
-    <message>
-        <source>A quantity before * must be a whole number</source>
-        <translation>* 前的数量必须是整数</translation>
-    </message>
-    <message>
-        <source>No product has the PLU %1</source>
-        <translation>没有 PLU 为 %1 的商品</translation>
     </message>
     <message>
         <source>Scan an item first</source>

@@ -284,6 +284,14 @@ Status Inventory::receiveTransfer(const std::string& transferId, const std::stri
     }
 }
 
+std::optional<std::int64_t> Inventory::openStocktake() {
+    SQLite::Statement q(m_store.database(),
+                        "SELECT MAX(id) FROM stocktake WHERE posted_at IS NULL");
+    if (!q.executeStep() || q.getColumn(0).isNull())
+        return std::nullopt;
+    return q.getColumn(0).getInt64();
+}
+
 Result<std::int64_t> Inventory::freezeStocktake() {
     auto& db = m_store.database();
     try {

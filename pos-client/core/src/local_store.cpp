@@ -210,6 +210,10 @@ std::int64_t LocalStore::settingInt(const std::string& key, std::int64_t fallbac
     }
 }
 
+std::int64_t LocalStore::unsentSales() {
+    return m_db.execAndGet("SELECT count(*) FROM outbox WHERE acked_at IS NULL").getInt64();
+}
+
 std::string LocalStore::settingText(const std::string& key, const std::string& fallback) {
     SQLite::Statement q(m_db, "SELECT value FROM setting WHERE key = ?");
     q.bind(1, key);

@@ -45,9 +45,7 @@ SyncAgent::SyncAgent(LocalStore& store, ServerEndpoint endpoint, SyncProgress pr
     , m_progress(std::move(progress)) {}
 
 std::int64_t SyncAgent::pending() {
-    return m_store.database()
-        .execAndGet("SELECT count(*) FROM outbox WHERE acked_at IS NULL")
-        .getInt64();
+    return m_store.unsentSales();
 }
 
 Result<SaleBatchResult> SyncAgent::postBatch(const std::string& path, const std::string& body,

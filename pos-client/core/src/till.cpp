@@ -1,21 +1,19 @@
 #include "baidian/pos/till.h"
 
+#include "till_internal.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 
 namespace baidian::pos {
 
+using detail::invalid;
 using domain::Fen;
 using domain::Grams;
 using domain::SaleUnit;
 
 namespace {
-
-/// A refusal of a value, keyed for translation (see keyedError).
-Error invalid(std::string key, std::vector<std::string> args = {}) {
-    return keyedError(ErrorCode::InvalidArgument, std::move(key), std::move(args));
-}
 
 bool hasText(const std::string& text) {
     return std::any_of(text.begin(), text.end(),
@@ -445,152 +443,6 @@ Status Till::editable(std::size_t line) const {
     if (m_lines[line].originalLineNo)
         return invalid("a returned line cannot be changed: remove it and return it again");
     return {};
-}
-
-Result<std::size_t> Till::addLine(BasketLine line) {
-    if (auto ok = requireShift(); !ok)
-        return ok.error();
-    if (m_open && m_isReturn && !m_originalUuid.empty())
-        return keyedError(ErrorCode::Conflict,
-                          "this return follows a receipt: pick lines from the original sale");
-    std::vector<Promotion> promotions;
-    if (!(m_open && m_isReturn))
-        promotions = m_store.promotionsFor(line.productId, domain::businessDate(m_clock.now()));
-    if (auto ok = change([&] {
-            m_lines.push_back(std::move(line));
-            m_promotions.push_back(std::move(promotions));
-        });
-        !ok)
-        return ok.error();
-    m_open = true;
-    return m_lines.size() - 1;
-}
-
-Result<std::size_t> Till::addProduct(std::int64_t productId, EntryMethod entry, std::int64_t units,
-                                     std::optional<Grams> grams, WeightSource source) {
-    const auto item = m_store.productById(productId);
-    if (!item)
-        return keyedError(ErrorCode::NotFound, "no product with id %1",
-                          {std::to_string(productId)});
-    BasketLine line;
-    line.productId = item->id;
-    line.sku = item->product.sku;
-    line.name = item->product.name;
-    line.unit = item->product.unit;
-    line.listPrice = line.price = item->product.price;
-    line.entry = entry;
-    if (line.unit == SaleUnit::ByWeight) {
-        if (!grams)
-            return invalid("%1 is sold by weight: weigh it or key its weight", {line.name});
-        if (auto ok = checkWeight(*grams); !ok)
-            return ok.error();
-        line.grams = *grams;
-        line.weightSource = source;
-    } else {
-        if (auto ok = checkUnits(units); !ok)
-            return ok.error();
-        line.units = units;
-        if (const auto same = mergeableLine(line)) {
-            if (auto ok = requireShift(); !ok)
-                return ok.error();
-            auto& into = m_lines[*same];
-            if (auto ok = checkUnits(into.units + units); !ok)
-                return ok.error();
-            if (auto ok = change([&] { into.units += units; }); !ok)
-                return ok.error();
-            return *same;
-        }
-    }
-    return addLine(std::move(line));
-}
-
-std::optional<std::size_t> Till::mergeableLine(const BasketLine& line) const {
-    if (!m_limits.mergeRescans || !m_open || m_isReturn || line.unit != SaleUnit::Each ||
-        line.labelAmount)
-        return std::nullopt;
-    // The last such line: the one the cashier just added to. A line whose price or discount
-    // was changed is its own: the next box gets the plain price on a line of its own.
-    for (std::size_t i = m_lines.size(); i-- > 0;) {
-        const auto& l = m_lines[i];
-        if (l.productId == line.productId && l.unit == SaleUnit::Each && !l.labelAmount &&
-            !l.refundAmount && !l.originalLineNo && !l.priceOverridden &&
-            l.lineDiscount.value() == 0 && l.price.amount == line.price.amount &&
-            l.price.basis == line.price.basis)
-            return i;
-    }
-    return std::nullopt;
-}
-
-Result<std::size_t> Till::addByPlu(const std::string& plu, std::int64_t units,
-                                   std::optional<Grams> grams, WeightSource source) {
-    const auto item = m_store.productByPlu(plu);
-    if (!item)
-        return keyedError(ErrorCode::NotFound, "no product has the PLU %1", {plu});
-    return addProduct(item->id, EntryMethod::Plu, units, grams, source);
-}
-
-Result<std::size_t> Till::scan(std::string_view code, std::optional<Grams> grams,
-                               WeightSource source, std::int64_t units) {
-    auto scanned = domain::parseScan(code, m_store.layouts());
-    if (!scanned)
-        return scanned.error();
-    if (const auto* gtin = std::get_if<domain::Gtin>(&scanned.value())) {
-        const auto item = m_store.productByBarcode(gtin->key());
-        if (!item)
-            return keyedError(ErrorCode::NotFound, "barcode %1 is not in the catalog",
-                              {gtin->digits});
-        auto added = addProduct(item->id, EntryMethod::Scan, units, grams, source);
-        if (added && m_lines[*added].barcode.empty())
-            m_lines[*added].barcode = gtin->digits;
-        return added;
-    }
-    const auto& label = std::get<domain::VariableMeasureLabel>(scanned.value());
-    if (units != 1)
-        return invalid(
-            "label %1 is one weighed or priced item: scan each label, without a quantity",
-            {label.barcode});
-    const auto item = m_store.productByPlu(label.itemCode);
-    if (!item)
-        return keyedError(ErrorCode::NotFound, "label %1: no product has the PLU %2",
-                          {label.barcode, label.itemCode});
-    BasketLine line;
-    line.productId = item->id;
-    line.sku = item->product.sku;
-    line.name = item->product.name;
-    line.unit = item->product.unit;
-    line.listPrice = line.price = item->product.price;
-    line.entry = EntryMethod::Label;
-    line.barcode = label.barcode;
-    if (label.measure == domain::LabelMeasure::Weight) {
-        if (line.unit != SaleUnit::ByWeight)
-            return invalid("label %1 carries a weight but %2 is sold by the unit",
-                           {label.barcode, line.name});
-        if (auto ok = checkWeight(label.weight()); !ok)
-            return ok.error();
-        line.grams = label.weight();
-        line.weightSource = WeightSource::Label;
-    } else {
-        if (label.price() > m_limits.maxUnitPrice)
-            return invalid("label %1 carries an implausible price %2",
-                           {label.barcode, label.price().format()});
-        line.labelAmount = label.price();
-        if (line.unit == SaleUnit::ByWeight) {
-            // The scale printed the amount; the weight behind it is amount ÷ price, for the ledger.
-            const std::int64_t per = line.price.basis == domain::PriceBasis::PerJin
-                                         ? domain::kGramsPerJin
-                                         : domain::kGramsPerKg;
-            auto g = domain::divideRounded(domain::Wide(label.price().value()) * per,
-                                           line.price.amount.value(), domain::RoundingMode::HalfUp);
-            line.grams = Grams(g ? *g : 0);
-            line.weightSource = WeightSource::Label;
-        } else {
-            // A pre-packed item's label says what this one costs: that is its unit price (the
-            // list price stays head office's), so that gross = price × units on every line.
-            line.units = 1;
-            line.price.amount = label.price();
-        }
-    }
-    return addLine(std::move(line));
 }
 
 Status Till::setQuantity(std::size_t index, std::int64_t units) {

@@ -137,7 +137,9 @@ TEST_F(InventoryTest, ReceiveSellByWeightWriteOffCountSeeTheVarianceAndPost) {
               "spoiled");
 
     // Count: 26.0 kg on the scale; variance -200 g = -¥2.72 at ¥6.80/斤.
+    EXPECT_EQ(m_inventory->openStocktake(), std::nullopt);
     const auto sheet = m_inventory->freezeStocktake().value();
+    EXPECT_EQ(m_inventory->openStocktake(), sheet) << "the sheet counts go onto";
     ASSERT_TRUE(m_inventory->count(sheet, {"AKS-APL-01", 0, Grams(26000)}).ok());
     const auto variance = m_inventory->variance(sheet);
     ASSERT_EQ(variance.size(), 1u);
@@ -146,6 +148,7 @@ TEST_F(InventoryTest, ReceiveSellByWeightWriteOffCountSeeTheVarianceAndPost) {
     EXPECT_EQ(m_inventory->level("AKS-APL-01").grams, Grams(26200))
         << "nothing changes before posting";
     ASSERT_TRUE(m_inventory->postStocktake(sheet).ok());
+    EXPECT_EQ(m_inventory->openStocktake(), std::nullopt) << "posted, no sheet is open";
     EXPECT_EQ(m_inventory->level("AKS-APL-01").grams, Grams(26000));
     EXPECT_EQ(m_inventory->postStocktake(sheet).error().code, ErrorCode::Conflict);
     expectLevelIsLedger("AKS-APL-01");

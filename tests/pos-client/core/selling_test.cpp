@@ -77,6 +77,7 @@ TEST_F(TillTest, RealisticBasketCompletesWithChangeRightToTheFen) {
         scalar("SELECT SUM(units) FROM stock_movement WHERE product_id = ?", m_catalog.giftBox),
         -2);
     EXPECT_EQ(count("outbox"), 1);
+    EXPECT_EQ(m_store->unsentSales(), 1) << "waiting for the server";
     EXPECT_EQ(db.execAndGet("SELECT sale_uuid FROM outbox WHERE seq = 1").getString(), sale.uuid);
     EXPECT_TRUE(verifyJournal(db).ok);
 
@@ -259,4 +260,56 @@ TEST_F(TillTest, OverridesAboveTheLimitNeedASupervisorAndAreRecorded) {
     EXPECT_EQ(db.execAndGet("SELECT list_price_fen FROM sale_line WHERE line_no = 2").getInt64(),
               1999);
     EXPECT_EQ(sale.total, Fen(12800 - 2560 + 1500 - 5000));
+}
+
+// The scan field's text goes to the engine whole: it adds, asks for a weight, searches or
+// starts a return, and refuses with a keyed error the window shows.
+TEST_F(TillTest, TheScanFieldsTextIsReadByTheEngine) {
+    auto entered = m_till->enter(std::string("2*") + kGiftBoxEan);
+    ASSERT_TRUE(entered.ok()) << entered.error().message;
+    EXPECT_EQ(entered->kind, ScanOutcome::Kind::Added);
+    EXPECT_EQ(entered->line, 0u);
+    EXPECT_EQ(m_till->lines()[0].units, 2);
+    EXPECT_EQ(m_till->lines()[0].barcode, kGiftBoxEan);
+    EXPECT_EQ(m_till->lines()[0].entry, EntryMethod::Scan);
+
+    entered = m_till->enter("12346"); // red dates by PLU: weigh them first
+    ASSERT_TRUE(entered.ok());
+    EXPECT_EQ(entered->kind, ScanOutcome::Kind::Weigh);
+    EXPECT_EQ(entered->item.id, m_catalog.dates);
+    EXPECT_EQ(entered->barcode, "");
+    EXPECT_EQ(m_till->lines().size(), 1u);
+
+    entered = m_till->enter(kApplesLabel1500g);
+    ASSERT_TRUE(entered.ok());
+    EXPECT_EQ(entered->kind, ScanOutcome::Kind::Added);
+    EXPECT_EQ(m_till->lines()[entered->line].grams, Grams(1500));
+
+    entered = m_till->enter("2*核桃");
+    ASSERT_TRUE(entered.ok());
+    EXPECT_EQ(entered->kind, ScanOutcome::Kind::Search);
+    EXPECT_EQ(entered->text, "核桃");
+    EXPECT_EQ(m_till->lines().size(), 2u);
+}
+
+TEST_F(TillTest, TheScanFieldRefusesWhatItCannotTakeAndAddsNothing) {
+    const auto refused = [this](const std::string& text, const std::string& key) {
+        const auto entered = m_till->enter(text);
+        ASSERT_FALSE(entered.ok()) << text;
+        EXPECT_EQ(entered.error().key, key) << text;
+        EXPECT_TRUE(m_till->lines().empty()) << text;
+    };
+    refused("x*12345", "a quantity before * must be a whole number");
+    refused("99999", "no product has the PLU %1");
+    refused("3*12346", "%1 is sold by weight: weigh it instead of giving a quantity");
+    refused("1000*" + std::string(kGiftBoxEan), "a quantity above %1 is a keying error");
+    refused("2*" + std::string(kApplesLabel1500g),
+            "label %1 is one weighed or priced item: scan each label, without a quantity");
+    refused("6901234567891",
+            "barcode %1 has a wrong check digit (expected %2): rescan it or key the item");
+    refused("6900000000014", "barcode %1 is not in the catalog");
+    ASSERT_TRUE(m_till->enter(kGiftBoxEan).ok());
+    const auto open = m_till->enter("BD1|HZ-F01-01-000001|uuid");
+    ASSERT_FALSE(open.ok());
+    EXPECT_EQ(open.error().key, "finish, suspend or void the open sale first");
 }

@@ -107,6 +107,8 @@ public:
 
     /// Freezes a count sheet: the ledger's figure of every product now.
     Result<std::int64_t> freezeStocktake();
+    /// The newest count sheet frozen and not yet posted, if any: the one counts go onto.
+    std::optional<std::int64_t> openStocktake();
     /// Records what was counted of a product (replaces an earlier count of it).
     Status count(std::int64_t stocktakeId, const StockQuantity& counted);
     std::vector<Variance> variance(std::int64_t stocktakeId);

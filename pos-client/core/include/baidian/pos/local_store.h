@@ -61,6 +61,10 @@ public:
     std::string settingText(const std::string& key, const std::string& fallback);
     void setSetting(const std::string& key, const std::string& value);
 
+    // --- outbox ---------------------------------------------------------------------------
+    /// Sales in the outbox that the server has not acknowledged yet (what a push will send).
+    std::int64_t unsentSales();
+
     // --- catalog --------------------------------------------------------------------------
     /// Adds or replaces a product (by SKU) and its barcodes. The pinyin code is made from the
     /// name when empty. Errors: InvalidArgument (validation), Conflict (PLU or barcode taken).

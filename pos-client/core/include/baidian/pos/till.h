@@ -5,6 +5,7 @@
 #include "baidian/pos/local_store.h"
 #include "baidian/pos/receipt.h"
 #include "baidian/pos/sale_record.h"
+#include "baidian/pos/scan_input.h"
 #include "baidian/pos/shift_report.h"
 #include "baidian/pos/till_events.h"
 #include "baidian/protocol/messages.h"
@@ -48,6 +49,21 @@ struct ReturnableLine {
 /// (offline, or the server did not answer).
 using SaleLookupFn = std::function<Result<protocol::SaleLookup>(const std::string& receiptNo,
                                                                 const std::string& uuid)>;
+
+/// What the scan field's text came to (Till::enter).
+struct ScanOutcome {
+    enum class Kind {
+        Added,         ///< onto the sale as line `line` (new, or a unit item's line added to)
+        Weigh,         ///< `item` is sold by weight: the cashier keys its weight, then it is added
+        Search,        ///< not a code: the cashier picks a product matching `text`
+        ReturnStarted, ///< a receipt's QR code: a return against it is open (returnableLines)
+    };
+    Kind kind = Kind::Added;
+    std::size_t line = 0;
+    CatalogItem item;    ///< Weigh
+    std::string barcode; ///< Weigh: the code it was scanned by, for scan(); "" when keyed by PLU
+    std::string text;    ///< Search
+};
 
 /// Limits the till enforces; stored as settings in the till database.
 struct TillLimits {
@@ -127,6 +143,12 @@ public:
     Result<std::size_t> scan(std::string_view code,
                              std::optional<domain::Grams> grams = std::nullopt,
                              WeightSource source = WeightSource::Scale, std::int64_t units = 1);
+    /// What the cashier typed or scanned into the scan field, by the grammar of parseScanInput:
+    /// a receipt's QR code starts a return; a PLU or a code adds its product (`N*` units of
+    /// it), or asks for its weight first when it is sold by weight; anything else is a search.
+    /// Errors: those of parseScanInput, scan, addProduct and startReturn; NotFound for a PLU or
+    /// barcode the catalog lacks; InvalidArgument for a quantity before a weighed item.
+    Result<ScanOutcome> enter(std::string_view text);
     Result<std::size_t> addByPlu(const std::string& plu, std::int64_t units,
                                  std::optional<domain::Grams> grams, WeightSource source);
     Result<std::size_t> addProduct(std::int64_t productId, EntryMethod entry, std::int64_t units,
@@ -220,6 +242,13 @@ private:
     /// discount now larger than the sale, an overflow ...) everything is put back as it was.
     Status change(const std::function<void()>& edit);
     Result<std::size_t> addLine(BasketLine line);
+    Result<ScanOutcome> enterPlu(const std::string& plu, std::int64_t units);
+    Result<ScanOutcome> enterCode(const std::string& code, std::int64_t units);
+    /// A product found by its barcode, `units` of it or `grams` of it; the line keeps `barcode`.
+    Result<std::size_t> addBarcoded(const CatalogItem& item, const std::string& barcode,
+                                    std::int64_t units, std::optional<domain::Grams> grams,
+                                    WeightSource source);
+    Result<std::size_t> addLabel(const domain::VariableMeasureLabel& label, std::int64_t units);
     Status checkWeight(domain::Grams grams) const;
     Status checkUnits(std::int64_t units) const;
     /// The open sale's line that `line` (a unit item being added) goes onto, if any.
