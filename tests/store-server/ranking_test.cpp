@@ -44,7 +44,7 @@ TEST(ComputeRanking, RollsUpTheDaysAnOlderServerLeftDirtyAndARollUpBeforeItIsHar
         return protocol::encode(ranking.value());
     };
     const auto kept = rank(); // ingest kept the figures
-    EXPECT_NE(kept.find("\"revenueFen\":"), std::string::npos);
+    EXPECT_NE(kept.find("\"revenue_fen\":"), std::string::npos);
 
     // An older server's database: figures left to a roll-up, the days marked dirty.
     db.exec("DELETE FROM agg_product_day; DELETE FROM agg_outlet_day; INSERT INTO "
