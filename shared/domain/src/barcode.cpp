@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <ranges>
 
 namespace baidian::domain {
 namespace {
@@ -53,8 +52,9 @@ int gtinCheckDigit(std::string_view body) {
     // Weights 3,1,3,1... from the rightmost body digit.
     int sum = 0;
     bool three = true;
-    for (const char digit : std::views::reverse(body)) {
-        sum += (digit - '0') * (three ? 3 : 1);
+    // NOLINTNEXTLINE(modernize-loop-convert): clang 14 cannot compile std::views::reverse
+    for (auto it = body.rbegin(); it != body.rend(); ++it) {
+        sum += (*it - '0') * (three ? 3 : 1);
         three = !three;
     }
     return (10 - sum % 10) % 10;
