@@ -31,7 +31,7 @@ void ConsoleClient::login(const QString& username, const QString& password, Done
     const auto body =
         protocol::encode(protocol::LoginRequest{username.toStdString(), password.toStdString()});
     send("POST", QStringLiteral("/v1/session"), QByteArray::fromStdString(body), "application/json",
-         [this, done](const Reply& reply) {
+         [this, done = std::move(done)](const Reply& reply) {
              if (reply.ok()) {
                  auto session = protocol::decodeSession(reply.body.toStdString());
                  if (!session) {

@@ -64,7 +64,10 @@ public:
         return std::get<0>(std::move(m_state));
     }
     const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
+    T&& operator*() && { return std::move(*this).value(); }
     const T* operator->() const { return &value(); }
+    T* operator->() { return &value(); }
 
     /// Precondition: !ok().
     const Error& error() const { return std::get<1>(m_state); }

@@ -12,7 +12,7 @@ namespace baidian::protocol {
 
 inline constexpr int kVersion = 1;
 /// Largest request body the server reads (bytes); larger gets 413 before anything is parsed.
-inline constexpr std::size_t kMaxBodyBytes = 8 * 1024 * 1024;
+inline constexpr std::size_t kMaxBodyBytes = std::size_t{8} * 1024 * 1024;
 /// Most sales in one upload batch.
 inline constexpr std::size_t kMaxBatchSales = 500;
 
