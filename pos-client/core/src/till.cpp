@@ -68,7 +68,7 @@ TillLimits Till::limits() {
 // --- session --------------------------------------------------------------------------------
 
 Result<Cashier> Till::login(const std::string& code, const std::string& pin) {
-    if (m_open)
+    if (m_basket.open)
         return keyedError(ErrorCode::Conflict,
                           "finish, suspend or void the open sale before changing cashier");
     m_limits = limits();
@@ -178,7 +178,7 @@ Status Till::unlockCashier(const std::string& code, const Approval& approval) {
 }
 
 void Till::logout() {
-    if (!m_open)
+    if (!m_basket.open)
         m_cashier.reset();
 }
 
@@ -289,7 +289,7 @@ Status Till::cashOut(Fen amount, const std::string& reason,
 Status Till::openDrawer(const std::string& reason, const std::optional<Approval>& approval) {
     if (auto ok = requireShift(); !ok)
         return ok;
-    if (m_open && !m_lines.empty())
+    if (m_basket.open && !m_basket.lines.empty())
         return keyedError(ErrorCode::Conflict,
                           "the drawer opens when the sale is paid: finish or suspend it first");
     if (!hasText(reason))
@@ -313,7 +313,7 @@ Result<ShiftReport> Till::xReport() {
 Result<ShiftReport> Till::closeShift(const std::map<TenderKind, Fen>& counted) {
     if (auto ok = requireShift(); !ok)
         return ok.error();
-    if (m_open)
+    if (m_basket.open)
         return keyedError(ErrorCode::Conflict,
                           "finish, suspend or void the open sale before closing the shift");
     for (const auto& [kind, amount] : counted)
@@ -363,61 +363,6 @@ Result<std::string> Till::reprintLastZReport() {
 
 // --- the open sale --------------------------------------------------------------------------
 
-Fen Till::tendered() const {
-    Fen sum;
-    for (const auto& t : m_tenders)
-        sum += t.amount;
-    return sum;
-}
-
-Fen Till::due() const {
-    return m_totals.total - tendered();
-}
-
-void Till::reset() {
-    m_open = false;
-    m_isReturn = false;
-    m_originalSaleId.reset();
-    m_originalUuid.clear();
-    m_originalReceiptNo.clear();
-    m_returnable.clear();
-    m_originalTenders.clear();
-    m_lines.clear();
-    m_promotions.clear();
-    m_orderDiscount = Fen(0);
-    m_saleApprovedBy.reset();
-    m_saleApprovalWhat.clear();
-    m_rounding.reset();
-    m_cashRounded = false;
-    m_totals = {};
-    m_tenders.clear();
-}
-
-Status Till::reprice() {
-    auto totals = priceBasket(m_lines, m_promotions, m_orderDiscount, m_rounding);
-    if (!totals)
-        return totals.error();
-    m_totals = *totals;
-    return {};
-}
-
-Status Till::change(const std::function<void()>& edit) {
-    auto lines = m_lines;
-    auto promotions = m_promotions;
-    const auto orderDiscount = m_orderDiscount;
-    const auto rounding = m_rounding;
-    edit();
-    if (auto ok = reprice(); !ok) {
-        m_lines = std::move(lines);
-        m_promotions = std::move(promotions);
-        m_orderDiscount = orderDiscount;
-        m_rounding = rounding;
-        (void)reprice();
-        return ok;
-    }
-    return {};
-}
-
 Status Till::checkWeight(Grams grams) const {
     if (grams.value() <= 0)
         return invalid(
@@ -438,9 +383,9 @@ Status Till::checkUnits(std::int64_t units) const {
 }
 
 Status Till::editable(std::size_t line) const {
-    if (!m_open || line >= m_lines.size())
+    if (!m_basket.open || line >= m_basket.lines.size())
         return invalid("there is no line %1", {std::to_string(line + 1)});
-    if (m_lines[line].originalLineNo)
+    if (m_basket.lines[line].originalLineNo)
         return invalid("a returned line cannot be changed: remove it and return it again");
     return {};
 }
@@ -448,7 +393,7 @@ Status Till::editable(std::size_t line) const {
 Status Till::setQuantity(std::size_t index, std::int64_t units) {
     if (auto ok = editable(index); !ok)
         return ok;
-    auto& line = m_lines[index];
+    auto& line = m_basket.lines[index];
     if (line.unit != SaleUnit::Each || line.labelAmount)
         return invalid("%1 is not counted in units", {line.name});
     if (auto ok = checkUnits(units); !ok)
@@ -459,7 +404,7 @@ Status Till::setQuantity(std::size_t index, std::int64_t units) {
 Status Till::setWeight(std::size_t index, Grams grams, WeightSource source) {
     if (auto ok = editable(index); !ok)
         return ok;
-    auto& line = m_lines[index];
+    auto& line = m_basket.lines[index];
     if (line.unit != SaleUnit::ByWeight)
         return invalid("%1 is sold by the unit, not by weight", {line.name});
     if (line.entry == EntryMethod::Label)
@@ -474,23 +419,24 @@ Status Till::setWeight(std::size_t index, Grams grams, WeightSource source) {
 }
 
 Status Till::removeLine(std::size_t index, const std::optional<Approval>& approval) {
-    if (!m_open || index >= m_lines.size())
+    if (!m_basket.open || index >= m_basket.lines.size())
         return invalid("there is no line %1", {std::to_string(index + 1)});
-    const BasketLine line = m_lines[index];
+    const BasketLine line = m_basket.lines[index];
     const Fen worth = line.net.value() < 0 ? -line.net : line.net;
     std::optional<std::int64_t> approver;
-    if (!m_tenders.empty() || worth > m_limits.removeLineApprovalAbove) {
+    if (!m_basket.tenders.empty() || worth > m_limits.removeLineApprovalAbove) {
         auto id = approve(approval, "removing %1 (%2)", {lineText(line), worth.format()});
         if (!id)
             return id.error();
         approver = *id;
     }
-    const auto lines = m_lines;
-    const auto promotions = m_promotions;
+    const auto lines = m_basket.lines;
+    const auto promotions = m_basket.promotions;
     // Removing a line can make the order discount exceed the sale: then nothing changes.
     if (auto ok = change([&] {
-            m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(index));
-            m_promotions.erase(m_promotions.begin() + static_cast<std::ptrdiff_t>(index));
+            m_basket.lines.erase(m_basket.lines.begin() + static_cast<std::ptrdiff_t>(index));
+            m_basket.promotions.erase(m_basket.promotions.begin() +
+                                      static_cast<std::ptrdiff_t>(index));
         });
         !ok)
         return ok;
@@ -500,8 +446,8 @@ Status Till::removeLine(std::size_t index, const std::optional<Approval>& approv
     e.amount = worth;
     e.detail = lineText(line);
     if (auto logged = logEvent(e); !logged) { // not logged: not removed
-        m_lines = lines;
-        m_promotions = promotions;
+        m_basket.lines = lines;
+        m_basket.promotions = promotions;
         (void)reprice();
         return logged;
     }
@@ -530,9 +476,9 @@ Result<std::int64_t> Till::approve(const std::optional<Approval>& approval, cons
 Status Till::overridePrice(std::size_t index, Fen price, const std::optional<Approval>& approval) {
     if (auto ok = editable(index); !ok)
         return ok;
-    if (m_isReturn)
+    if (m_basket.isReturn)
         return invalid("prices cannot be changed on a return");
-    auto& line = m_lines[index];
+    auto& line = m_basket.lines[index];
     if (line.labelAmount)
         return invalid("a price label's amount cannot be overridden: remove the line");
     if (price.value() <= 0 || price > m_limits.maxUnitPrice)
@@ -559,9 +505,9 @@ Status Till::overridePrice(std::size_t index, Fen price, const std::optional<App
 Status Till::discountLine(std::size_t index, Fen amount, const std::optional<Approval>& approval) {
     if (auto ok = editable(index); !ok)
         return ok;
-    if (m_isReturn)
+    if (m_basket.isReturn)
         return invalid("discounts cannot be given on a return");
-    auto& line = m_lines[index];
+    auto& line = m_basket.lines[index];
     const Fen base = line.gross - line.promotionDiscount;
     if (amount.value() < 0 || amount > base)
         return invalid("the discount must be between ¥0.00 and the line's %1", {base.format()});
@@ -580,45 +526,45 @@ Status Till::discountLine(std::size_t index, Fen amount, const std::optional<App
 }
 
 Status Till::discountOrder(Fen amount, const std::optional<Approval>& approval) {
-    if (!m_open || m_lines.empty())
+    if (!m_basket.open || m_basket.lines.empty())
         return invalid("there is no sale to discount");
-    if (m_isReturn)
+    if (m_basket.isReturn)
         return invalid("discounts cannot be given on a return");
-    if (amount.value() < 0 || amount > m_totals.subtotal)
+    if (amount.value() < 0 || amount > m_basket.totals.subtotal)
         return invalid("the discount must be between ¥0.00 and the sale's %1",
-                       {m_totals.subtotal.format()});
+                       {m_basket.totals.subtotal.format()});
     std::optional<std::int64_t> approver;
-    if (amount > limitOf(m_totals.subtotal, m_limits.approvalLimitBp)) {
+    if (amount > limitOf(m_basket.totals.subtotal, m_limits.approvalLimitBp)) {
         auto id = approve(approval, "an order discount of %1", {amount.format()});
         if (!id)
             return id.error();
         approver = *id;
     }
-    if (auto ok = change([&] { m_orderDiscount = amount; }); !ok)
+    if (auto ok = change([&] { m_basket.orderDiscount = amount; }); !ok)
         return ok;
     if (approver) {
-        m_saleApprovedBy = approver;
-        m_saleApprovalWhat = "order discount " + amount.format();
+        m_basket.saleApprovedBy = approver;
+        m_basket.saleApprovalWhat = "order discount " + amount.format();
     }
     return {};
 }
 
 Status Till::setCashRounding(std::optional<CashRoundingRule> rule) {
-    if (!m_open || m_lines.empty())
+    if (!m_basket.open || m_basket.lines.empty())
         return invalid("there is no sale to round");
-    if (m_isReturn)
+    if (m_basket.isReturn)
         return invalid("a refund is not rounded");
-    if (auto ok = change([&] { m_rounding = rule; }); !ok)
+    if (auto ok = change([&] { m_basket.rounding = rule; }); !ok)
         return ok;
-    m_cashRounded = false; // the cashier's choice, kept whatever the tenders
+    m_basket.cashRounded = false; // the cashier's choice, kept whatever the tenders
     return {};
 }
 
 std::optional<CashRoundingRule> Till::cashSettlement() const {
-    if (m_isReturn || m_rounding || !m_limits.cashRounding || m_lines.empty())
+    if (m_basket.isReturn || m_basket.rounding || !m_limits.cashRounding || m_basket.lines.empty())
         return std::nullopt;
     CashRoundingRule rule = *m_limits.cashRounding;
-    for (const auto& t : m_tenders)
+    for (const auto& t : m_basket.tenders)
         if (t.kind != TenderKind::Cash)
             rule.exactPart += t.amount;
     return rule;
@@ -628,21 +574,21 @@ Fen Till::cashDue() const {
     const auto rule = cashSettlement();
     if (!rule)
         return due();
-    const Fen exact = std::clamp(rule->exactPart, Fen(0), m_totals.total);
-    auto r = domain::roundCash(m_totals.total - exact, rule->unit, rule->direction);
+    const Fen exact = std::clamp(rule->exactPart, Fen(0), m_basket.totals.total);
+    auto r = domain::roundCash(m_basket.totals.total - exact, rule->unit, rule->direction);
     return r ? due() - r->discount : due();
 }
 
 void Till::dropCashSettlement() {
-    if (!m_cashRounded)
+    if (!m_basket.cashRounded)
         return;
-    m_rounding.reset();
-    m_cashRounded = false;
+    m_basket.rounding.reset();
+    m_basket.cashRounded = false;
     (void)reprice();
 }
 
 void Till::clearTenders() {
-    m_tenders.clear();
+    m_basket.tenders.clear();
     dropCashSettlement();
 }
 
@@ -660,7 +606,7 @@ Fen Till::cashConfirmAbove() const {
 }
 
 Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference, bool confirmed) {
-    if (!m_open || m_lines.empty())
+    if (!m_basket.open || m_basket.lines.empty())
         return invalid("there is nothing to pay for");
     if (amount.value() <= 0)
         return invalid("a payment must be above ¥0.00");
@@ -671,9 +617,9 @@ Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference
     // Cash that settles the sale settles it rounded by the outlet's 抹零 (the cash part only).
     const auto settlement = kind == TenderKind::Cash ? cashSettlement() : std::nullopt;
     if (settlement && amount >= cashDue()) {
-        if (auto ok = change([&] { m_rounding = settlement; }); !ok)
+        if (auto ok = change([&] { m_basket.rounding = settlement; }); !ok)
             return ok;
-        m_cashRounded = true;
+        m_basket.cashRounded = true;
     }
     auto taken = takeTender(kind, amount, reference, confirmed);
     if (!taken && settlement)
@@ -683,7 +629,7 @@ Status Till::addTender(TenderKind kind, Fen amount, const std::string& reference
 
 Status Till::takeTender(TenderKind kind, Fen amount, const std::string& reference, bool confirmed) {
     const Fen remaining = due();
-    if (kind == TenderKind::Cash && !m_isReturn && !confirmed && amount > cashConfirmAbove())
+    if (kind == TenderKind::Cash && !m_basket.isReturn && !confirmed && amount > cashConfirmAbove())
         return invalid("confirm %1 in cash for %2 due: the change would be %3",
                        {amount.format(), remaining.format(), (amount - remaining).format()});
     if (kind != TenderKind::Cash) {
@@ -693,17 +639,18 @@ Status Till::takeTender(TenderKind kind, Fen amount, const std::string& referenc
             return invalid("a card or mobile payment can pay at most the %1 still due: change is "
                            "given in cash only",
                            {remaining.format()});
-    } else if (m_isReturn && amount > remaining) {
+    } else if (m_basket.isReturn && amount > remaining) {
         return invalid("pay out at most the %1 still due on this return", {remaining.format()});
     }
-    m_tenders.push_back({kind, amount, kind == TenderKind::Cash ? std::string() : reference});
+    m_basket.tenders.push_back(
+        {kind, amount, kind == TenderKind::Cash ? std::string() : reference});
     return {};
 }
 
 Status Till::removeTender(std::size_t index) {
-    if (index >= m_tenders.size())
+    if (index >= m_basket.tenders.size())
         return invalid("there is no payment %1", {std::to_string(index + 1)});
-    m_tenders.erase(m_tenders.begin() + static_cast<std::ptrdiff_t>(index));
+    m_basket.tenders.erase(m_basket.tenders.begin() + static_cast<std::ptrdiff_t>(index));
     dropCashSettlement(); // what settles the sale now is decided again
     return {};
 }
@@ -711,43 +658,43 @@ Status Till::removeTender(std::size_t index) {
 Result<CompletedSale> Till::complete() {
     if (auto ok = requireShift(); !ok)
         return ok.error();
-    if (!m_open || m_lines.empty())
+    if (!m_basket.open || m_basket.lines.empty())
         return invalid("there is nothing to complete: add an item first");
     if (auto ok = reprice(); !ok)
         return ok.error();
     const Fen paid = tendered();
     Fen nonCash;
-    for (const auto& t : m_tenders)
+    for (const auto& t : m_basket.tenders)
         if (t.kind != TenderKind::Cash)
             nonCash += t.amount;
-    if (paid < m_totals.total)
+    if (paid < m_basket.totals.total)
         return keyedError(ErrorCode::Conflict, "tender short by %1",
-                          {(m_totals.total - paid).format()});
-    if (nonCash > m_totals.total)
+                          {(m_basket.totals.total - paid).format()});
+    if (nonCash > m_basket.totals.total)
         return keyedError(ErrorCode::Conflict,
                           "card and mobile payments exceed the total: remove one");
-    if (m_isReturn && paid != m_totals.total)
+    if (m_basket.isReturn && paid != m_basket.totals.total)
         return keyedError(ErrorCode::Conflict, "pay out exactly %1 for this return",
-                          {m_totals.total.format()});
+                          {m_basket.totals.total.format()});
     const auto terminal = m_store.terminal();
     if (!terminal)
         return terminal.error();
 
     SaleRecord record;
-    record.isReturn = m_isReturn;
-    record.originalSaleId = m_originalSaleId;
-    if (!m_originalSaleId) {
-        record.originalUuid = m_originalUuid;
-        record.originalReceiptNo = m_originalReceiptNo;
+    record.isReturn = m_basket.isReturn;
+    record.originalSaleId = m_basket.originalSaleId;
+    if (!m_basket.originalSaleId) {
+        record.originalUuid = m_basket.originalUuid;
+        record.originalReceiptNo = m_basket.originalReceiptNo;
     }
     record.shiftId = *currentShift();
     record.cashierId = m_cashier->id;
-    record.approvedBy = m_saleApprovedBy;
-    record.approvalWhat = m_saleApprovalWhat;
-    record.lines = m_lines;
-    record.totals = m_totals;
-    record.tenders = m_tenders;
-    record.change = paid - m_totals.total;
+    record.approvedBy = m_basket.saleApprovedBy;
+    record.approvalWhat = m_basket.saleApprovalWhat;
+    record.lines = m_basket.lines;
+    record.totals = m_basket.totals;
+    record.tenders = m_basket.tenders;
+    record.change = paid - m_basket.totals.total;
     record.completedAt = m_clock.now();
     auto done = writeSale(m_store.database(), m_store.statements(), *terminal, record,
                           m_store.journalKey());
@@ -758,20 +705,21 @@ Result<CompletedSale> Till::complete() {
 }
 
 Status Till::voidSale(const std::optional<Approval>& approval) {
-    if (!m_open)
+    if (!m_basket.open)
         return invalid("there is no open sale to void");
-    if (!m_lines.empty() || !m_tenders.empty()) {
-        const Fen total = m_totals.total.value() < 0 ? -m_totals.total : m_totals.total;
-        auto approver =
-            approve(approval, m_isReturn ? "voiding the return of %1" : "voiding the sale of %1",
-                    {total.format()});
+    if (!m_basket.lines.empty() || !m_basket.tenders.empty()) {
+        const Fen total =
+            m_basket.totals.total.value() < 0 ? -m_basket.totals.total : m_basket.totals.total;
+        auto approver = approve(
+            approval, m_basket.isReturn ? "voiding the return of %1" : "voiding the sale of %1",
+            {total.format()});
         if (!approver)
             return approver.error();
         TillEvent e;
         e.kind = TillEventKind::Void;
         e.approverId = *approver;
         e.amount = total;
-        for (const auto& line : m_lines) {
+        for (const auto& line : m_basket.lines) {
             if (!e.detail.empty())
                 e.detail += "; ";
             if (e.detail.size() > 400) {
@@ -780,7 +728,7 @@ Status Till::voidSale(const std::optional<Approval>& approval) {
             }
             e.detail += lineText(line);
         }
-        if (m_isReturn)
+        if (m_basket.isReturn)
             e.detail = "退货：" + e.detail;
         if (auto logged = logEvent(e); !logged)
             return logged;

@@ -90,20 +90,20 @@ Result<ScanOutcome> Till::enterCode(const std::string& code, std::int64_t units)
 Result<std::size_t> Till::addLine(BasketLine line) {
     if (auto ok = requireShift(); !ok)
         return ok.error();
-    if (m_open && m_isReturn && !m_originalUuid.empty())
+    if (m_basket.open && m_basket.isReturn && !m_basket.originalUuid.empty())
         return keyedError(ErrorCode::Conflict,
                           "this return follows a receipt: pick lines from the original sale");
     std::vector<Promotion> promotions;
-    if (!(m_open && m_isReturn))
+    if (!(m_basket.open && m_basket.isReturn))
         promotions = m_store.promotionsFor(line.productId, domain::businessDate(m_clock.now()));
     if (auto ok = change([&] {
-            m_lines.push_back(std::move(line));
-            m_promotions.push_back(std::move(promotions));
+            m_basket.lines.push_back(std::move(line));
+            m_basket.promotions.push_back(std::move(promotions));
         });
         !ok)
         return ok.error();
-    m_open = true;
-    return m_lines.size() - 1;
+    m_basket.open = true;
+    return m_basket.lines.size() - 1;
 }
 
 Result<std::size_t> Till::addProduct(std::int64_t productId, EntryMethod entry, std::int64_t units,
@@ -133,7 +133,7 @@ Result<std::size_t> Till::addProduct(std::int64_t productId, EntryMethod entry, 
         if (const auto same = mergeableLine(line)) {
             if (auto ok = requireShift(); !ok)
                 return ok.error();
-            auto& into = m_lines[*same];
+            auto& into = m_basket.lines[*same];
             if (auto ok = checkUnits(into.units + units); !ok)
                 return ok.error();
             if (auto ok = change([&] { into.units += units; }); !ok)
@@ -145,13 +145,13 @@ Result<std::size_t> Till::addProduct(std::int64_t productId, EntryMethod entry, 
 }
 
 std::optional<std::size_t> Till::mergeableLine(const BasketLine& line) const {
-    if (!m_limits.mergeRescans || !m_open || m_isReturn || line.unit != SaleUnit::Each ||
-        line.labelAmount)
+    if (!m_limits.mergeRescans || !m_basket.open || m_basket.isReturn ||
+        line.unit != SaleUnit::Each || line.labelAmount)
         return std::nullopt;
     // The last such line: the one the cashier just added to. A line whose price or discount
     // was changed is its own: the next box gets the plain price on a line of its own.
-    for (std::size_t i = m_lines.size(); i-- > 0;) {
-        const auto& l = m_lines[i];
+    for (std::size_t i = m_basket.lines.size(); i-- > 0;) {
+        const auto& l = m_basket.lines[i];
         if (l.productId == line.productId && l.unit == SaleUnit::Each && !l.labelAmount &&
             !l.refundAmount && !l.originalLineNo && !l.priceOverridden &&
             l.lineDiscount.value() == 0 && l.price.amount == line.price.amount &&
@@ -187,8 +187,8 @@ Result<std::size_t> Till::addBarcoded(const CatalogItem& item, const std::string
                                       std::int64_t units, std::optional<Grams> grams,
                                       WeightSource source) {
     auto added = addProduct(item.id, EntryMethod::Scan, units, grams, source);
-    if (added && m_lines[*added].barcode.empty())
-        m_lines[*added].barcode = barcode;
+    if (added && m_basket.lines[*added].barcode.empty())
+        m_basket.lines[*added].barcode = barcode;
     return added;
 }
 

@@ -17,14 +17,14 @@ using domain::Grams;
 using domain::SaleUnit;
 
 Result<std::int64_t> Till::suspend(const std::string& note) {
-    if (!m_open || m_lines.empty())
+    if (!m_basket.open || m_basket.lines.empty())
         return keyedError(ErrorCode::InvalidArgument, "there is no sale to suspend");
-    if (m_isReturn)
+    if (m_basket.isReturn)
         return keyedError(ErrorCode::Conflict, "a return cannot be suspended: complete or void it");
-    if (!m_tenders.empty())
+    if (!m_basket.tenders.empty())
         return keyedError(ErrorCode::Conflict,
                           "payments were taken: remove them or complete the sale");
-    if (m_orderDiscount.value() != 0 || m_rounding)
+    if (m_basket.orderDiscount.value() != 0 || m_basket.rounding)
         return keyedError(ErrorCode::Conflict,
                           "remove the order discount and 抹零 before suspending");
     auto& db = m_store.database();
@@ -45,7 +45,7 @@ Result<std::int64_t> Till::suspend(const std::string& note) {
             "unit_price_fen, price_overridden, line_discount_fen, entry, weight_source, barcode, "
             "approved_by, label_fen) VALUES (?,?,?,?,?,?,?,?,?,?,NULLIF(?,''),?,?)");
         int no = 0;
-        for (const auto& l : m_lines) {
+        for (const auto& l : m_basket.lines) {
             line.bind(1, id);
             line.bind(2, ++no);
             line.bind(3, l.productId);
@@ -90,7 +90,7 @@ std::vector<SuspendedSummary> Till::suspendedSales() {
 Status Till::resume(std::int64_t suspendedId) {
     if (auto ok = requireShift(); !ok)
         return ok;
-    if (m_open)
+    if (m_basket.open)
         return keyedError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
     auto& db = m_store.database();
     std::vector<BasketLine> lines;
@@ -142,10 +142,10 @@ Status Till::resume(std::int64_t suspendedId) {
         drop.bind(1, suspendedId);
         drop.exec();
         tx.commit();
-        m_lines = std::move(lines);
-        m_promotions = std::move(promotions);
-        m_totals = *totals;
-        m_open = true;
+        m_basket.lines = std::move(lines);
+        m_basket.promotions = std::move(promotions);
+        m_basket.totals = *totals;
+        m_basket.open = true;
         return {};
     } catch (const SQLite::Exception& e) {
         return keyedError(ErrorCode::Storage, "the sale could not be resumed: %1", {e.what()});
@@ -198,7 +198,7 @@ void readOriginal(const protocol::SaleDoc& sale,
 Status Till::startReturn(const std::string& receipt) {
     if (auto ok = requireShift(); !ok)
         return ok;
-    if (m_open)
+    if (m_basket.open)
         return keyedError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
     auto& db = m_store.database();
     const auto terminal = m_store.terminal();
@@ -308,22 +308,22 @@ Status Till::startReturn(const std::string& receipt) {
                 line.refunded += Fen(it->second[2]);
             }
     reset();
-    m_open = true;
-    m_isReturn = true;
-    m_originalSaleId = saleId;
-    m_originalUuid = saleUuid;
-    m_originalReceiptNo = receiptNo;
-    m_returnable = std::move(returnable);
-    m_originalTenders = std::move(tenders);
+    m_basket.open = true;
+    m_basket.isReturn = true;
+    m_basket.originalSaleId = saleId;
+    m_basket.originalUuid = saleUuid;
+    m_basket.originalReceiptNo = receiptNo;
+    m_basket.returnable = std::move(returnable);
+    m_basket.originalTenders = std::move(tenders);
     return {};
 }
 
 Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
                                      std::optional<Grams> grams) {
-    if (!m_open || !m_isReturn || m_originalUuid.empty())
+    if (!m_basket.open || !m_basket.isReturn || m_basket.originalUuid.empty())
         return keyedError(ErrorCode::Conflict, "start a return against a receipt first");
     const ReturnableLine* original = nullptr;
-    for (const auto& r : m_returnable)
+    for (const auto& r : m_basket.returnable)
         if (r.lineNo == originalLineNo)
             original = &r;
     if (!original)
@@ -337,7 +337,7 @@ Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
     // What this basket already returns of that line.
     std::int64_t unitsInBasket = 0, gramsInBasket = 0;
     Fen refundInBasket;
-    for (const auto& l : m_lines)
+    for (const auto& l : m_basket.lines)
         if (l.originalLineNo == originalLineNo) {
             unitsInBasket += l.units;
             gramsInBasket += l.grams.value();
@@ -381,18 +381,18 @@ Result<std::size_t> Till::returnLine(int originalLineNo, std::int64_t units,
     line.originalLineNo = originalLineNo;
     line.refundAmount = refund;
     if (auto ok = change([&] {
-            m_lines.push_back(std::move(line));
-            m_promotions.emplace_back();
+            m_basket.lines.push_back(std::move(line));
+            m_basket.promotions.emplace_back();
         });
         !ok)
         return ok.error();
-    return m_lines.size() - 1;
+    return m_basket.lines.size() - 1;
 }
 
 Status Till::startNoReceiptReturn(const Approval& approval) {
     if (auto ok = requireShift(); !ok)
         return ok;
-    if (m_open)
+    if (m_basket.open)
         return keyedError(ErrorCode::Conflict, "finish, suspend or void the open sale first");
     auto approver = approve(approval, "a return without a receipt");
     if (!approver)
@@ -403,10 +403,10 @@ Status Till::startNoReceiptReturn(const Approval& approval) {
     if (auto logged = logEvent(e); !logged)
         return logged;
     reset();
-    m_open = true;
-    m_isReturn = true;
-    m_saleApprovedBy = *approver;
-    m_saleApprovalWhat = "no-receipt return";
+    m_basket.open = true;
+    m_basket.isReturn = true;
+    m_basket.saleApprovedBy = *approver;
+    m_basket.saleApprovalWhat = "no-receipt return";
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "baidian/domain/clock.h"
 #include "baidian/pos/basket.h"
 #include "baidian/pos/local_store.h"
+#include "baidian/pos/open_basket.h"
 #include "baidian/pos/receipt.h"
 #include "baidian/pos/sale_record.h"
 #include "baidian/pos/scan_input.h"
@@ -24,23 +25,6 @@ struct SuspendedSummary {
     std::string createdAt; ///< China time
     std::string note;
     int lines = 0;
-};
-
-/// A line of the original sale as seen when a return is rung up against its receipt.
-struct ReturnableLine {
-    int lineNo = 0;
-    std::string name;
-    domain::SaleUnit unit = domain::SaleUnit::Each;
-    std::int64_t unitsSold = 0;
-    domain::Grams gramsSold;
-    std::int64_t unitsReturned = 0; ///< by earlier returns
-    domain::Grams gramsReturned;
-    domain::Fen paid;           ///< what the customer paid for the line
-    domain::Fen refunded;       ///< by earlier returns
-    std::int64_t productId = 0; ///< in this till's catalog; 0 when it does not sell it
-    std::string sku;
-    domain::UnitPrice price;     ///< charged, per the line's basis
-    domain::UnitPrice listPrice; ///< head office's at the time of sale
 };
 
 /// Asks head office for a sale of this outlet by receipt number (and the UUID of its QR code,
@@ -127,14 +111,14 @@ public:
     Result<std::string> reprintLastZReport();
 
     // --- the open sale ------------------------------------------------------------------------
-    bool saleOpen() const { return m_open; }
-    bool isReturn() const { return m_isReturn; }
-    const std::vector<BasketLine>& lines() const { return m_lines; }
-    const BasketTotals& totals() const { return m_totals; }
-    const std::vector<TenderEntry>& tenders() const { return m_tenders; }
-    domain::Fen tendered() const;
+    bool saleOpen() const { return m_basket.open; }
+    bool isReturn() const { return m_basket.isReturn; }
+    const std::vector<BasketLine>& lines() const { return m_basket.lines; }
+    const BasketTotals& totals() const { return m_basket.totals; }
+    const std::vector<TenderEntry>& tenders() const { return m_basket.tenders; }
+    domain::Fen tendered() const { return m_basket.tendered(); }
     /// What is still to pay (or to pay out for a return); negative when change is due.
-    domain::Fen due() const;
+    domain::Fen due() const { return m_basket.due(); }
 
     /// Adds a scanned code: a product barcode (`units` of it, checked before anything is added)
     /// or a variable-measure label (one item: a quantity other than 1 is refused). A weighed
@@ -204,11 +188,11 @@ public:
     /// How startReturn reaches head office (unset: only this till's own receipts).
     void setSaleLookup(SaleLookupFn lookup) { m_saleLookup = std::move(lookup); }
     /// The receipt number of the sale the open return is against ("" if none).
-    const std::string& originalReceiptNo() const { return m_originalReceiptNo; }
-    std::vector<ReturnableLine> returnableLines() const { return m_returnable; }
+    const std::string& originalReceiptNo() const { return m_basket.originalReceiptNo; }
+    std::vector<ReturnableLine> returnableLines() const { return m_basket.returnable; }
     /// How the original sale of the open return was paid, largest first: a refund goes back
     /// the way the money came (a WeChat sale is refunded by WeChat, not in cash).
-    const std::vector<TenderEntry>& originalTenders() const { return m_originalTenders; }
+    const std::vector<TenderEntry>& originalTenders() const { return m_basket.originalTenders; }
     /// Returns part or all of an original line; refunds what was paid for that share.
     Result<std::size_t> returnLine(int originalLineNo, std::int64_t units,
                                    std::optional<domain::Grams> grams);
@@ -237,10 +221,9 @@ private:
     /// Cash in or out of the drawer and its log entry, in one transaction.
     Status moveCash(TillEventKind kind, domain::Fen amount, const std::string& reason,
                     std::optional<std::int64_t> approver);
-    Status reprice();
-    /// Applies `edit` to the open basket and reprices; if the new basket does not price (a
-    /// discount now larger than the sale, an overflow ...) everything is put back as it was.
-    Status change(const std::function<void()>& edit);
+    Status reprice() { return m_basket.reprice(); }
+    /// Applies `edit` to the open basket and reprices (OpenBasket::change).
+    Status change(const std::function<void()>& edit) { return m_basket.change(edit); }
     Result<std::size_t> addLine(BasketLine line);
     Result<ScanOutcome> enterPlu(const std::string& plu, std::int64_t units);
     Result<ScanOutcome> enterCode(const std::string& code, std::int64_t units);
@@ -253,35 +236,20 @@ private:
     Status checkUnits(std::int64_t units) const;
     /// The open sale's line that `line` (a unit item being added) goes onto, if any.
     std::optional<std::size_t> mergeableLine(const BasketLine& line) const;
-    void reset();
+    void reset() { m_basket.reset(); }
 
     LocalStore& m_store;
     const domain::Clock& m_clock;
     std::optional<Cashier> m_cashier;
     TillLimits m_limits;
 
-    bool m_open = false;
-    bool m_isReturn = false;
-    std::optional<std::int64_t> m_originalSaleId; ///< the original, when this till sold it
-    std::string m_originalUuid;                   ///< the original of the open return
-    std::string m_originalReceiptNo;
     SaleLookupFn m_saleLookup;
-    std::vector<ReturnableLine> m_returnable;
-    std::vector<TenderEntry> m_originalTenders;
-    std::vector<BasketLine> m_lines;
-    std::vector<std::vector<Promotion>> m_promotions;
-    domain::Fen m_orderDiscount;
-    std::optional<std::int64_t> m_saleApprovedBy;
-    std::string m_saleApprovalWhat;
-    std::optional<CashRoundingRule> m_rounding;
-    bool m_cashRounded = false; ///< m_rounding is the policy's, applied when cash settled
+    OpenBasket m_basket;
     /// The policy's rounding for the open sale, if a cash tender settling it would apply it.
     std::optional<CashRoundingRule> cashSettlement() const;
     void dropCashSettlement();
     Status takeTender(TenderKind kind, domain::Fen amount, const std::string& reference,
                       bool confirmed);
-    BasketTotals m_totals;
-    std::vector<TenderEntry> m_tenders;
 };
 
 } // namespace baidian::pos
