@@ -318,7 +318,7 @@ asio::awaitable<Response> postInspection(OfficeCall& call) {
     if (!call.user->covers(outlet->city))
         co_return call.forbidden("outlet " + inspection->outlet + " is outside your cities");
     auto status = std::make_shared<Status>();
-    auto doc = std::make_shared<protocol::InspectionDoc>(std::move(*inspection));
+    auto doc = std::make_shared<protocol::InspectionDoc>(std::move(inspection).value());
     GroupCommitWriter::Apply apply = [status, doc, inspector = call.user->username,
                                       at = domain::isoUtc(call.now)](SQLite::Database& wdb) {
         *status = recordInspection(wdb, *doc, inspector, at);
