@@ -4,6 +4,7 @@
 #include "read_connection.h"
 #include "tls_trust.h"
 
+#include <chrono>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -90,17 +91,32 @@ bool verifyClientCertificate(bool preverified, ssl::verify_context& context,
     }
     if (X509_STORE_CTX_get_error_depth(store) != 0)
         return true;
-    const std::string serial = serialOf(X509_STORE_CTX_get_current_cert(store));
+    const auto cert = clientCertificateOf(X509_STORE_CTX_get_current_cert(store));
+    CertificateVerdict verdict;
     try {
-        if (certificateIdentity(readConnection(database), serial))
+        // Real system time: OpenSSL has just checked the validity period by it.
+        verdict = checkClientCertificate(cert, std::chrono::system_clock::now(), [&] {
+            return certificateIdentity(readConnection(database), cert.serial);
+        });
+        if (verdict.identity)
             return true;
     } catch (const std::exception& e) {
         logEvent("error", "certificate_check_failed", {{"error", e.what()}});
+        verdict.refused = CertificateVerdict::Refused::NotRegistered;
     }
     ++metrics.handshakeFailures;
-    logEvent("warn", "client_certificate_refused",
-             {{"serial", serial}, {"reason", "revoked, unknown or outlet closed or suspended"}});
-    X509_STORE_CTX_set_error(store, X509_V_ERR_CERT_REVOKED); // the alert the client sees
+    // The alert the client sees.
+    int alert = X509_V_ERR_CERT_REVOKED;
+    std::string reason = "revoked, unknown or outlet closed or suspended";
+    if (verdict.refused == CertificateVerdict::Refused::Expired) {
+        alert = X509_V_ERR_CERT_HAS_EXPIRED;
+        reason = verdict.refusal;
+    } else if (verdict.refused == CertificateVerdict::Refused::NotYetValid) {
+        alert = X509_V_ERR_CERT_NOT_YET_VALID;
+        reason = verdict.refusal;
+    }
+    logEvent("warn", "client_certificate_refused", {{"serial", cert.serial}, {"reason", reason}});
+    X509_STORE_CTX_set_error(store, alert);
     return false;
 }
 

@@ -36,7 +36,7 @@ int onNewTicket(SSL* ssl, void*) {
     SSL_SESSION* session = SSL_get_session(ssl);
     if (!session)
         return 1;
-    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
     std::int64_t issued = now;
     void* data = nullptr;
     std::size_t length = 0;
@@ -49,7 +49,7 @@ int onNewTicket(SSL* ssl, void*) {
     if (const X509* peer = SSL_SESSION_get0_peer(session))
         deadline = std::min<std::int64_t>(deadline, static_cast<std::int64_t>(Clock::to_time_t(
                                                         timeOf(X509_get0_notAfter(peer)))));
-    const std::int64_t start = static_cast<std::int64_t>(SSL_SESSION_get_time(session));
+    const auto start = static_cast<std::int64_t>(SSL_SESSION_get_time(session));
     SSL_SESSION_set_timeout(session,
                             static_cast<long>(std::max<std::int64_t>(0, deadline - start)));
     return 1;
@@ -74,35 +74,46 @@ void limitSessionLifetime(SSL_CTX* ctx, std::chrono::seconds lifetime) {
     SSL_CTX_set_session_ticket_cb(ctx, onNewTicket, nullptr, nullptr);
 }
 
+ClientCertificate clientCertificateOf(const X509* cert) {
+    return {serialOf(cert), timeOf(X509_get0_notBefore(cert)), timeOf(X509_get0_notAfter(cert))};
+}
+
+CertificateVerdict
+checkClientCertificate(const ClientCertificate& cert, Clock::time_point now,
+                       const std::function<std::optional<CertificateIdentity>()>& registration) {
+    using Refused = CertificateVerdict::Refused;
+    if (now >= cert.notAfter)
+        return {std::nullopt, Refused::Expired,
+                "this certificate expired at " + domain::isoUtc(cert.notAfter) +
+                    ": the till needs a new one (store-admin issue-cert)"};
+    if (now < cert.notBefore)
+        return {std::nullopt, Refused::NotYetValid,
+                "this certificate is not valid yet: check the till's clock"};
+    auto identity = registration();
+    if (!identity)
+        return {std::nullopt, Refused::NotRegistered,
+                "this certificate is revoked or unknown, or its outlet is closed or suspended: "
+                "nothing was stored; ask head office"};
+    return {std::move(identity), Refused::No, {}};
+}
+
 PeerTrust::PeerTrust(SSL* ssl) {
-    const X509* cert = SSL_get0_peer_certificate(ssl);
-    if (!cert)
-        return;
-    m_presented = true;
-    m_serial = serialOf(cert);
-    m_notBefore = timeOf(X509_get0_notBefore(cert));
-    m_notAfter = timeOf(X509_get0_notAfter(cert));
-    m_notAfterText = domain::isoUtc(m_notAfter);
+    if (const X509* cert = SSL_get0_peer_certificate(ssl))
+        m_certificate = clientCertificateOf(cert);
 }
 
 PeerTrust::Verdict PeerTrust::check(SQLite::Database& db, Clock::time_point now) {
-    if (!m_presented)
+    if (!m_certificate)
         return {};
-    if (now >= m_notAfter)
-        return {std::nullopt, "this certificate expired at " + m_notAfterText +
-                                  ": the till needs a new one (store-admin issue-cert)"};
-    if (now < m_notBefore)
-        return {std::nullopt, "this certificate is not valid yet: check the till's clock"};
-    const std::int64_t generation = trustGeneration(db);
-    if (generation != m_generation) {
-        m_identity = certificateIdentity(db, m_serial);
-        m_generation = generation;
-    }
-    if (!m_identity)
-        return {std::nullopt,
-                "this certificate is revoked or unknown, or its outlet is closed or suspended: "
-                "nothing was stored; ask head office"};
-    return {m_identity, {}};
+    // The registration is looked up again only when the trust generation has moved.
+    return checkClientCertificate(*m_certificate, now, [&] {
+        const std::int64_t generation = trustGeneration(db);
+        if (generation != m_generation) {
+            m_identity = certificateIdentity(db, m_certificate->serial);
+            m_generation = generation;
+        }
+        return m_identity;
+    });
 }
 
 } // namespace baidian::server
